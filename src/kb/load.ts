@@ -89,6 +89,9 @@ export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
       }
     }
     devs.forEach((d, i) => {
+      // Content-derived ids survive reordering, so a refreshed knowledge base keeps each
+      // development's recordedAt and digests never re-announce old curated facts.
+      const contentId = createHash('sha256').update([d.type, d.date, d.by.join(','), d.against.join(','), d.text.en].join('|')).digest('hex').slice(0, 10);
       const ids: string[] = [];
       for (const key of d.sources) {
         const id = keyToId.get(key);
@@ -96,7 +99,7 @@ export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
         else problems.push(`${relative(dir, file)}: developments.${i}: unknown source key "${key}"`);
       }
       developments.push({
-        id: `kb:${incident.id}:${i}`,
+        id: `kb:${incident.id}:${contentId}`,
         type: d.type,
         date: d.date,
         by: d.by,

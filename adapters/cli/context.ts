@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import type { App, OpenOptions } from '../root';
+
+/** What every CLI command gets: a way to open the app (lazily, so `--help` never touches a store) and its output streams. */
+export interface CliContext {
+  open(): Promise<App>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** True when stdout is a terminal that accepts colour. */
+  color: boolean;
+  options: OpenOptions;
+}
+
+/** A CLI command file exports one of these. */
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;
+
+/** Usage errors exit 2, domain "nothing found" exits 1, faults exit 70 (EX_SOFTWARE). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

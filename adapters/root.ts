@@ -1,0 +1,44 @@
+import { type CoreConfig, loadCoreConfig } from '../src/config';
+import { defaultKbDir, loadKnowledgeBase } from '../src/kb/load';
+import type { KnowledgeBase } from '../src/kb/types';
+import { jsonLogger, type Logger } from '../src/log';
+import { BriefingService } from '../src/service/briefing-service';
+import { type IncidentStore, KeyvIncidentStore } from '../src/store/incident-store';
+import { type KvBackend, openKv } from '../src/store/kv';
+
+/**
+ * The composition root: the one place that reads the environment and wires config, store and
+ * services. Commands and servers receive what it builds; nothing else opens a store.
+ */
+export interface App {
+  config: CoreConfig;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  kv: KvBackend;
+  store: IncidentStore;
+  kb: KnowledgeBase;
+  briefing: BriefingService;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  env?: NodeJS.ProcessEnv;
+  log?: Logger;
+  now?: () => Date;
+}
+
+export async function openApp(opts: OpenOptions = {}): Promise<App> {
+  const env = opts.env ?? process.env;
+  const config = loadCoreConfig(env);
+  const log = opts.log ?? jsonLogger(config.CYBERBRIEF_LOG_LEVEL);
+  const kb = loadKnowledgeBase(config.CYBERBRIEF_KB_DIR ?? defaultKbDir());
+  const kv = await openKv(config.CYBERBRIEF_STORE);
+  try {
+    const store = new KeyvIncidentStore(kv);
+    const briefing = await BriefingService.open(store, kb, log, opts.now);
+    return { config, env, log, kv, store, kb, briefing, close: () => kv.close() };
+  } catch (e) {
+    await kv.close();
+    throw e;
+  }
+}

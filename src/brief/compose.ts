@@ -1,0 +1,221 @@
+import type { Catalog } from '../catalog/catalog';
+import type { Actor, ActorRef } from '../domain/actor';
+import type { Brief, Candidate, SourceRef } from '../domain/brief';
+import { compareDates } from '../domain/dates';
+import type { Development, DevelopmentType } from '../domain/development';
+import type { Incident } from '../domain/incident';
+import { sourceRef } from '../domain/source';
+import { type Locale, pickText } from '../domain/text';
+import type { SearchOutcome } from '../search/search-index';
+import { summaryFor } from './summary';
+import { formatDate, labels } from './labels';
+
+export const RESPONSE_TYPES: ReadonlySet<DevelopmentType> = new Set(['condemnation', 'sanction', 'indictment', 'summons', 'expulsion', 'policy', 'inquiry', 'statement']);
+const ATTRIBUTION_TYPES: ReadonlySet<DevelopmentType> = new Set(['attribution', 'denial']);
+
+/** Builds the Brief for a search outcome. Pure: same catalog and outcome, same brief. */
+export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: string, locale: Locale): Brief {
+  const L = labels(locale);
+  const shown = query.slice(0, 80);
+  if (outcome.status === 'ambiguous') {
+    return empty(query, locale, 'ambiguous', `${L.severalMatches} « ${shown} »`, { candidates: outcome.candidates });
+  }
+  if (outcome.status === 'not_found') {
+    return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, {
+      suggestions: outcome.suggestions.map((c) => c.name),
+      candidates: outcome.suggestions.length > 0 ? outcome.suggestions : undefined,
+    });
+  }
+  const hit = outcome.hit;
+  if (hit.kind === 'incident') {
+    const incident = catalog.incident(hit.id);
+    if (incident) return incidentBrief(catalog, incident, query, locale);
+  } else {
+    const actor = catalog.actors.get(hit.id);
+    if (actor) return actorBrief(catalog, actor, query, locale);
+  }
+  return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, {});
+}
+
+function empty(query: string, locale: Locale, status: 'ambiguous' | 'not_found', title: string, extra: { candidates?: Candidate[]; suggestions?: string[] }): Brief {
+  return { query, locale, status, title, summary: [], attribution: [], responses: [], timeline: [], related: [], sources: [], ...extra };
+}
+
+export function incidentBrief(catalog: Catalog, incident: Incident, query: string, locale: Locale): Brief {
+  const devs = catalog.developmentsOf(incident.id);
+  const refs = (ids: string[]) => ids.map((id) => catalog.actorRef(id, locale));
+  const cited = new SourceCollector(catalog);
+  const attribution = devs
+    .filter((d) => ATTRIBUTION_TYPES.has(d.type))
+    .map((d) => {
+      const { text, lang } = pickText(d.text, locale);
+      return {
+        date: d.date,
+        stance: d.stance ?? (d.type === 'denial' ? ('denied' as const) : ('attributed' as const)),
+        by: refs(d.by),
+        to: refs(d.type === 'denial' ? incident.suspected.filter((s) => d.by.includes(s)) : d.against),
+        text,
+        lang,
+        sources: cited.add(d.sources),
+      };
+    });
+  const responses = devs
+    .filter((d) => RESPONSE_TYPES.has(d.type))
+    .map((d) => {
+      const { text, lang } = pickText(d.text, locale);
+      return { date: d.date, type: d.type, by: refs(d.by), against: refs(d.against), text, lang, sources: cited.add(d.sources) };
+    });
+  const timeline = devs.map((d) => {
+    const { text, lang } = pickText(d.text, locale);
+    return { date: d.date, type: d.type, text, lang, sources: cited.add(d.sources) };
+  });
+  const relatedIds = new Set<string>(incident.related);
+  for (const d of devs) for (const id of d.incidents) if (id !== incident.id) relatedIds.add(id);
+  const related = [...relatedIds]
+    .map((id) => catalog.incident(id))
+    .filter((i): i is Incident => i !== undefined)
+    .map((i) => ({ id: i.id, name: i.name[locale] }));
+
+  return {
+    query,
+    locale,
+    status: 'found',
+    subject: { kind: 'incident', id: incident.id, name: incident.name[locale], aliases: incident.aliases },
+    title: incident.name[locale],
+    period: incident.period,
+    summary: summaryFor(catalog, incident, devs, locale),
+    attribution,
+    responses,
+    timeline,
+    related,
+    sources: cited.refs(),
+  };
+}
+
+/** How many timeline entries an actor brief shows: the most telling, newest first. */
+const ACTOR_TIMELINE = 15;
+
+export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale: Locale): Brief {
+  const L = labels(locale);
+  // A state answers for the groups publicly tied to it: "china" covers APT31 and HAFNIUM.
+  const selves = new Set<string>([actor.id]);
+  if (actor.kind === 'state') {
+    for (const a of catalog.actors.values()) if (a.kind !== 'state' && a.country === actor.id) selves.add(a.id);
+  } else {
+    for (const a of catalog.actors.values()) if (a.parent === actor.id) selves.add(a.id);
+  }
+  const incidentIds = new Set<string>();
+  for (const id of selves) for (const inc of catalog.incidentsOfActor(id)) incidentIds.add(inc.id);
+  const incidents = [...incidentIds].map((id) => catalog.incident(id)).filter((i): i is Incident => i !== undefined);
+  incidents.sort((a, b) => compareDates(b.period.start, a.period.start));
+
+  const refs = (ids: string[]) => ids.map((id) => catalog.actorRef(id, locale));
+  const cited = new SourceCollector(catalog);
+  const all: Development[] = [];
+  const seen = new Set<string>();
+  for (const inc of incidents) {
+    for (const d of catalog.developmentsOf(inc.id)) {
+      if (seen.has(d.id)) continue;
+      seen.add(d.id);
+      all.push(d);
+    }
+  }
+  const against = (d: Development) => d.against.some((id) => selves.has(id));
+  const by = (d: Development) => d.by.some((id) => selves.has(id));
+  const attribution = all
+    .filter((d) => (d.type === 'attribution' && against(d)) || (d.type === 'denial' && by(d)))
+    .sort((a, b) => compareDates(a.date, b.date))
+    .map((d) => {
+      const { text, lang } = pickText(d.text, locale);
+      return { date: d.date, stance: d.stance ?? (d.type === 'denial' ? ('denied' as const) : ('attributed' as const)), by: refs(d.by), to: refs(d.against), text, lang, sources: cited.add(d.sources) };
+    });
+  const responses = all
+    .filter((d) => RESPONSE_TYPES.has(d.type) && (against(d) || by(d)))
+    .sort((a, b) => compareDates(a.date, b.date))
+    .map((d) => {
+      const { text, lang } = pickText(d.text, locale);
+      return { date: d.date, type: d.type, by: refs(d.by), against: refs(d.against), text, lang, sources: cited.add(d.sources) };
+    });
+  const timeline = all
+    .filter((d) => against(d) || by(d))
+    .sort((a, b) => compareDates(b.date, a.date))
+    .slice(0, ACTOR_TIMELINE)
+    .sort((a, b) => compareDates(a.date, b.date))
+    .map((d) => {
+      const { text, lang } = pickText(d.text, locale);
+      return { date: d.date, type: d.type, text, lang, sources: cited.add(d.sources) };
+    });
+
+  const role = (inc: Incident): 'suspected' | 'target' | 'responder' =>
+    inc.suspected.some((id) => selves.has(id)) ? 'suspected' : inc.targets.some((id) => selves.has(id)) ? 'target' : 'responder';
+  const summary: string[] = [];
+  if (actor.description) summary.push(actor.description[locale]);
+  const suspectedIn = incidents.filter((i) => role(i) === 'suspected');
+  if (suspectedIn.length > 0) {
+    const names = suspectedIn.slice(0, 5).map((i) => i.name[locale]);
+    const first = suspectedIn[suspectedIn.length - 1]!.period.start.slice(0, 4);
+    const last = suspectedIn[0]!.period.start.slice(0, 4);
+    summary.push(
+      locale === 'fr'
+        ? `Mis en cause dans ${suspectedIn.length} incident${suspectedIn.length > 1 ? 's' : ''} connu${suspectedIn.length > 1 ? 's' : ''} entre ${first} et ${last}, dont ${names.join(', ')}.`
+        : `Linked to ${suspectedIn.length} known incident${suspectedIn.length > 1 ? 's' : ''} between ${first} and ${last}, including ${names.join(', ')}.`,
+    );
+  }
+  const accusers = new Set<string>();
+  for (const a of attribution) if (a.stance === 'attributed') for (const r of a.by) accusers.add(r.name);
+  if (accusers.size > 0) {
+    summary.push(locale === 'fr' ? `Attributions formelles par : ${[...accusers].slice(0, 8).join(', ')}.` : `Formally named by: ${[...accusers].slice(0, 8).join(', ')}.`);
+  }
+  const counts = countTypes(responses.map((r) => r.type), locale);
+  if (counts) summary.push(locale === 'fr' ? `Réponses recensées : ${counts}.` : `Recorded responses: ${counts}.`);
+  if (summary.length === 0) summary.push(`${L.kind[actor.kind]} : ${actor.name[locale]}.`);
+
+  return {
+    query,
+    locale,
+    status: 'found',
+    subject: { kind: 'actor', id: actor.id, name: actor.name[locale], aliases: actor.aliases, actorKind: actor.kind },
+    title: actor.name[locale],
+    period: incidents.length > 0 ? { start: incidents[incidents.length - 1]!.period.start, end: incidents[0]!.period.end ?? incidents[0]!.period.start } : undefined,
+    summary,
+    attribution,
+    responses,
+    timeline,
+    related: incidents.slice(0, 12).map((i) => ({ id: i.id, name: i.name[locale] })),
+    sources: cited.refs(),
+    incidents: incidents.map((i) => ({ id: i.id, name: i.name[locale], period: i.period, role: role(i) })),
+  };
+}
+
+function countTypes(types: DevelopmentType[], locale: Locale): string {
+  const L = labels(locale);
+  const counts = new Map<DevelopmentType, number>();
+  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.entries()].map(([t, n]) => `${n} × ${L.type[t].toLowerCase()}`).join(', ');
+}
+
+/** Keeps the sources a brief cites, in order of first citation, each once. */
+class SourceCollector {
+  private readonly ids: string[] = [];
+  private readonly seen = new Set<string>();
+  constructor(private readonly catalog: Catalog) {}
+  add(ids: string[]): string[] {
+    const known = ids.filter((id) => this.catalog.sources.has(id));
+    for (const id of known) {
+      if (!this.seen.has(id)) {
+        this.seen.add(id);
+        this.ids.push(id);
+      }
+    }
+    return known;
+  }
+  refs(): SourceRef[] {
+    return this.ids.map((id) => sourceRef(this.catalog.sources.get(id)!));
+  }
+}
+
+export function actorNames(refs: ActorRef[]): string[] {
+  return refs.map((r) => r.name);
+}
+
+export { formatDate };

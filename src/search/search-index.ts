@@ -1,0 +1,189 @@
+import MiniSearch from 'minisearch';
+import type { Catalog } from '../catalog/catalog';
+import type { Actor } from '../domain/actor';
+import type { Candidate } from '../domain/brief';
+import type { Incident } from '../domain/incident';
+import type { Locale } from '../domain/text';
+import { normalize } from '../text/normalize';
+
+export type SearchOutcome =
+  | { status: 'found'; hit: Candidate }
+  | { status: 'ambiguous'; candidates: Candidate[] }
+  | { status: 'not_found'; suggestions: Candidate[] };
+
+interface Doc {
+  id: string;
+  kind: 'incident' | 'actor';
+  ref: string;
+  names: string;
+  aliases: string;
+  years: string;
+  summary: string;
+}
+
+/** Words that carry no meaning in a lookup: they only add noise to the ranking. */
+const STOP = new Set(
+  'a an the of and or in on at to for by with from de du des la le les l d un une et ou en au aux par pour sur dans contre the attack attaque piratage hack cyberattaque cyberattack'.split(' '),
+);
+
+/** Longest query read: anything beyond is pasted text, not a lookup. */
+export const MAX_QUERY_CHARS = 200;
+
+/** Fewer hits than this apart in score means the user has to choose. */
+const CLEAR_LEAD = 1.6;
+
+/**
+ * Finds incidents and actors by name, alias, year and summary words, in English and French,
+ * tolerant of case, accents and typos. Built on MiniSearch; exact aliases are looked up first
+ * because "otan" or "chine" must not lose to a fuzzy match in some summary.
+ */
+export class SearchIndex {
+  private readonly mini: MiniSearch<Doc>;
+  private readonly exact = new Map<string, Set<string>>();
+  private readonly docs = new Map<string, Doc>();
+  private readonly names = new Map<string, { en: string; fr: string }>();
+
+  constructor(catalog: Catalog) {
+    this.mini = new MiniSearch<Doc>({
+      fields: ['names', 'aliases', 'years', 'summary'],
+      storeFields: [],
+      processTerm: (term) => {
+        const t = normalize(term);
+        return t.length === 0 || STOP.has(t) ? null : t;
+      },
+      tokenize: (text) => text.split(/[\s\-'’.,;:!?()«»"/]+/),
+    });
+    const docs: Doc[] = [];
+    for (const inc of catalog.incidents.values()) docs.push(this.incidentDoc(inc));
+    for (const actor of catalog.actors.values()) docs.push(this.actorDoc(actor));
+    this.mini.addAll(docs);
+  }
+
+  upsertIncident(inc: Incident): void {
+    const key = `incident:${inc.id}`;
+    if (this.docs.has(key)) this.mini.discard(key);
+    this.mini.add(this.incidentDoc(inc));
+  }
+
+  name(c: { kind: string; id: string }, locale: Locale): string {
+    return this.names.get(`${c.kind}:${c.id}`)?.[locale] ?? c.id;
+  }
+
+  /** Resolves a lookup to one subject, a short list to choose from, or suggestions. */
+  resolve(query: string, locale: Locale): SearchOutcome {
+    const q = normalize(query.slice(0, MAX_QUERY_CHARS));
+    if (q.length === 0) return { status: 'not_found', suggestions: [] };
+
+    const exact = this.exact.get(q);
+    if (exact && exact.size > 0) {
+      const hits = [...exact].map((key) => this.candidate(key, 100, locale));
+      // An incident named exactly as typed wins over an actor of the same name ("WannaCry" the
+      // incident over "WannaCry" a malware alias of a group), since briefs are about incidents first.
+      const incidents = hits.filter((h) => h.kind === 'incident');
+      const pool = incidents.length > 0 ? incidents : hits;
+      if (pool.length === 1) return { status: 'found', hit: pool[0] as Candidate };
+      return { status: 'ambiguous', candidates: pool.slice(0, 8) };
+    }
+
+    if (/^(19|20)\d{2}$/.test(q)) {
+      const hits = this.mini.search(q, { fields: ['years'], prefix: false, fuzzy: false });
+      const candidates = hits.slice(0, 8).map((h) => this.candidate(h.id as string, h.score, locale));
+      if (candidates.length === 1) return { status: 'found', hit: candidates[0] as Candidate };
+      if (candidates.length > 1) return { status: 'ambiguous', candidates };
+      return { status: 'not_found', suggestions: [] };
+    }
+
+    const hits = this.mini.search(q, {
+      boost: { names: 4, aliases: 4, years: 1, summary: 0.6 },
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 5 ? 0.25 : term.length >= 4 ? 1 : false),
+      maxFuzzy: 2,
+      combineWith: 'OR',
+      weights: { fuzzy: 0.45, prefix: 0.5 },
+    });
+    if (hits.length === 0) return { status: 'not_found', suggestions: this.suggest(q, locale) };
+    const top = hits[0]!;
+    const second = hits[1];
+    const terms = q.split(' ').filter((t) => !STOP.has(t)).length || 1;
+    // A hit that matches no query term exactly, in no name or alias, is a guess, not an answer.
+    const strongTop = (top.match ? Object.values(top.match).flat() : []).some((f) => f === 'names' || f === 'aliases');
+    if ((!second || top.score >= second.score * CLEAR_LEAD) && (strongTop || top.queryTerms.length >= terms)) {
+      return { status: 'found', hit: this.candidate(top.id as string, top.score, locale) };
+    }
+    const floor = top.score / 3;
+    const candidates = hits.filter((h) => h.score >= floor).slice(0, 8).map((h) => this.candidate(h.id as string, h.score, locale));
+    if (candidates.length === 1 && !strongTop) return { status: 'not_found', suggestions: candidates };
+    return { status: 'ambiguous', candidates };
+  }
+
+  /** Prefix completion for compose boxes ("wanna" -> WannaCry), incidents first. */
+  complete(prefix: string, locale: Locale, limit = 10): Candidate[] {
+    const q = normalize(prefix.slice(0, MAX_QUERY_CHARS));
+    if (q.length === 0) return [];
+    return this.mini
+      .search(q, { boost: { names: 4, aliases: 4, summary: 0.3 }, prefix: true, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), combineWith: 'AND' })
+      .sort((a, b) => Number(b.id.startsWith('incident:')) - Number(a.id.startsWith('incident:')) || b.score - a.score)
+      .slice(0, limit)
+      .map((h) => this.candidate(h.id as string, h.score, locale));
+  }
+
+  private suggest(q: string, locale: Locale): Candidate[] {
+    return this.mini
+      .search(q, { fields: ['names', 'aliases'], fuzzy: 0.4, prefix: true, maxFuzzy: 3 })
+      .slice(0, 5)
+      .map((h) => this.candidate(h.id as string, h.score, locale));
+  }
+
+  private candidate(key: string, score: number, locale: Locale): Candidate {
+    const doc = this.docs.get(key)!;
+    return { id: doc.ref, kind: doc.kind, name: this.names.get(key)?.[locale] ?? doc.ref, score: Math.round(score * 100) / 100 };
+  }
+
+  private incidentDoc(inc: Incident): Doc {
+    const key = `incident:${inc.id}`;
+    const start = Number(inc.period.start.slice(0, 4));
+    const end = Number((inc.period.end ?? inc.period.start).slice(0, 4));
+    const years: string[] = [];
+    for (let y = start; y <= end && years.length < 30; y++) years.push(String(y));
+    const doc: Doc = {
+      id: key,
+      kind: 'incident',
+      ref: inc.id,
+      names: `${inc.name.en} ${inc.name.fr}`,
+      aliases: inc.aliases.join(' '),
+      years: years.join(' '),
+      summary: `${inc.summary.en} ${inc.summary.fr}`,
+    };
+    this.register(key, doc, inc.name, [inc.id, inc.name.en, inc.name.fr, ...inc.aliases]);
+    return doc;
+  }
+
+  private actorDoc(a: Actor): Doc {
+    const key = `actor:${a.id}`;
+    const doc: Doc = {
+      id: key,
+      kind: 'actor',
+      ref: a.id,
+      names: `${a.name.en} ${a.name.fr}`,
+      aliases: a.aliases.join(' '),
+      years: '',
+      summary: a.description ? `${a.description.en} ${a.description.fr}` : '',
+    };
+    const exactNames = [a.name.en, a.name.fr, ...a.aliases];
+    if (a.kind !== 'state') exactNames.push(a.id);
+    this.register(key, doc, a.name, exactNames);
+    return doc;
+  }
+
+  private register(key: string, doc: Doc, name: { en: string; fr: string }, exactNames: string[]): void {
+    this.docs.set(key, doc);
+    this.names.set(key, name);
+    for (const n of exactNames) {
+      const k = normalize(n);
+      if (!k) continue;
+      const set = this.exact.get(k) ?? new Set<string>();
+      set.add(key);
+      this.exact.set(k, set);
+    }
+  }
+}

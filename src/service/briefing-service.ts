@@ -1,0 +1,118 @@
+import { Catalog } from '../catalog/catalog';
+import type { Actor } from '../domain/actor';
+import type { Brief, Candidate } from '../domain/brief';
+import type { Development } from '../domain/development';
+import type { Incident } from '../domain/incident';
+import type { Source } from '../domain/source';
+import type { Locale } from '../domain/text';
+import { composeBrief } from '../brief/compose';
+import { composeLatest, type LatestItem } from '../brief/latest';
+import type { KnowledgeBase } from '../kb/types';
+import { SearchIndex } from '../search/search-index';
+import type { IncidentStore } from '../store/incident-store';
+import { seedStore } from '../store/seed';
+import type { Logger } from '../log';
+
+/**
+ * The core's one entry point for adapters: lookups, latest developments, and recording what
+ * ingestion learns. It keeps the in-memory catalog and search index in step with the store.
+ */
+export class BriefingService {
+  private catalog: Catalog;
+  private index: SearchIndex;
+  private revision: string | undefined;
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly store: IncidentStore,
+    catalog: Catalog,
+    revision: string | undefined,
+    private readonly log?: Logger,
+  ) {
+    this.catalog = catalog;
+    this.index = new SearchIndex(catalog);
+    this.revision = revision;
+  }
+
+  /** Fills or refreshes the store from the knowledge base, then loads everything into memory. */
+  static async open(store: IncidentStore, kb: KnowledgeBase, log?: Logger, now: () => Date = () => new Date()): Promise<BriefingService> {
+    await seedStore(store, kb, now, log);
+    const { catalog, revision } = await BriefingService.load(store, log);
+    return new BriefingService(store, catalog, revision, log);
+  }
+
+  /** Loads without seeding (the store is known to be filled, e.g. in benchmarks). */
+  static async openLoaded(store: IncidentStore, log?: Logger): Promise<BriefingService> {
+    const { catalog, revision } = await BriefingService.load(store, log);
+    return new BriefingService(store, catalog, revision, log);
+  }
+
+  private static async load(store: IncidentStore, log?: Logger): Promise<{ catalog: Catalog; revision: string | undefined }> {
+    const revision = await store.revision();
+    const snap = await store.loadAll();
+    for (const p of snap.problems) log?.warn('store.record_skipped', { problem: p });
+    return { catalog: new Catalog(snap), revision };
+  }
+
+  get data(): Catalog {
+    return this.catalog;
+  }
+
+  brief(query: string, locale: Locale): Brief {
+    const outcome = this.index.resolve(query, locale);
+    return composeBrief(this.catalog, outcome, query, locale);
+  }
+
+  /** Completion for compose boxes and buttons. */
+  complete(prefix: string, locale: Locale, limit = 10): Candidate[] {
+    return this.index.complete(prefix, locale, limit);
+  }
+
+  /** The newest developments recorded, for `latest` and App Home. */
+  latest(locale: Locale, limit = 10): LatestItem[] {
+    return composeLatest(this.catalog, locale, limit);
+  }
+
+  /** Reloads from the store when another process or replica wrote to it. */
+  async refreshIfChanged(): Promise<boolean> {
+    const rev = await this.store.revision();
+    if (rev === this.revision) return false;
+    const { catalog, revision } = await BriefingService.load(this.store, this.log);
+    this.catalog = catalog;
+    this.index = new SearchIndex(catalog);
+    this.revision = revision;
+    return true;
+  }
+
+  /**
+   * Writes an incident with the developments stored with it, then updates memory. Writes are
+   * queued so two ingestions in this process never interleave a read-modify-write.
+   */
+  async saveIncident(incident: Incident, developments: Development[]): Promise<void> {
+    await this.serial(async () => {
+      await this.store.saveIncident(incident, developments);
+      this.catalog.putIncident(incident, developments);
+      this.index.upsertIncident(incident);
+      this.revision = await this.store.revision();
+    });
+  }
+
+  async saveSource(source: Source): Promise<void> {
+    await this.serial(async () => {
+      await this.store.saveSource(source);
+      this.catalog.putSource(source);
+      this.revision = await this.store.revision();
+    });
+  }
+
+  actor(id: string): Actor | undefined {
+    return this.catalog.actors.get(id);
+  }
+
+  /** Runs `fn` after every write queued before it (and before any queued after). */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(fn, fn);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type Keyv from 'keyv';
+import type { Actor } from '../domain/actor';
+import type { Development } from '../domain/development';
+import type { Incident } from '../domain/incident';
+import type { Source } from '../domain/source';
+import type { KvBackend } from './kv';
+import { RECORD_VERSION, StoredActor, StoredIncident, StoredSource, migrate } from './records';
+
+export interface StoreSnapshot {
+  actors: Actor[];
+  incidents: { incident: Incident; developments: Development[] }[];
+  sources: Source[];
+  /** One line per record that could not be read: its key and why. Those records are skipped. */
+  problems: string[];
+}
+
+/** Where incidents, their developments, sources and actors live. */
+export interface IncidentStore {
+  loadAll(): Promise<StoreSnapshot>;
+  getIncident(id: string): Promise<{ incident: Incident; developments: Development[] } | undefined>;
+  /** Writes the incident and its developments as one record: readers see all of it or none. */
+  saveIncident(incident: Incident, developments: Development[]): Promise<void>;
+  saveSource(source: Source): Promise<void>;
+  getSource(id: string): Promise<Source | undefined>;
+  saveActors(actors: Actor[]): Promise<void>;
+  getMeta<T>(key: string): Promise<T | undefined>;
+  setMeta(key: string, value: unknown): Promise<void>;
+  /** Changes on every write, so replicas can tell when to reload. */
+  revision(): Promise<string | undefined>;
+}
+
+export class KeyvIncidentStore implements IncidentStore {
+  private readonly incidents: Keyv;
+  private readonly sources: Keyv;
+  private readonly actors: Keyv;
+  private readonly meta: Keyv;
+
+  constructor(kv: KvBackend) {
+    this.incidents = kv.namespace('incident');
+    this.sources = kv.namespace('source');
+    this.actors = kv.namespace('actor');
+    this.meta = kv.namespace('meta');
+  }
+
+  async loadAll(): Promise<StoreSnapshot> {
+    const problems: string[] = [];
+    const incidents: StoreSnapshot['incidents'] = [];
+    for await (const [key, value] of this.iterate(this.incidents)) {
+      const r = StoredIncident.safeParse(migrate(value));
+      if (r.success) incidents.push({ incident: r.data.incident, developments: r.data.developments });
+      else problems.push(`incident:${key}: ${describe(r.error)}`);
+    }
+    const sources: Source[] = [];
+    for await (const [key, value] of this.iterate(this.sources)) {
+      const r = StoredSource.safeParse(migrate(value));
+      if (r.success) sources.push(r.data.source);
+      else problems.push(`source:${key}: ${describe(r.error)}`);
+    }
+    const actors: Actor[] = [];
+    for await (const [key, value] of this.iterate(this.actors)) {
+      const r = StoredActor.safeParse(migrate(value));
+      if (r.success) actors.push(r.data.actor);
+      else problems.push(`actor:${key}: ${describe(r.error)}`);
+    }
+    return { actors, incidents, sources, problems };
+  }
+
+  async getIncident(id: string): Promise<{ incident: Incident; developments: Development[] } | undefined> {
+    const value: unknown = await this.incidents.get(id);
+    if (value === undefined) return undefined;
+    const r = StoredIncident.safeParse(migrate(value));
+    if (!r.success) throw new Error(`incident:${id} is unreadable: ${describe(r.error)}`);
+    return { incident: r.data.incident, developments: r.data.developments };
+  }
+
+  async saveIncident(incident: Incident, developments: Development[]): Promise<void> {
+    const record: StoredIncident = { v: RECORD_VERSION, incident, developments };
+    await this.incidents.set(incident.id, record);
+    await this.bump();
+  }
+
+  async saveSource(source: Source): Promise<void> {
+    await this.sources.set(source.id, { v: RECORD_VERSION, source });
+    await this.bump();
+  }
+
+  async getSource(id: string): Promise<Source | undefined> {
+    const value: unknown = await this.sources.get(id);
+    if (value === undefined) return undefined;
+    const r = StoredSource.safeParse(migrate(value));
+    return r.success ? r.data.source : undefined;
+  }
+
+  async saveActors(actors: Actor[]): Promise<void> {
+    for (const actor of actors) await this.actors.set(actor.id, { v: RECORD_VERSION, actor });
+    await this.bump();
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    return (await this.meta.get(key)) as T | undefined;
+  }
+
+  async setMeta(key: string, value: unknown): Promise<void> {
+    await this.meta.set(key, value);
+  }
+
+  async revision(): Promise<string | undefined> {
+    return this.getMeta<string>('revision');
+  }
+
+  private async bump(): Promise<void> {
+    await this.meta.set('revision', `${Date.now()}-${randomUUID()}`);
+  }
+
+  private async *iterate(kv: Keyv): AsyncGenerator<[string, unknown]> {
+    if (!kv.iterator) throw new Error('this store cannot list its records');
+    for await (const entry of kv.iterator(kv.namespace)) {
+      const [key, value] = entry as [string, unknown];
+      yield [key, value];
+    }
+  }
+}
+
+function describe(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  return first ? `${first.path.join('.') || '(record)'}: ${first.message}` : 'invalid record';
+}
