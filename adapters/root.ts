@@ -32,7 +32,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
   const config = loadCoreConfig(env);
   const log = opts.log ?? jsonLogger(config.CYBERBRIEF_LOG_LEVEL);
   const kb = loadKnowledgeBase(config.CYBERBRIEF_KB_DIR ?? defaultKbDir());
-  const kv = await openKv(config.CYBERBRIEF_STORE);
+  const kv = await openKv(config.CYBERBRIEF_STORE, { prefix: config.CYBERBRIEF_STORE_PREFIX });
   try {
     const store = new KeyvIncidentStore(kv);
     const briefing = await BriefingService.open(store, kb, log, opts.now);

@@ -9,6 +9,8 @@ const bool = z
 /** Core settings. Adapters parse their own sections (Slack, Teams) in the composition root. */
 export const CoreConfig = z.object({
   CYBERBRIEF_STORE: z.string().min(1).default('sqlite://./data/cyberbrief.sqlite'),
+  /** Prefix for every key, when several deployments or test runs share one Redis or PostgreSQL. */
+  CYBERBRIEF_STORE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/).default(''),
   CYBERBRIEF_KB_DIR: z.string().optional(),
   CYBERBRIEF_LANG: Locale.default('en'),
   CYBERBRIEF_TZ: z

@@ -113,10 +113,25 @@ export class KeyvIncidentStore implements IncidentStore {
     await this.meta.set('revision', `${Date.now()}-${randomUUID()}`);
   }
 
+  /**
+   * Walks the adapter itself rather than keyv's iterator: keyv throws on the first value it
+   * cannot deserialize, which would let one foreign record hide every record after it.
+   */
   private async *iterate(kv: Keyv): AsyncGenerator<[string, unknown]> {
-    if (!kv.iterator) throw new Error('this store cannot list its records');
-    for await (const entry of kv.iterator(kv.namespace)) {
-      const [key, value] = entry as [string, unknown];
+    const ns = kv.namespace as string;
+    const adapter = kv.store as { iterator?: (ns: string) => AsyncGenerator<unknown> };
+    if (!adapter.iterator) throw new Error('this store cannot list its records');
+    for await (const entry of adapter.iterator(ns)) {
+      const [rawKey, raw] = entry as [string, unknown];
+      const key = rawKey.startsWith(`${ns}:`) ? rawKey.slice(ns.length + 1) : rawKey;
+      let value: unknown;
+      try {
+        const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { value?: unknown; expires?: number } | null;
+        value = parsed && typeof parsed === 'object' && 'value' in parsed ? parsed.value : parsed;
+      } catch {
+        yield [key, { unreadable: 'not JSON' }];
+        continue;
+      }
       yield [key, value];
     }
   }

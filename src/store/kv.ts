@@ -30,32 +30,30 @@ export function storeKind(url: string): KvKind {
   throw new Error(`CYBERBRIEF_STORE: unsupported URL scheme in "${maskUrl(url)}" (use sqlite://path, redis://host:port or postgresql://host/db)`);
 }
 
-export async function openKv(url: string): Promise<KvBackend> {
+/**
+ * `prefix` isolates several users of one shared server (parallel test runs, or two deployments
+ * sharing a Redis): every namespace is prefixed with it.
+ */
+export async function openKv(url: string, opts: { prefix?: string } = {}): Promise<KvBackend> {
+  const prefix = opts.prefix ?? '';
   const kind = storeKind(url);
-  let adapter: KeyvStoreAdapter;
+  // keyv adapters hold one namespace each: two Keyv instances sharing an adapter overwrite each
+  // other's namespace (a clear() of one wipes the other), so every namespace gets its own adapter.
+  const makeAdapter = await adapterFactory(kind, url);
+  const base = makeAdapter();
   if (kind === 'sqlite') {
-    const file = resolve(url.replace(/^sqlite:\/\//, ''));
-    mkdirSync(dirname(file), { recursive: true });
-    const { KeyvSqlite } = await import('@keyv/sqlite');
-    const sqlite = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000, iterationLimit: 2000 });
-    // WAL lets a CLI read while `serve` writes, and a synced commit per write keeps records whole after a crash.
+    const sqlite = base as unknown as { query(sql: string): Promise<unknown> };
+    // WAL lets a CLI read while `serve` writes; each set is its own transaction, so records stay whole after a crash.
     await sqlite.query('PRAGMA journal_mode=WAL');
     await sqlite.query('PRAGMA synchronous=NORMAL');
-    adapter = sqlite as unknown as KeyvStoreAdapter;
   } else if (kind === 'redis') {
-    const { default: KeyvRedis } = await import('@keyv/redis');
-    const redis = new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true });
-    await redis.getClient();
-    adapter = redis as unknown as KeyvStoreAdapter;
-  } else {
-    const { default: KeyvPostgres } = await import('@keyv/postgres');
-    adapter = new KeyvPostgres({ uri: url, iterationLimit: 2000, max: 5 }) as unknown as KeyvStoreAdapter;
+    await (base as unknown as { getClient(): Promise<unknown> }).getClient();
   }
   const spaces = new Map<string, Keyv>();
   const namespace = (ns: string): Keyv => {
     let kv = spaces.get(ns);
     if (!kv) {
-      kv = new Keyv({ store: adapter, namespace: ns, throwOnErrors: true });
+      kv = new Keyv({ store: makeAdapter(), namespace: `${prefix}${ns}`, throwOnErrors: true });
       spaces.set(ns, kv);
     }
     return kv;
@@ -63,7 +61,7 @@ export async function openKv(url: string): Promise<KvBackend> {
   return {
     kind,
     safeUrl: maskUrl(url),
-    adapter,
+    adapter: base,
     namespace,
     async ping(): Promise<boolean> {
       try {
@@ -74,7 +72,23 @@ export async function openKv(url: string): Promise<KvBackend> {
       }
     },
     async close(): Promise<void> {
-      await (adapter as { disconnect?: () => Promise<void> }).disconnect?.();
+      const adapters = [base, ...[...spaces.values()].map((k) => k.store as KeyvStoreAdapter)];
+      await Promise.allSettled(adapters.map((a) => (a as { disconnect?: () => Promise<void> }).disconnect?.()));
     },
   };
+}
+
+async function adapterFactory(kind: KvKind, url: string): Promise<() => KeyvStoreAdapter> {
+  if (kind === 'sqlite') {
+    const file = resolve(url.replace(/^sqlite:\/\//, ''));
+    mkdirSync(dirname(file), { recursive: true });
+    const { KeyvSqlite } = await import('@keyv/sqlite');
+    return () => new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000, iterationLimit: 2000 }) as unknown as KeyvStoreAdapter;
+  }
+  if (kind === 'redis') {
+    const { default: KeyvRedis } = await import('@keyv/redis');
+    return () => new KeyvRedis(url, { throwOnConnectError: true, throwOnErrors: true }) as unknown as KeyvStoreAdapter;
+  }
+  const { default: KeyvPostgres } = await import('@keyv/postgres');
+  return () => new KeyvPostgres({ uri: url, iterationLimit: 2000, max: 3 }) as unknown as KeyvStoreAdapter;
 }

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../../src/config';
+import { KnowledgeBaseError } from '../../src/kb/load';
+import { packageVersion } from '../../src/package-root';
+import { openApp, type OpenOptions } from '../root';
+import { type CliContext, type RegisterCommand, UsageError } from './context';
+import { register as brief } from './commands/brief';
+import { register as incidents } from './commands/incidents';
+
+const COMMANDS: RegisterCommand[] = [brief, incidents];
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('cyberbrief')
+    .description('Cyber-diplomacy briefs: who hit whom, who was accused, who denied, how states answered.')
+    .version(packageVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nData lives in CYBERBRIEF_STORE (default: sqlite file under ./data). See README.md and .env.example.')
+    .exitOverride();
+  for (const register of COMMANDS) register(program, ctx);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
+export async function runCli(argv: string[], options: OpenOptions = {}, io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) }): Promise<number> {
+  const env = options.env ?? process.env;
+  const ctx: CliContext = {
+    open: () => openApp({ ...options, env }),
+    out: io.out,
+    err: io.err,
+    color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
+    options,
+  };
+  const program = buildProgram(ctx);
+  program.configureOutput({ writeOut: io.out, writeErr: io.err });
+  process.exitCode = undefined;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError) {
+      io.err(`cyberbrief: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigError || e instanceof KnowledgeBaseError) {
+      io.err(`cyberbrief: ${e.message}\n`);
+      return 78;
+    }
+    io.err(`cyberbrief: ${(e as Error).message}\n`);
+    if (env.CYBERBRIEF_DEBUG) io.err(`${(e as Error).stack}\n`);
+    return 70;
+  } finally {
+    process.exitCode = undefined;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`cyberbrief: ${(e as Error).message}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,78 @@
+import { formatDate, formatPeriod, joinNames, labels } from '../../src/brief/labels';
+import type { Brief } from '../../src/domain/brief';
+import { styler } from './style';
+
+/**
+ * Terminal rendering of a Brief: plain text that reads well when piped, with colour only when
+ * stdout is a TTY. Terminal control characters from content are dropped so an article cannot
+ * repaint the user's screen.
+ */
+export function renderBrief(brief: Brief, color: boolean): string {
+  const L = labels(brief.locale);
+  const s = styler(color);
+  const lines: string[] = [];
+  const clean = stripControl;
+  const lang = (l: string) => (l !== brief.locale ? ` ${s.dim(`(${L.inLanguage(l)})`)}` : '');
+  const cite = (ids: string[]) => (ids.length ? s.dim(` [${ids.map((id) => sourceNumber(brief, id)).join(', ')}]`) : '');
+
+  if (brief.status !== 'found') {
+    lines.push(s.bold(clean(brief.title)));
+    if (brief.candidates?.length) {
+      lines.push('', `${brief.status === 'ambiguous' ? L.candidates : L.suggestions}:`);
+      for (const c of brief.candidates) lines.push(`  • ${clean(c.name)} ${s.dim(`(${c.kind === 'incident' ? c.id : `${c.kind} ${c.id}`})`)}`);
+    } else if (brief.status === 'not_found') {
+      lines.push(brief.locale === 'fr' ? 'Essayez un nom d’incident, de groupe ou de pays (ex. : wannacry, lazarus, chine).' : 'Try an incident, group or country name (e.g. wannacry, lazarus, china).');
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  lines.push(s.bold(clean(brief.title)));
+  const meta: string[] = [];
+  if (brief.period) meta.push(formatPeriod(brief.period, brief.locale));
+  meta.push(L.sourcesCount(brief.sources.length));
+  lines.push(s.dim(meta.join(' · ')), '');
+  for (const sentence of brief.summary) lines.push(clean(sentence));
+
+  if (brief.incidents?.length) {
+    lines.push('', s.heading(L.incidents));
+    for (const i of brief.incidents.slice(0, 12)) lines.push(`  ${formatDate(i.period.start, brief.locale).padEnd(18)} ${clean(i.name)} ${s.dim(`(${i.role})`)}`);
+  }
+  if (brief.attribution.length) {
+    lines.push('', s.heading(L.attribution));
+    for (const a of brief.attribution) {
+      const who = joinNames(a.by.map((r) => r.name), brief.locale);
+      const whom = joinNames(a.to.map((r) => r.name), brief.locale);
+      const stance = L.stance[a.stance];
+      lines.push(`  ${formatDate(a.date, brief.locale).padEnd(18)} ${s.em(stance)}: ${clean(who)}${whom ? ` → ${clean(whom)}` : ''}${cite(a.sources)}`);
+    }
+  }
+  if (brief.responses.length) {
+    lines.push('', s.heading(L.responses));
+    for (const r of brief.responses) lines.push(`  ${formatDate(r.date, brief.locale).padEnd(18)} ${s.em(L.type[r.type])}: ${clean(r.text)}${lang(r.lang)}${cite(r.sources)}`);
+  }
+  if (brief.timeline.length) {
+    lines.push('', s.heading(L.timeline));
+    for (const t of brief.timeline) lines.push(`  ${formatDate(t.date, brief.locale).padEnd(18)} ${L.type[t.type].padEnd(14)} ${clean(t.text)}${lang(t.lang)}${cite(t.sources)}`);
+  }
+  if (brief.related.length && !brief.incidents?.length) {
+    lines.push('', `${s.heading(L.related)}: ${brief.related.map((r) => clean(r.name)).join(' · ')}`);
+  }
+  if (brief.sources.length) {
+    lines.push('', s.heading(L.sources));
+    brief.sources.forEach((src, i) => {
+      const title = src.title ? clean(src.title) : src.id;
+      lines.push(`  [${i + 1}] ${title} (${src.published}, ${src.language})${src.url ? `\n      ${clean(src.url)}` : ''}`);
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function sourceNumber(brief: Brief, id: string): number {
+  return brief.sources.findIndex((s) => s.id === id) + 1;
+}
+
+/** Drops C0/C1 control characters (escape sequences) except newlines and tabs. */
+export function stripControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
