@@ -70,7 +70,7 @@ function storeContract(name: string, open: () => Promise<KvBackend>) {
     it('reports a corrupt or foreign record with its key and keeps every other record', async () => {
       await store.saveIncident(incident('good'), [development('g1', 'good')]);
       const ns = kv.namespace('incident').namespace as string;
-      await (kv.adapter as unknown as { set(k: string, v: string): Promise<void> }).set(`${ns}:broken`, 'not json {');
+      await (kv.namespace('incident').store as { set(k: string, v: string): Promise<void> }).set(`${ns}:broken`, 'not json {');
       await kv.namespace('incident').set('foreign', { hello: 'world' });
       const snap = await store.loadAll();
       expect(snap.incidents.map((i) => i.incident.id)).toEqual(['good']);
