@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../adapters/cli/main';
+import { silentLogger } from '../../src/log';
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cyberbrief-cli-'));
+  env = { ...process.env, CYBERBRIEF_STORE: `sqlite://${join(dir, 'cli.sqlite')}`, CYBERBRIEF_FEEDS: 'none', NO_COLOR: '1' };
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { env, log: silentLogger }, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  return { code, out, err };
+}
+
+describe('cyberbrief CLI', () => {
+  it('prints a readable, cited brief', async () => {
+    const r = await cli('brief', 'wannacry');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/WannaCry/);
+    expect(r.out).toMatch(/Timeline/);
+    expect(r.out).toMatch(/\[1\] .+https:\/\//s);
+    expect(r.out).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints the JSON contract with --json', async () => {
+    const r = await cli('brief', 'lazarus', '--json');
+    expect(r.code).toBe(0);
+    const b = JSON.parse(r.out);
+    expect(b).toMatchObject({ query: 'lazarus', locale: 'en', status: 'found', subject: { kind: 'actor', id: 'G0032' } });
+    for (const key of ['title', 'summary', 'attribution', 'responses', 'timeline', 'related', 'sources']) expect(b).toHaveProperty(key);
+  });
+
+  it('answers in French with --lang fr', async () => {
+    const r = await cli('brief', 'microsoft', 'exchange', '--lang', 'fr');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Chronologie/);
+  });
+
+  it('exits 1 for nothing found and 2 for bad usage, with a clear message and no stack trace', async () => {
+    const none = await cli('brief', 'qqqzzzxxyy');
+    expect(none.code).toBe(1);
+    expect(none.out).toMatch(/No match/);
+    const usage = await cli('brief', 'wannacry', '--lang', 'de');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/--lang/);
+    expect(usage.err).not.toMatch(/at .+\.ts:\d+/);
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+  });
+
+  it('prints help for every command', async () => {
+    const top = await cli('--help');
+    expect(top.code).toBe(0);
+    expect(top.out).toMatch(/brief/);
+    const sub = await cli('brief', '--help');
+    expect(sub.out).toMatch(/--lang/);
+  });
+
+  it('fails fast naming a wrong configuration variable', async () => {
+    let err = '';
+    const code = await runCli(['brief', 'wannacry'], { env: { ...env, CYBERBRIEF_LANG: 'de' }, log: silentLogger }, { out: () => undefined, err: (t) => void (err += t) });
+    expect(code).toBe(78);
+    expect(err).toMatch(/CYBERBRIEF_LANG/);
+  });
+
+  it('lists incidents', async () => {
+    const r = await cli('incidents', '--json');
+    const rows = JSON.parse(r.out) as { id: string }[];
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(rows.map((x) => x.id)).toContain('wannacry');
+  });
+});
