@@ -1,0 +1,156 @@
+import type { Catalog } from '../catalog/catalog';
+import type { SourceRef } from '../domain/brief';
+import type { Digest } from '../domain/digest';
+import type { Development } from '../domain/development';
+import { sourceRef } from '../domain/source';
+import type { SubscriptionFilters } from '../domain/subscription';
+import { type Locale, pickText } from '../domain/text';
+import { DigestIndex, type IndexedDevelopment } from './digest-index';
+
+/** How many developments a digest shows before "and N more": a phone screen's worth. */
+export const DEFAULT_DIGEST_CAP = 12;
+
+export interface DigestOptions {
+  /** Inclusive start of the period (recordedAt). */
+  since: Date | string;
+  /** Exclusive end of the period. */
+  until: Date | string;
+  locale: Locale;
+  filters?: Partial<SubscriptionFilters>;
+  cap?: number;
+}
+
+type Entry = Digest['incidents'][number]['developments'][number];
+
+/**
+ * What was recorded in [since, until) that the filters let through, merged when several outlets
+ * told the same development, ranked by significance, capped, and grouped by incident (the group
+ * of the highest-ranked development first). Pure: same data and options, same digest.
+ * Pass a DigestIndex when composing many digests over the same catalog.
+ */
+export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions): Digest {
+  const index = source instanceof DigestIndex ? source : new DigestIndex(source);
+  const catalog = index.catalog;
+  const since = toDate(opts.since);
+  const until = toDate(opts.until);
+  const cap = Math.max(0, opts.cap ?? DEFAULT_DIGEST_CAP);
+  const accept = matcher(index, opts.filters);
+  const minSignificance = opts.filters?.minSignificance ?? 0;
+
+  const matched = index.range(since.getTime(), until.getTime()).filter(accept);
+  const items = mergeSame(index, matched).filter((m) => m.significance >= minSignificance);
+  items.sort((a, b) => b.significance - a.significance || b.at - a.at || a.rank - b.rank);
+  const shown = items.slice(0, cap);
+
+  const incidentFilter = opts.filters?.incidents ?? [];
+  const groups = new Map<string, Entry[]>();
+  const cited: string[] = [];
+  const citedSet = new Set<string>();
+  for (const item of shown) {
+    const d = item.dev;
+    const home = d.incidents.find((id) => incidentFilter.includes(id)) ?? (d.incidents[0] as string);
+    const sources = item.sources.filter((id) => catalog.sources.has(id));
+    for (const id of sources) {
+      if (!citedSet.has(id)) {
+        citedSet.add(id);
+        cited.push(id);
+      }
+    }
+    const { text, lang } = pickText(d.text, opts.locale);
+    const entry: Entry = {
+      id: d.id,
+      type: d.type,
+      date: d.date,
+      by: d.by.map((id) => catalog.actorRef(id, opts.locale)),
+      against: d.against.map((id) => catalog.actorRef(id, opts.locale)),
+      text,
+      lang,
+      significance: item.significance,
+      sources,
+    };
+    const list = groups.get(home);
+    if (list) list.push(entry);
+    else groups.set(home, [entry]);
+  }
+
+  const incidents = [...groups.entries()].map(([id, developments]) => {
+    const inc = catalog.incident(id);
+    return { incident: { id, name: inc ? inc.name[opts.locale] : id }, developments };
+  });
+  const sources: SourceRef[] = cited.map((id) => sourceRef(catalog.sources.get(id) as NonNullable<ReturnType<typeof catalog.sources.get>>));
+  return { since: since.toISOString(), until: until.toISOString(), locale: opts.locale, incidents, more: items.length - shown.length, sources };
+}
+
+/** True when the digest has nothing to show (the subscription's empty-period setting then applies). */
+export function isEmptyDigest(d: Digest): boolean {
+  return d.incidents.length === 0 && d.more === 0;
+}
+
+function matcher(index: DigestIndex, filters: Partial<SubscriptionFilters> | undefined): (r: IndexedDevelopment) => boolean {
+  const incidents = new Set(filters?.incidents ?? []);
+  const types = new Set(filters?.types ?? []);
+  const actors = union((filters?.actors ?? []).map((id) => index.actorAndAffiliates(id)));
+  const countries = union((filters?.countries ?? []).map((cc) => index.actorAndAffiliates(cc.toUpperCase())));
+  return (r) => {
+    const d = r.dev;
+    if (types.size > 0 && !types.has(d.type)) return false;
+    if (incidents.size > 0 && !d.incidents.some((id) => incidents.has(id))) return false;
+    if (actors && !intersects(r.involved, actors)) return false;
+    if (countries && !intersects(r.involved, countries)) return false;
+    return true;
+  };
+}
+
+interface Item {
+  dev: Development;
+  at: number;
+  rank: number;
+  significance: number;
+  sources: string[];
+}
+
+/** One entry per development told several times; the union of sources raises its significance. */
+function mergeSame(index: DigestIndex, rows: readonly IndexedDevelopment[]): Item[] {
+  const byKey = new Map<string, Item>();
+  const out: Item[] = [];
+  for (const r of rows) {
+    const seen = byKey.get(r.sameAs);
+    if (!seen) {
+      const item: Item = { dev: r.dev, at: r.at, rank: r.rank, significance: r.significance, sources: r.dev.sources };
+      byKey.set(r.sameAs, item);
+      out.push(item);
+      continue;
+    }
+    const sources = [...new Set([...seen.sources, ...r.dev.sources])];
+    // Keep the best-told record (most sources, then best rank) as the text shown.
+    const keep = r.dev.sources.length > seen.dev.sources.length || (r.dev.sources.length === seen.dev.sources.length && r.rank < seen.rank);
+    if (keep) {
+      seen.dev = r.dev;
+      seen.rank = r.rank;
+    }
+    seen.at = Math.max(seen.at, r.at);
+    seen.sources = sources;
+    seen.significance = index.score(seen.dev, sources.length);
+  }
+  return out;
+}
+
+function union(sets: ReadonlySet<string>[]): ReadonlySet<string> | undefined {
+  if (sets.length === 0) return undefined;
+  if (sets.length === 1) return sets[0];
+  const out = new Set<string>();
+  for (const s of sets) for (const v of s) out.add(v);
+  return out;
+}
+
+function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const v of small) if (large.has(v)) return true;
+  return false;
+}
+
+function toDate(v: Date | string): Date {
+  const d = v instanceof Date ? v : new Date(v);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`not an instant: ${String(v)}`);
+  return d;
+}
