@@ -11,7 +11,9 @@ import { register as incidents } from './commands/incidents';
 const COMMANDS: RegisterCommand[] = [brief, incidents];
 
 export function buildProgram(ctx: CliContext): Command {
+  // Output settings are copied to subcommands when they are created, so they come first.
   const program = new Command('cyberbrief')
+    .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
     .description('Cyber-diplomacy briefs: who hit whom, who was accused, who denied, how states answered.')
     .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)')
@@ -32,7 +34,6 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io = { o
     options,
   };
   const program = buildProgram(ctx);
-  program.configureOutput({ writeOut: io.out, writeErr: io.err });
   process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });

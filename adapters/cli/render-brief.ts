@@ -43,7 +43,8 @@ export function renderBrief(brief: Brief, color: boolean): string {
       const who = joinNames(a.by.map((r) => r.name), brief.locale);
       const whom = joinNames(a.to.map((r) => r.name), brief.locale);
       const stance = L.stance[a.stance];
-      lines.push(`  ${formatDate(a.date, brief.locale).padEnd(18)} ${s.em(stance)}: ${clean(who)}${whom ? ` → ${clean(whom)}` : ''}${cite(a.sources)}`);
+      const arrow = a.stance === 'denied' ? (whom ? ` (${brief.locale === 'fr' ? 'face à' : 'answering'} ${clean(whom)})` : '') : whom ? ` → ${clean(whom)}` : '';
+      lines.push(`  ${formatDate(a.date, brief.locale).padEnd(18)} ${s.em(stance)}: ${clean(who)}${arrow}${cite(a.sources)}`);
     }
   }
   if (brief.responses.length) {

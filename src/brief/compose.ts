@@ -53,7 +53,8 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
         date: d.date,
         stance: d.stance ?? (d.type === 'denial' ? ('denied' as const) : ('attributed' as const)),
         by: refs(d.by),
-        to: refs(d.type === 'denial' ? incident.suspected.filter((s) => d.by.includes(s)) : d.against),
+        // For a denial, `to` is the accuser being answered (if the record names one).
+        to: refs(d.against),
         text,
         lang,
         sources: cited.add(d.sources),
@@ -155,10 +156,12 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     const names = suspectedIn.slice(0, 5).map((i) => i.name[locale]);
     const first = suspectedIn[suspectedIn.length - 1]!.period.start.slice(0, 4);
     const last = suspectedIn[0]!.period.start.slice(0, 4);
+    const n = suspectedIn.length;
+    const span = first === last ? (locale === 'fr' ? `en ${first}` : `in ${first}`) : locale === 'fr' ? `entre ${first} et ${last}` : `between ${first} and ${last}`;
     summary.push(
       locale === 'fr'
-        ? `Mis en cause dans ${suspectedIn.length} incident${suspectedIn.length > 1 ? 's' : ''} connu${suspectedIn.length > 1 ? 's' : ''} entre ${first} et ${last}, dont ${names.join(', ')}.`
-        : `Linked to ${suspectedIn.length} known incident${suspectedIn.length > 1 ? 's' : ''} between ${first} and ${last}, including ${names.join(', ')}.`,
+        ? `Mis en cause dans ${n} incident${n > 1 ? 's' : ''} connu${n > 1 ? 's' : ''} ${span} : ${names.join(' ; ')}.`
+        : `Linked to ${n} known incident${n > 1 ? 's' : ''} ${span}: ${names.join('; ')}.`,
     );
   }
   const accusers = new Set<string>();
