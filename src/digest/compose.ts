@@ -114,10 +114,10 @@ function mergeSame(index: DigestIndex, rows: readonly IndexedDevelopment[]): Ite
   const byKey = new Map<string, Item>();
   const out: Item[] = [];
   for (const r of rows) {
-    const seen = byKey.get(r.sameAs);
+    const seen = r.sameAs === undefined ? undefined : byKey.get(r.sameAs);
     if (!seen) {
       const item: Item = { dev: r.dev, at: r.at, rank: r.rank, significance: r.significance, sources: r.dev.sources };
-      byKey.set(r.sameAs, item);
+      if (r.sameAs !== undefined) byKey.set(r.sameAs, item);
       out.push(item);
       continue;
     }

@@ -14,8 +14,11 @@ export interface IndexedDevelopment {
   readonly involved: ReadonlySet<string>;
   /** Position in the global ranking (0 = first); a cheap tie-break that keeps sorts stable. */
   readonly rank: number;
-  /** Same type, date, actors and incidents: one development told by several outlets. */
-  readonly sameAs: string;
+  /**
+   * Same type, day, actors and incidents: one development told by several outlets. Undefined
+   * when that would be too coarse to tell (no actor, or a date less precise than a day).
+   */
+  readonly sameAs: string | undefined;
 }
 
 /**
@@ -108,7 +111,8 @@ export function compareRows(a: { dev: Development; at: number; significance: num
   return b.significance - a.significance || b.at - a.at || compareDates(b.dev.date, a.dev.date) || (a.dev.id < b.dev.id ? -1 : a.dev.id > b.dev.id ? 1 : 0);
 }
 
-function sameAsKey(d: Development): string {
+function sameAsKey(d: Development): string | undefined {
+  if (d.by.length === 0 || d.date.length < 10) return undefined;
   const sorted = (xs: string[]) => [...xs].sort().join(',');
   return `${d.type}|${d.stance ?? ''}|${d.date}|${sorted(d.by)}|${sorted(d.against)}|${sorted(d.incidents)}`;
 }

@@ -7,7 +7,7 @@ import type { DevelopmentType, Stance } from '../domain/development';
  * words (statements, inquiries) least.
  */
 const BASE: Record<DevelopmentType, number> = {
-  sanction: 0.8,
+  sanction: 0.82,
   attribution: 0.75,
   indictment: 0.7,
   expulsion: 0.65,
@@ -25,7 +25,7 @@ const BASE: Record<DevelopmentType, number> = {
 /** A suspicion is news, but less than a formal, public attribution. */
 const SUSPECTED_PENALTY = 0.2;
 /** Acts of states weigh more than the same act by a company or a research team. */
-const BY_KIND_BONUS: Record<ActorKind, number> = { state: 0.15, organisation: 0.08, person: 0.03, group: 0 };
+const BY_KIND_BONUS: Record<ActorKind, number> = { state: 0.15, organisation: 0.1, person: 0.03, group: 0 };
 /** Each further outlet adds confidence, up to three. */
 const PER_EXTRA_SOURCE = 0.05;
 const MAX_EXTRA_SOURCES = 2;
