@@ -1,0 +1,115 @@
+import { type MessagingExtensionQuery, type MessagingExtensionResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { Subscription } from '../../../src/domain/subscription';
+import { composeQuery, composeSelect } from '../compose-extension';
+import { helpCard } from '../commands/help';
+import { messages } from '../messages';
+import { conversationInfo, referenceFor } from './conversation';
+import type { BotDeps } from './deps';
+import { localeFor, localeOfTag } from './locale';
+import { cardActivity, notice } from './replies';
+import { type CommandRouter, commandText, type Pick } from './router';
+
+const PickValue = z.object({ cyberbrief: z.object({ pick: z.object({ kind: z.enum(['incident', 'actor']), id: z.string().min(1).max(200) }) }) });
+
+/**
+ * The Teams bot: messages go to the command router, install and removal keep the conversation
+ * references (and pause a removed conversation's digest), and the compose extension searches.
+ */
+export class CyberbriefBot extends TeamsActivityHandler {
+  /** Conversations whose reference this process already stored: one write per conversation, not per message. */
+  private readonly remembered = new Set<string>();
+
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly router: CommandRouter,
+  ) {
+    super();
+    this.onMessage(async (turn, next) => {
+      await this.message(turn);
+      await next();
+    });
+    this.onMembersAdded(async (turn, next) => {
+      if ((turn.activity.membersAdded ?? []).some((m) => m.id === turn.activity.recipient?.id)) await this.installed(turn, true);
+      await next();
+    });
+    this.onMembersRemoved(async (turn, next) => {
+      if ((turn.activity.membersRemoved ?? []).some((m) => m.id === turn.activity.recipient?.id)) await this.removed(turn);
+      await next();
+    });
+    // Teams also sends installationUpdate; the welcome goes out once, with membersAdded.
+    this.onInstallationUpdateAdd(async (turn, next) => {
+      await this.installed(turn, false);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (turn, next) => {
+      await this.removed(turn);
+      await next();
+    });
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(turn: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const locale = await localeFor(this.deps, conversationInfo(turn.activity), turn.activity);
+    return composeQuery(this.deps.briefing, query, locale);
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(turn: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+    const locale = await localeFor(this.deps, conversationInfo(turn.activity), turn.activity);
+    return composeSelect(this.deps.briefing, value, locale);
+  }
+
+  private async message(turn: TurnContext): Promise<void> {
+    const info = conversationInfo(turn.activity);
+    const locale = await localeFor(this.deps, info, turn.activity);
+    const parsed = PickValue.safeParse(turn.activity.value);
+    const pick: Pick | undefined = parsed.success ? parsed.data.cyberbrief.pick : undefined;
+    const text = commandText(turn);
+    const routed = this.router.route(text, pick !== undefined);
+    if (!routed) return;
+    try {
+      await this.remember(turn, info.key);
+      await routed.handler({
+        turn,
+        args: routed.args,
+        pick,
+        info,
+        locale,
+        deps: this.deps,
+        reply: async (m) => {
+          await turn.sendActivity(cardActivity(m));
+        },
+      });
+    } catch (e) {
+      this.deps.log.error('teams.command_failed', { error: (e as Error).message, conversation: info.type });
+      await turn.sendActivity(cardActivity(notice([messages(locale).failed])));
+    }
+  }
+
+  private async remember(turn: TurnContext, key: string): Promise<void> {
+    if (key === '' || this.remembered.has(key)) return;
+    await this.deps.conversations.save(key, referenceFor(turn.activity), this.deps.now());
+    this.remembered.add(key);
+  }
+
+  private async installed(turn: TurnContext, welcome: boolean): Promise<void> {
+    const info = conversationInfo(turn.activity);
+    await this.deps.conversations.save(info.key, referenceFor(turn.activity), this.deps.now());
+    this.remembered.add(info.key);
+    this.deps.log.info('teams.installed', { conversation: info.type });
+    if (welcome) await turn.sendActivity(cardActivity(helpCard(localeOfTag(turn.activity.locale) ?? this.deps.defaults.locale)));
+  }
+
+  /** The bot can no longer post here: keep the digest, paused with the reason, for a person to see. */
+  private async removed(turn: TurnContext): Promise<void> {
+    const info = conversationInfo(turn.activity);
+    const now = this.deps.now();
+    await this.deps.conversations.markRemoved(info.key, now);
+    this.remembered.delete(info.key);
+    const sub = await this.deps.subscriptions.findByChannel('teams', info.key);
+    if (sub && sub.status === 'active') {
+      await this.deps.subscriptions.save(Subscription.parse({ ...sub, status: 'paused', pausedReason: `cyberbrief was removed from this conversation (${now.toISOString().slice(0, 10)})` }));
+      this.deps.log.warn('teams.subscription_paused', { subscription: sub.id, reason: 'removed' });
+    }
+    this.deps.log.info('teams.removed', { conversation: info.type });
+  }
+}

@@ -1,0 +1,147 @@
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import { backOff } from 'exponential-backoff';
+import type { DeliveryPort, DeliveryResult } from '../../src/digest/delivery-port';
+import type { Digest } from '../../src/domain/digest';
+import type { Subscription } from '../../src/domain/subscription';
+import type { Logger } from '../../src/log';
+import { cardActivity } from './bot/replies';
+import type { KeyvConversationStore } from './conversation-store';
+import { renderDigest, renderDigestHeadline, renderNote } from './render-digest';
+
+export interface DeliveryRetry {
+  /** Attempts for a throttled (429) send, on top of the connector's own retries. */
+  attempts: number;
+  startingDelayMs: number;
+  maxDelayMs: number;
+}
+
+const DEFAULT_RETRY: DeliveryRetry = { attempts: 4, startingDelayMs: 1000, maxDelayMs: 15_000 };
+
+/**
+ * Digests to Teams as proactive messages (`continueConversationAsync` with the stored reference).
+ *
+ * Retries: the Bot Connector client already retries 5xx and 408 with exponential backoff and
+ * honours `Retry-After` on 429 and 503; a 429 that comes back anyway is retried here with
+ * exponential-backoff. What still fails is reported as `retry` (the scheduler tries again next
+ * tick); 403 and 404 mean the bot was removed or the conversation is gone: `paused`, with why.
+ */
+export class TeamsDeliveryPort implements DeliveryPort {
+  readonly platform = 'teams' as const;
+  private readonly retry: DeliveryRetry;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly conversations: KeyvConversationStore,
+    private readonly log: Logger,
+    retry: Partial<DeliveryRetry> = {},
+  ) {
+    this.retry = { ...DEFAULT_RETRY, ...retry };
+  }
+
+  async deliver(subscription: Subscription, digest: Digest): Promise<DeliveryResult> {
+    const ref = await this.reference(subscription);
+    if (!ref) return noReference(subscription);
+    const opts = { timeZone: subscription.timezone };
+    try {
+      if (ref.conversation?.conversationType !== 'channel') {
+        const id = await this.send(ref, cardActivity(renderDigest(digest, opts)));
+        return { status: 'delivered', messageId: id };
+      }
+      // A channel gets a headline post, and the details as a reply in its thread.
+      const headId = await this.send(ref, cardActivity(renderDigestHeadline(digest, opts)));
+      if (headId) {
+        const thread = { ...ref, conversation: { ...ref.conversation, id: `${ref.conversation.id};messageid=${headId}` } } as Partial<ConversationReference>;
+        try {
+          await this.send(thread, cardActivity(renderDigest(digest, opts)));
+        } catch (e) {
+          // The headline is posted: reporting a failure would post it twice on the next tick.
+          this.log.error('teams.digest_details_failed', { subscription: subscription.id, status: statusOf(e), error: (e as Error).message });
+        }
+      }
+      return { status: 'delivered', messageId: headId };
+    } catch (e) {
+      return this.failure(subscription, e);
+    }
+  }
+
+  async deliverNote(subscription: Subscription, note: string): Promise<DeliveryResult> {
+    const ref = await this.reference(subscription);
+    if (!ref) return noReference(subscription);
+    try {
+      return { status: 'delivered', messageId: await this.send(ref, cardActivity(renderNote(note, subscription.locale))) };
+    } catch (e) {
+      return this.failure(subscription, e);
+    }
+  }
+
+  /** The subscription's own reference, else the one stored when the bot was added to that conversation. */
+  private async reference(subscription: Subscription): Promise<Partial<ConversationReference> | undefined> {
+    const own = subscription.conversationRef as Partial<ConversationReference> | undefined;
+    if (own?.serviceUrl && own.conversation?.id) return own;
+    return this.conversations.reference(subscription.channel);
+  }
+
+  private async send(ref: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
+    return backOff(
+      async () => {
+        let id: string | undefined;
+        await this.adapter.continueConversationAsync(this.appId, ref, async (turn) => {
+          id = (await turn.sendActivity(activity))?.id;
+        });
+        return id;
+      },
+      {
+        numOfAttempts: this.retry.attempts,
+        startingDelay: this.retry.startingDelayMs,
+        maxDelay: this.retry.maxDelayMs,
+        jitter: 'full',
+        retry: (e: unknown) => statusOf(e) === 429,
+      },
+    );
+  }
+
+  private failure(subscription: Subscription, e: unknown): DeliveryResult {
+    const status = statusOf(e);
+    const reason = reasonOf(e, status);
+    if (status === 403 || status === 404) {
+      this.log.warn('teams.delivery_paused', { subscription: subscription.id, status, reason });
+      return { status: 'paused', reason };
+    }
+    this.log.warn('teams.delivery_failed', { subscription: subscription.id, status, reason });
+    return { status: 'retry', reason, retryAfterMs: retryAfterOf(e) };
+  }
+}
+
+function noReference(subscription: Subscription): DeliveryResult {
+  return {
+    status: 'paused',
+    reason: `no Teams conversation reference for ${subscription.channel}: add cyberbrief to that conversation (or mention it there once), then resume the subscription`,
+  };
+}
+
+type HttpError = { statusCode?: number; status?: number; code?: string; response?: { headers?: { get?(n: string): string | undefined } }; body?: unknown };
+
+export function statusOf(e: unknown): number | undefined {
+  const err = e as HttpError;
+  return typeof err?.statusCode === 'number' ? err.statusCode : typeof err?.status === 'number' ? err.status : undefined;
+}
+
+function retryAfterOf(e: unknown): number | undefined {
+  const header = (e as HttpError)?.response?.headers?.get?.('retry-after');
+  if (header === undefined) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds * 1000;
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
+}
+
+function reasonOf(e: unknown, status: number | undefined): string {
+  const body = (e as HttpError)?.body as { error?: { code?: string; message?: string } } | undefined;
+  const code = body?.error?.code ?? (e as HttpError)?.code;
+  if (status === 403) return `Teams refused the message (403${code ? ` ${code}` : ''}): the bot was removed from the conversation or may not post there`;
+  if (status === 404) return `Teams does not know the conversation (404${code ? ` ${code}` : ''}): it was deleted or the bot was removed`;
+  if (status === 429) return 'Teams is throttling the bot (429)';
+  if (status !== undefined) return `Teams answered ${status}${code ? ` ${code}` : ''}`;
+  return `could not reach Teams: ${(e as Error)?.message ?? String(e)}`;
+}

@@ -1,0 +1,90 @@
+import type { DeliveryPort } from '../../src/digest/delivery-port';
+import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
+import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
+import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
+import type { App } from '../root';
+import type { HttpServer } from '../server/http-server';
+import { type AuthOverrides, createAuthentication, TeamsAdapter } from './adapter';
+import { CyberbriefBot } from './bot/teams-bot';
+import { DigestPermission } from './bot/permissions';
+import { CommandRouter } from './bot/router';
+import { GraphTeamOwnerCheck, graphTokenFromAppPassword, type TeamOwnerCheck } from './bot/team-owners';
+import * as briefCommand from './commands/brief';
+import * as helpCommand from './commands/help';
+import * as langCommand from './commands/lang';
+import * as latestCommand from './commands/latest';
+import * as subscribeCommand from './commands/subscribe';
+import * as subscriptionsCommand from './commands/subscriptions';
+import * as unsubscribeCommand from './commands/unsubscribe';
+import { loadTeamsConfig } from './config';
+import { KeyvConversationStore } from './conversation-store';
+import { type DeliveryRetry, TeamsDeliveryPort } from './delivery';
+import { messagesHandler } from './http-endpoint';
+
+export interface TeamsDeps {
+  app: Pick<App, 'briefing' | 'kv' | 'log' | 'env' | 'config'>;
+  /** Defaults to the keyv stores on the app's store; `serve` passes the ones the scheduler uses. */
+  subscriptions?: SubscriptionStore;
+  channelSettings?: ChannelSettingsStore;
+  now?: () => Date;
+  /** Team-owner lookups; by default Microsoft Graph with the bot's own credentials, when it has a secret. */
+  ownerCheck?: TeamOwnerCheck;
+  /** Tests: a local OpenID metadata stand-in instead of login.botframework.com. */
+  authOverrides?: AuthOverrides;
+  deliveryRetry?: Partial<DeliveryRetry>;
+}
+
+export interface TeamsMount {
+  mode: 'auth' | 'dev';
+  /** For the scheduler: posts digests to Teams conversations. */
+  delivery: DeliveryPort;
+  adapter: TeamsAdapter;
+  bot: CyberbriefBot;
+}
+
+/**
+ * Mounts `POST /api/messages` on the shared HTTP server when Teams is configured, and returns
+ * the delivery port for the scheduler; returns undefined (and says why) when it is not.
+ * Without MicrosoftAppId the endpoint is only mounted with CYBERBRIEF_TEAMS_DEV=1: an
+ * unauthenticated bot would post to whatever serviceUrl a stranger sends it.
+ */
+export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | undefined {
+  const { app } = deps;
+  const log = app.log;
+  const config = loadTeamsConfig(app.env);
+  if (config.mode === 'off') {
+    log.info('teams.disabled', { reason: config.reason });
+    return undefined;
+  }
+  if (config.mode === 'dev') {
+    log.warn('teams.dev_mode', {
+      message: 'Teams endpoint WITHOUT authentication (CYBERBRIEF_TEAMS_DEV=1, no MicrosoftAppId): it accepts any request and replies to the serviceUrl the request names. Local development and tests only.',
+    });
+  } else {
+    log.info('teams.enabled', { appType: config.appType, appId: config.appId, tenant: config.tenantId ?? 'any' });
+  }
+
+  const adapter = new TeamsAdapter(createAuthentication(config, deps.authOverrides), log);
+  const conversations = new KeyvConversationStore(app.kv);
+  const owners =
+    deps.ownerCheck ??
+    (config.mode === 'auth' && config.appPassword !== undefined ? new GraphTeamOwnerCheck({ token: graphTokenFromAppPassword(config.appId, config.appPassword), log }) : undefined);
+  const router = new CommandRouter();
+  for (const command of [helpCommand, latestCommand, langCommand, subscribeCommand, unsubscribeCommand, subscriptionsCommand, briefCommand]) command.register(router);
+  const bot = new CyberbriefBot(
+    {
+      briefing: app.briefing,
+      subscriptions: deps.subscriptions ?? new KeyvSubscriptionStore(app.kv),
+      channelSettings: deps.channelSettings ?? new KeyvChannelSettings(app.kv),
+      conversations,
+      permission: new DigestPermission(config.admins, owners, log),
+      log,
+      defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
+      now: deps.now ?? (() => new Date()),
+    },
+    router,
+  );
+  http.route('POST', '/api/messages', messagesHandler(adapter, bot, log));
+  const delivery = new TeamsDeliveryPort(adapter, config.mode === 'auth' ? config.appId : '', conversations, log, deps.deliveryRetry);
+  return { mode: config.mode, delivery, adapter, bot };
+}
