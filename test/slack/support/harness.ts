@@ -1,0 +1,67 @@
+import { HttpServer } from '../../../adapters/server/http-server';
+import { mountSlack, type SlackRuntime } from '../../../adapters/slack/app';
+import { loadSlackConfig } from '../../../adapters/slack/config';
+import { jsonLogger, type Logger } from '../../../src/log';
+import { KeyvChannelSettings } from '../../../src/subscriptions/keyv-channel-settings';
+import { KeyvSubscriptionStore } from '../../../src/subscriptions/keyv-subscription-store';
+import { openTempApp } from '../../support/temp-app';
+import { FakeSlack } from './fake-slack';
+import { SIGNING_SECRET } from './signed';
+
+export interface Harness {
+  fake: FakeSlack;
+  app: Awaited<ReturnType<typeof openTempApp>>;
+  runtime: SlackRuntime;
+  subscriptions: KeyvSubscriptionStore;
+  channels: KeyvChannelSettings;
+  /** POST /slack/events on the shared server. */
+  eventsUrl: string;
+  baseUrl: string;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real thing on loopback: a temporary SQLite store filled from the knowledge base, the shared
+ * HttpServer with the Bolt app mounted at /slack/events, and its Web API pointed at a FakeSlack.
+ */
+export async function startHarness(env: Record<string, string> = {}, opts: { now?: () => Date } = {}): Promise<Harness> {
+  const fake = await FakeSlack.start();
+  const app = await openTempApp();
+  const logs: string[] = [];
+  const log: Logger = jsonLogger('debug', (line) => logs.push(line));
+  const config = loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ...env });
+  const subscriptions = new KeyvSubscriptionStore(app.kv);
+  const channels = new KeyvChannelSettings(app.kv);
+  const http = new HttpServer(log);
+  const runtime = await mountSlack(http, {
+    config,
+    briefing: app.briefing,
+    subscriptions,
+    channels,
+    kv: app.kv,
+    log,
+    defaults: { locale: 'en', timezone: 'Europe/Paris' },
+    ...(opts.now ? { now: opts.now } : {}),
+    // Short backoff keeps failing-path tests quick; Retry-After is still honoured by the client.
+    retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
+  });
+  const port = await http.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    fake,
+    app,
+    runtime,
+    subscriptions,
+    channels,
+    baseUrl,
+    eventsUrl: `${baseUrl}/slack/events`,
+    logs,
+    async close() {
+      await runtime.stop(2_000);
+      await http.close(1_000);
+      await fake.close();
+      await app.dispose();
+    },
+  };
+}
