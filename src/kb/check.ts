@@ -1,4 +1,4 @@
-import { compareDates, endOf, startOf } from '../domain/dates';
+import { endOf, startOf } from '../domain/dates';
 import type { KnowledgeBase } from './types';
 import { normalize } from '../text/normalize';
 
@@ -31,7 +31,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase): string[] {
     for (const id of inc.related) {
       if (!incidentIds.has(id)) problems.push(`incident ${inc.id}: unknown related incident ${id}`);
     }
-    if (inc.period.end && compareDates(inc.period.end, inc.period.start) < 0 && endOf(inc.period.end) < startOf(inc.period.start)) {
+    if (inc.period.end && endOf(inc.period.end) < startOf(inc.period.start)) {
       problems.push(`incident ${inc.id}: period ends (${inc.period.end}) before it starts (${inc.period.start})`);
     }
     for (const alias of new Set([inc.name.en, inc.name.fr, ...inc.aliases].map(normalize))) {

@@ -42,7 +42,7 @@ export async function buildSyntheticStore(dir: string, opts: SyntheticOptions): 
   rmSync(tmp, { force: true });
   const kv = await openKv(`sqlite://${tmp}`);
   const store = new KeyvIncidentStore(kv);
-  await seedStore(store, loadKnowledgeBase(), () => new Date('2026-01-01T00:00:00Z'));
+  await seedStore(store, loadKnowledgeBase(process.env.CYBERBRIEF_KB_DIR || undefined), () => new Date('2026-01-01T00:00:00Z'));
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   for (let i = 0; i < opts.incidents; i++) {
