@@ -24,7 +24,14 @@ export function buildProgram(ctx: CliContext): Command {
 }
 
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
-export async function runCli(argv: string[], options: OpenOptions = {}, io = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) }): Promise<number> {
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const stdio: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+
+export async function runCli(argv: string[], options: OpenOptions = {}, io: CliIo = stdio): Promise<number> {
   const env = options.env ?? process.env;
   const ctx: CliContext = {
     open: () => openApp({ ...options, env }),

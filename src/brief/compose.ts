@@ -93,8 +93,10 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
   };
 }
 
-/** How many timeline entries an actor brief shows: the most telling, newest first. */
+/** How many entries an actor brief lists per section: the newest, with counts over all in the summary. */
 const ACTOR_TIMELINE = 15;
+const ACTOR_LIST = 20;
+const newest = <T extends { date: string }>(xs: T[], n: number): T[] => xs.slice(Math.max(0, xs.length - n));
 
 export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale: Locale): Brief {
   const L = labels(locale);
@@ -123,20 +125,20 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
   }
   const against = (d: Development) => d.against.some((id) => selves.has(id));
   const by = (d: Development) => d.by.some((id) => selves.has(id));
-  const attribution = all
-    .filter((d) => (d.type === 'attribution' && against(d)) || (d.type === 'denial' && by(d)))
-    .sort((a, b) => compareDates(a.date, b.date))
+  const attributionDevs = all.filter((d) => (d.type === 'attribution' && against(d)) || (d.type === 'denial' && by(d))).sort((a, b) => compareDates(a.date, b.date));
+  const responseDevs = all.filter((d) => RESPONSE_TYPES.has(d.type) && (against(d) || by(d))).sort((a, b) => compareDates(a.date, b.date));
+  const accusers = new Set<string>();
+  for (const d of attributionDevs) if (d.type === 'attribution' && d.stance === 'attributed') for (const id of d.by) accusers.add(catalog.actorRef(id, locale).name);
+  const counts = countTypes(responseDevs.map((d) => d.type), locale);
+  const attribution = newest(attributionDevs, ACTOR_LIST)
     .map((d) => {
       const { text, lang } = pickText(d.text, locale);
       return { date: d.date, stance: d.stance ?? (d.type === 'denial' ? ('denied' as const) : ('attributed' as const)), by: refs(d.by), to: refs(d.against), text, lang, sources: cited.add(d.sources) };
     });
-  const responses = all
-    .filter((d) => RESPONSE_TYPES.has(d.type) && (against(d) || by(d)))
-    .sort((a, b) => compareDates(a.date, b.date))
-    .map((d) => {
-      const { text, lang } = pickText(d.text, locale);
-      return { date: d.date, type: d.type, by: refs(d.by), against: refs(d.against), text, lang, sources: cited.add(d.sources) };
-    });
+  const responses = newest(responseDevs, ACTOR_LIST).map((d) => {
+    const { text, lang } = pickText(d.text, locale);
+    return { date: d.date, type: d.type, by: refs(d.by), against: refs(d.against), text, lang, sources: cited.add(d.sources) };
+  });
   const timeline = all
     .filter((d) => against(d) || by(d))
     .sort((a, b) => compareDates(b.date, a.date))
@@ -164,12 +166,9 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
         : `Linked to ${n} known incident${n > 1 ? 's' : ''} ${span}: ${names.join('; ')}.`,
     );
   }
-  const accusers = new Set<string>();
-  for (const a of attribution) if (a.stance === 'attributed') for (const r of a.by) accusers.add(r.name);
   if (accusers.size > 0) {
     summary.push(locale === 'fr' ? `Attributions formelles par : ${[...accusers].slice(0, 8).join(', ')}.` : `Formally named by: ${[...accusers].slice(0, 8).join(', ')}.`);
   }
-  const counts = countTypes(responses.map((r) => r.type), locale);
   if (counts) summary.push(locale === 'fr' ? `Réponses recensées : ${counts}.` : `Recorded responses: ${counts}.`);
   if (summary.length === 0) summary.push(`${L.kind[actor.kind]} : ${actor.name[locale]}.`);
 

@@ -22,6 +22,7 @@ export class BriefingService {
   private index: SearchIndex;
   private revision: string | undefined;
   private writes: Promise<unknown> = Promise.resolve();
+  private actorBriefs: { revision: number; briefs: Map<string, Brief> } = { revision: -1, briefs: new Map() };
 
   private constructor(
     readonly store: IncidentStore,
@@ -51,7 +52,8 @@ export class BriefingService {
     const revision = await store.revision();
     const snap = await store.loadAll();
     for (const p of snap.problems) log?.warn('store.record_skipped', { problem: p });
-    return { catalog: new Catalog(snap), revision };
+    const catalog = new Catalog(snap, (problem) => log?.warn('store.development_skipped', { problem }));
+    return { catalog, revision };
   }
 
   get data(): Catalog {
@@ -60,7 +62,17 @@ export class BriefingService {
 
   brief(query: string, locale: Locale): Brief {
     const outcome = this.index.resolve(query, locale);
-    return composeBrief(this.catalog, outcome, query, locale);
+    if (outcome.status !== 'found' || outcome.hit.kind !== 'actor') return composeBrief(this.catalog, outcome, query, locale);
+    // An actor brief reads every incident the actor appears in: for a state that can be thousands,
+    // so it is kept until the catalog next changes. The query echo is the only per-call part.
+    const key = `${outcome.hit.id}|${locale}`;
+    if (this.actorBriefs.revision !== this.catalog.revision) this.actorBriefs = { revision: this.catalog.revision, briefs: new Map() };
+    let cached = this.actorBriefs.briefs.get(key);
+    if (!cached) {
+      cached = composeBrief(this.catalog, outcome, query, locale);
+      this.actorBriefs.briefs.set(key, cached);
+    }
+    return { ...cached, query };
   }
 
   /** Completion for compose boxes and buttons. */

@@ -5,11 +5,18 @@ import type { Development } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Source } from '../domain/source';
 import type { KvBackend } from './kv';
-import { RECORD_VERSION, StoredActor, StoredIncident, StoredSource, migrate } from './records';
+import { type DevelopmentFacts, RECORD_VERSION, StoredActor, StoredIncident, StoredSource, migrate, parseDevelopments, toRecord } from './records';
+
+/** An incident as loaded: its developments stay a JSON string until something reads them. */
+export interface LoadedIncident {
+  incident: Incident;
+  facts: DevelopmentFacts;
+  developmentsJson: string;
+}
 
 export interface StoreSnapshot {
   actors: Actor[];
-  incidents: { incident: Incident; developments: Development[] }[];
+  incidents: LoadedIncident[];
   sources: Source[];
   /** One line per record that could not be read: its key and why. Those records are skipped. */
   problems: string[];
@@ -48,7 +55,7 @@ export class KeyvIncidentStore implements IncidentStore {
     const incidents: StoreSnapshot['incidents'] = [];
     for await (const [key, value] of this.iterate(this.incidents)) {
       const r = StoredIncident.safeParse(migrate(value));
-      if (r.success) incidents.push({ incident: r.data.incident, developments: r.data.developments });
+      if (r.success) incidents.push({ incident: r.data.incident, facts: r.data.facts, developmentsJson: r.data.developments });
       else problems.push(`incident:${key}: ${describe(r.error)}`);
     }
     const sources: Source[] = [];
@@ -71,12 +78,14 @@ export class KeyvIncidentStore implements IncidentStore {
     if (value === undefined) return undefined;
     const r = StoredIncident.safeParse(migrate(value));
     if (!r.success) throw new Error(`incident:${id} is unreadable: ${describe(r.error)}`);
-    return { incident: r.data.incident, developments: r.data.developments };
+    const problems: string[] = [];
+    const developments = parseDevelopments(r.data.developments, (p) => problems.push(p));
+    if (problems.length > 0) throw new Error(`incident:${id} is unreadable: ${problems[0]}`);
+    return { incident: r.data.incident, developments };
   }
 
   async saveIncident(incident: Incident, developments: Development[]): Promise<void> {
-    const record: StoredIncident = { v: RECORD_VERSION, incident, developments };
-    await this.incidents.set(incident.id, record);
+    await this.incidents.set(incident.id, toRecord(incident, developments));
     await this.bump();
   }
 
@@ -113,15 +122,22 @@ export class KeyvIncidentStore implements IncidentStore {
     await this.meta.set('revision', `${Date.now()}-${randomUUID()}`);
   }
 
+  private bulk(adapter: { query?: (sql: string, ...p: unknown[]) => Promise<unknown>; opts?: { dialect?: string; table?: string } }, ns: string): AsyncGenerator<[string, unknown]> | undefined {
+    if (adapter.opts?.dialect !== 'sqlite' || !adapter.query) return undefined;
+    const table = adapter.opts.table ?? 'keyv';
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) return undefined;
+    return sqliteRows(adapter.query.bind(adapter), table, ns);
+  }
+
   /**
    * Walks the adapter itself rather than keyv's iterator: keyv throws on the first value it
    * cannot deserialize, which would let one foreign record hide every record after it.
    */
   private async *iterate(kv: Keyv): AsyncGenerator<[string, unknown]> {
     const ns = kv.namespace as string;
-    const adapter = kv.store as { iterator?: (ns: string) => AsyncGenerator<unknown> };
+    const adapter = kv.store as { iterator?: (ns: string) => AsyncGenerator<unknown>; query?: (sql: string, ...p: unknown[]) => Promise<unknown>; opts?: { dialect?: string; table?: string } };
     if (!adapter.iterator) throw new Error('this store cannot list its records');
-    for await (const entry of adapter.iterator(ns)) {
+    for await (const entry of this.bulk(adapter, ns) ?? adapter.iterator(ns)) {
       const [rawKey, raw] = entry as [string, unknown];
       const key = rawKey.startsWith(`${ns}:`) ? rawKey.slice(ns.length + 1) : rawKey;
       let value: unknown;
@@ -135,6 +151,13 @@ export class KeyvIncidentStore implements IncidentStore {
       yield [key, value];
     }
   }
+}
+
+/** SQLite: one SELECT instead of keyv's paged iterator, which dominates cold start on a large store. */
+async function* sqliteRows(query: (sql: string, ...p: unknown[]) => Promise<unknown>, table: string, ns: string): AsyncGenerator<[string, unknown]> {
+  const prefix = `${ns}:`;
+  const rows = (await query(`SELECT key, value FROM ${table} WHERE substr(key, 1, ?) = ?`, prefix.length, prefix)) as { key: string; value: unknown }[];
+  for (const r of rows) yield [r.key, r.value];
 }
 
 function describe(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
