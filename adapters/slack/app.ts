@@ -19,6 +19,7 @@ import * as briefPost from './listeners/brief-post';
 import * as briefShow from './listeners/brief-show';
 import { BOT_SCOPES } from './scopes';
 import { SubscriptionPermissions } from './permissions';
+import { platformError } from './slack-errors';
 import type { SlackContext } from './slack-context';
 
 export interface SlackDeps {
@@ -159,7 +160,12 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
       }
     },
     async start(): Promise<void> {
-      await app.init();
+      try {
+        await app.init();
+      } catch (e) {
+        const code = platformError(e);
+        throw new Error(code ? `Slack refused SLACK_BOT_TOKEN at auth.test: ${code} (check the token, or reinstall the app)` : `Slack could not be reached at start: ${(e as Error).message}`);
+      }
       if (receiver instanceof SocketModeReceiver) await receiver.client.start();
       deps.log.info('slack.started', { mode, oauth: installations !== undefined, api: slackApiUrl(c) ?? 'default' });
     },

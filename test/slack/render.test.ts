@@ -88,7 +88,7 @@ describe('rendering hostile and oversized content', () => {
     const brief = app.briefing.brief('big-hostile-alias', 'en');
     for (const view of ['timeline', 'sources'] as const) {
       const msg = renderBrief(brief, { view, ephemeral: true });
-      const texts = (msg.blocks as Obj[]).filter((b) => b.type === 'section' && b.text).map((b) => String((b.text as Obj).text));
+      const texts = (msg.blocks as unknown as Obj[]).filter((b) => b.type === 'section' && b.text).map((b) => String((b.text as Obj).text));
       const shown = texts.join('\n').split('\n').filter((l) => l.startsWith('• ')).length;
       const total = view === 'timeline' ? brief.timeline.length : brief.sources.length;
       const note = JSON.stringify(msg.blocks).match(/and (\d+) more/);
@@ -104,7 +104,7 @@ describe('rendering hostile and oversized content', () => {
   test('the header is cut to 150 characters with an ellipsis; the fallback text carries the title', () => {
     const brief = app.briefing.brief('big-hostile-alias', 'en');
     const msg = renderBrief(brief, { ephemeral: true });
-    const headerText = String(((msg.blocks[0] as Obj).text as Obj).text);
+    const headerText = String(((msg.blocks[0] as unknown as Obj).text as Obj).text);
     expect(brief.title.length).toBeGreaterThan(150);
     expect(headerText.length).toBe(150);
     expect(headerText.endsWith('…')).toBe(true);

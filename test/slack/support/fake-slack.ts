@@ -39,10 +39,10 @@ export class FakeSlack {
   ) {}
 
   static async start(): Promise<FakeSlack> {
-    let fake: FakeSlack | undefined;
-    const server = createServer((req, res) => void fake!.handle(req, res));
+    const server = createServer();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void fake.handle(req, res));
     return fake;
   }
 
