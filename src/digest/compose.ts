@@ -29,18 +29,36 @@ type Entry = Digest['incidents'][number]['developments'][number];
  * Pass a DigestIndex when composing many digests over the same catalog.
  */
 export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions): Digest {
-  const index = source instanceof DigestIndex ? source : new DigestIndex(source);
-  const catalog = index.catalog;
   const since = toDate(opts.since);
   const until = toDate(opts.until);
+  const index = source instanceof DigestIndex && source.covers(since.getTime()) ? source : new DigestIndex(source instanceof DigestIndex ? source.catalog : source, since.getTime());
+  const catalog = index.catalog;
   const cap = Math.max(0, opts.cap ?? DEFAULT_DIGEST_CAP);
   const accept = matcher(index, opts.filters);
   const minSignificance = opts.filters?.minSignificance ?? 0;
 
-  const matched = index.range(since.getTime(), until.getTime()).filter(accept);
-  const items = mergeSame(index, matched).filter((m) => m.significance >= minSignificance);
-  items.sort((a, b) => b.significance - a.significance || b.at - a.at || a.rank - b.rank);
-  const shown = items.slice(0, cap);
+  // Most developments are told once: they keep their precomputed score and rank. The few told
+  // several times are merged first, since the union of their sources changes their score.
+  const twins = new Map<string, Item>();
+  const top = new TopK<IndexedDevelopment | Item>(cap);
+  let total = 0;
+  index.forEachIn(since.getTime(), until.getTime(), (r) => {
+    if (!accept(r)) return;
+    if (!r.hasTwin) {
+      if (r.significance >= minSignificance) {
+        total += 1;
+        top.offer(r);
+      }
+      return;
+    }
+    mergeTwin(index, twins, r);
+  });
+  for (const item of twins.values()) {
+    if (item.significance < minSignificance) continue;
+    total += 1;
+    top.offer(item);
+  }
+  const shown: Item[] = top.sorted().map((x) => ('sources' in x ? x : { dev: x.dev, at: x.at, rank: x.rank, significance: x.significance, sources: x.dev.sources }));
 
   const incidentFilter = opts.filters?.incidents ?? [];
   const groups = new Map<string, Entry[]>();
@@ -78,7 +96,7 @@ export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions
     return { incident: { id, name: inc ? inc.name[opts.locale] : id }, developments };
   });
   const sources: SourceRef[] = cited.map((id) => sourceRef(catalog.sources.get(id) as NonNullable<ReturnType<typeof catalog.sources.get>>));
-  return { since: since.toISOString(), until: until.toISOString(), locale: opts.locale, incidents, more: items.length - shown.length, sources };
+  return { since: since.toISOString(), until: until.toISOString(), locale: opts.locale, incidents, more: total - shown.length, sources };
 }
 
 /** True when the digest has nothing to show (the subscription's empty-period setting then applies). */
@@ -109,30 +127,48 @@ interface Item {
   sources: string[];
 }
 
-/** One entry per development told several times; the union of sources raises its significance. */
-function mergeSame(index: DigestIndex, rows: readonly IndexedDevelopment[]): Item[] {
-  const byKey = new Map<string, Item>();
-  const out: Item[] = [];
-  for (const r of rows) {
-    const seen = r.sameAs === undefined ? undefined : byKey.get(r.sameAs);
-    if (!seen) {
-      const item: Item = { dev: r.dev, at: r.at, rank: r.rank, significance: r.significance, sources: r.dev.sources };
-      if (r.sameAs !== undefined) byKey.set(r.sameAs, item);
-      out.push(item);
-      continue;
-    }
-    const sources = [...new Set([...seen.sources, ...r.dev.sources])];
-    // Keep the best-told record (most sources, then best rank) as the text shown.
-    const keep = r.dev.sources.length > seen.dev.sources.length || (r.dev.sources.length === seen.dev.sources.length && r.rank < seen.rank);
-    if (keep) {
-      seen.dev = r.dev;
-      seen.rank = r.rank;
-    }
-    seen.at = Math.max(seen.at, r.at);
-    seen.sources = sources;
-    seen.significance = index.score(seen.dev, sources.length);
+/** Folds a development into the entry of its twins; the union of sources raises its significance. */
+function mergeTwin(index: DigestIndex, twins: Map<string, Item>, r: IndexedDevelopment): void {
+  const key = r.sameAs as string;
+  const seen = twins.get(key);
+  if (!seen) {
+    twins.set(key, { dev: r.dev, at: r.at, rank: r.rank, significance: r.significance, sources: r.dev.sources });
+    return;
   }
-  return out;
+  // Keep the best-told record (most sources, then best rank) as the text shown.
+  if (r.dev.sources.length > seen.dev.sources.length || (r.dev.sources.length === seen.dev.sources.length && r.rank < seen.rank)) {
+    seen.dev = r.dev;
+    seen.rank = r.rank;
+  }
+  seen.at = Math.max(seen.at, r.at);
+  seen.sources = [...new Set([...seen.sources, ...r.dev.sources])];
+  seen.significance = index.score(seen.dev, seen.sources.length);
+}
+
+type Ranked = Pick<Item, 'dev' | 'at' | 'rank' | 'significance'>;
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  return b.significance - a.significance || b.at - a.at || a.rank - b.rank;
+}
+
+/** The best `k` offered so far, in order; with k ≈ 12 and hundreds offered, most are one comparison. */
+class TopK<T extends Ranked> {
+  private readonly items: T[] = [];
+  constructor(private readonly k: number) {}
+  offer(x: T): void {
+    const items = this.items;
+    if (this.k === 0) return;
+    if (items.length === this.k) {
+      if (compareRanked(x, items[items.length - 1] as T) >= 0) return;
+      items.pop();
+    }
+    let i = items.length;
+    while (i > 0 && compareRanked(x, items[i - 1] as T) < 0) i--;
+    items.splice(i, 0, x);
+  }
+  sorted(): T[] {
+    return this.items;
+  }
 }
 
 function union(sets: ReadonlySet<string>[]): ReadonlySet<string> | undefined {

@@ -19,6 +19,8 @@ export interface IndexedDevelopment {
    * when that would be too coarse to tell (no actor, or a date less precise than a day).
    */
   readonly sameAs: string | undefined;
+  /** True when another development of the catalog has the same `sameAs`: only those need merging. */
+  readonly hasTwin: boolean;
 }
 
 /**
@@ -33,22 +35,37 @@ export class DigestIndex {
   private readonly ofCountry = new Map<string, string[]>();
   private readonly expanded = new Map<string, ReadonlySet<string>>();
 
-  constructor(readonly catalog: Catalog) {
+  /**
+   * `recordedFrom` leaves out what was recorded earlier (a scheduler tick only needs its due
+   * subscriptions' periods); `covers` tells whether a period can be composed from this index.
+   */
+  constructor(
+    readonly catalog: Catalog,
+    readonly recordedFrom = -Infinity,
+  ) {
     for (const a of catalog.actors.values()) {
       if (a.parent !== undefined) push(this.childrenOf, a.parent, a.id);
       if (a.country !== undefined && a.id !== a.country) push(this.ofCountry, a.country, a.id);
     }
-    const rows: Omit<IndexedDevelopment, 'rank'>[] = [];
+    const rows: { -readonly [K in keyof IndexedDevelopment]: IndexedDevelopment[K] }[] = [];
+    const keyCount = new Map<string, number>();
     for (const dev of catalog.allDevelopments()) {
       const at = Date.parse(dev.recordedAt);
-      if (!Number.isFinite(at)) continue;
-      rows.push({ dev, at, significance: this.score(dev, dev.sources.length), involved: this.involvedIn(dev), sameAs: sameAsKey(dev) });
+      if (!Number.isFinite(at) || at < recordedFrom) continue;
+      const sameAs = sameAsKey(dev);
+      if (sameAs !== undefined) keyCount.set(sameAs, (keyCount.get(sameAs) ?? 0) + 1);
+      rows.push({ dev, at, significance: this.score(dev, dev.sources.length), involved: this.involvedIn(dev), sameAs, rank: 0, hasTwin: false });
     }
-    const ranked = [...rows].sort(compareRows);
-    const rankOf = new Map<Development, number>();
-    ranked.forEach((r, i) => rankOf.set(r.dev, i));
-    this.byTime = rows.map((r) => ({ ...r, rank: rankOf.get(r.dev) ?? 0 })).sort((a, b) => a.at - b.at || a.rank - b.rank);
+    [...rows].sort(compareRows).forEach((r, i) => {
+      r.rank = i;
+      r.hasTwin = r.sameAs !== undefined && (keyCount.get(r.sameAs) ?? 0) > 1;
+    });
+    this.byTime = rows.sort((a, b) => a.at - b.at || a.rank - b.rank);
     this.times = Float64Array.from(this.byTime, (r) => r.at);
+  }
+
+  covers(since: number): boolean {
+    return since >= this.recordedFrom;
   }
 
   get size(): number {
@@ -58,6 +75,12 @@ export class DigestIndex {
   /** Developments recorded in [since, until), oldest first. */
   range(since: number, until: number): readonly IndexedDevelopment[] {
     return this.byTime.slice(lowerBound(this.times, since), lowerBound(this.times, until));
+  }
+
+  /** Calls `fn` for each development recorded in [since, until), without copying the window. */
+  forEachIn(since: number, until: number, fn: (row: IndexedDevelopment) => void): void {
+    const end = lowerBound(this.times, until);
+    for (let i = lowerBound(this.times, since); i < end; i++) fn(this.byTime[i] as IndexedDevelopment);
   }
 
   /**

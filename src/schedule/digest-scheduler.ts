@@ -126,12 +126,12 @@ export class DigestScheduler {
     report.due = due.length;
     if (due.length === 0) return report;
 
-    let index: DigestIndex | undefined;
-    const digestIndex = async (): Promise<DigestIndex> => {
-      if (!index) {
-        await this.opts.briefing.refreshIfChanged();
-        index = new DigestIndex(this.opts.briefing.data);
-      }
+    // One index for the tick, over the due subscriptions' periods only: building it over the
+    // whole catalog would block the event loop (and Slack's 3-second deadline) for nothing.
+    let index: Promise<DigestIndex> | undefined;
+    const from = due.reduce((min, s) => Math.min(min, digestSince(s).getTime()), Infinity);
+    const digestIndex = (): Promise<DigestIndex> => {
+      index ??= this.opts.briefing.refreshIfChanged().then(() => new DigestIndex(this.opts.briefing.data, from));
       return index;
     };
     const queue = [...due];

@@ -176,5 +176,9 @@ describe('composeDigest: language, sources and the JSON contract', () => {
     const c = catalogOf([incident('alpha')], [dev({ id: 'a', incident: 'alpha', recordedAt: at('01:00') }), dev({ id: 'b', incident: 'alpha', type: 'sanction', by: ['EU'], recordedAt: at('02:00') })]);
     const index = new DigestIndex(c);
     expect(composeDigest(index, { ...window, locale: 'fr' })).toEqual(composeDigest(c, { ...window, locale: 'fr' }));
+    // An index over a shorter period is never used for a longer one.
+    const partial = new DigestIndex(c, Date.parse(at('01:30')));
+    expect(partial.size).toBe(1);
+    expect(ids(composeDigest(partial, { ...window, locale: 'fr' })).sort()).toEqual(['a', 'b']);
   });
 });
