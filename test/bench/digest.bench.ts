@@ -90,7 +90,7 @@ export async function bench(): Promise<Record<string, string | number>> {
   const composeMs = performance.now() - composeStart;
 
   // DIGEST_BENCH_COMPOSE_ONLY=1 skips the idle measurement (about 10 s) when tuning the composer.
-  const idle = process.env.DIGEST_BENCH_COMPOSE_ONLY ? {} : await idleScheduler(now);
+  const idle = process.env.DIGEST_BENCH_COMPOSE_ONLY ? {} : await idleScheduler();
   return {
     'digest: developments in catalog': full.size,
     'digest: index build over the whole catalog ms': round(fullMs, 1),
@@ -108,7 +108,7 @@ export async function bench(): Promise<Record<string, string | number>> {
  * period; and the measured CPU of the node-cron runner ticking every second for a few seconds,
  * an upper bound sixty times the real rate.
  */
-async function idleScheduler(now: number): Promise<Record<string, number | string>> {
+async function idleScheduler(): Promise<Record<string, number | string>> {
   const dir = mkdtempSync(join(tmpdir(), 'cyberbrief-bench-digest-'));
   const kv = await openKv(`sqlite://${join(dir, 'store.sqlite')}`);
   try {
