@@ -1,10 +1,10 @@
 import { checkCron } from '../../src/schedule/cron';
 import { nextSlot } from '../../src/schedule/slots';
 import { createSubscription, digestSince } from '../../src/subscriptions/create-subscription';
-import { parseSubscribe, SUBSCRIBE_EXAMPLE } from '../../src/subscriptions/parse-subscribe';
+import { parseSubscribe, SUBSCRIBE_EXAMPLE, type SubscribeDefaults } from '../../src/subscriptions/parse-subscribe';
 
-const en = { timezone: 'Europe/Brussels', locale: 'en' as const };
-const fr = { timezone: 'Europe/Brussels', locale: 'fr' as const };
+const en: SubscribeDefaults = { timezone: 'Europe/Brussels', locale: 'en' };
+const fr: SubscribeDefaults = { timezone: 'Europe/Brussels', locale: 'fr' };
 
 function ok(text: string, defaults = en) {
   const r = parseSubscribe(text, defaults);
