@@ -1,0 +1,78 @@
+import { endOf, type PartialDate, precisionOf, startOf } from '../../domain/dates';
+import { englishChrono, frenchChrono } from './chrono-custom';
+
+export interface DateMention {
+  /** Character span in the sentence. */
+  index: number;
+  end: number;
+  text: string;
+  date: PartialDate;
+}
+
+const parsers = { fr: frenchChrono(), en: englishChrono() };
+const MONTH_OR_YEAR = /\b((19|20)\d{2}|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[/.]\d{1,2}/i;
+const FORWARD = /\b(prochain|prochaine|next|coming|upcoming|à venir)\b/i;
+/** Cheap test before running chrono: most sentences name no date at all. */
+const DATEISH =
+  /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|veille|semaine|mois|an\b|année|annee|matin|soir|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|octo|nove|d[ée]ce|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|week|month|year|ago|morning|night|january|february|march|april|may|june|july|august|september|october|november|december|today|aujourd|earlier/i;
+
+/** The instant relative expressions are counted from: the publication day, or the middle of its month or year. */
+export function referenceInstant(published: PartialDate): Date {
+  const [y, m, d] = published.split('-').map(Number) as [number, number?, number?];
+  if (d !== undefined && m !== undefined) return new Date(Date.UTC(y, m - 1, d, 12));
+  if (m !== undefined) return new Date(Date.UTC(y, m - 1, 15, 12));
+  return new Date(Date.UTC(y, 6, 1, 12));
+}
+
+/**
+ * Dates a sentence names, resolved against the publication date, each as precise as the text
+ * and the publication allow: "lundi" in an article dated only "2017-06" is June 2017, not a
+ * guessed day; "en mars dernier" is a month; "in 2014" a year. Nothing later than the publication.
+ */
+export function findDates(sentence: string, lang: 'en' | 'fr', published: PartialDate): DateMention[] {
+  if (!DATEISH.test(sentence)) return [];
+  const ref = referenceInstant(published);
+  const results = parsers[lang].parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
+  const out: DateMention[] = [];
+  for (const r of results) {
+    const date = toPartial(r, published);
+    if (!date) continue;
+    out.push({ index: r.index, end: r.index + r.text.length, text: r.text, date });
+  }
+  return out;
+}
+
+type Result = ReturnType<typeof parsers.fr.parse>[number];
+
+function toPartial(r: Result, published: PartialDate): PartialDate | undefined {
+  const s = r.start;
+  const year = s.get('year');
+  const month = s.get('month');
+  const day = s.get('day');
+  if (year === null || month === null || day === null) return undefined;
+  // A year named relatively ("l'an dernier", "last year") is still a year, not a day.
+  const absolute = MONTH_OR_YEAR.test(r.text) || (s.isCertain('year') && !s.isCertain('month'));
+  const forward = FORWARD.test(r.text);
+  const pubEnd = endOf(published);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let candidate: PartialDate;
+  if (absolute) {
+    if (s.isCertain('day')) candidate = `${year}-${pad(month)}-${pad(day)}`;
+    else if (s.isCertain('month')) candidate = `${year}-${pad(month)}`;
+    else if (s.isCertain('year')) candidate = String(year);
+    else return undefined;
+    // "19 juillet" without a year, read in a January article: last year's July.
+    if (!s.isCertain('year') && startOf(candidate) > pubEnd) {
+      candidate = `${year - 1}${candidate.slice(4)}`;
+    }
+  } else {
+    // Weekdays and "hier", "la semaine dernière": only as precise as the publication date.
+    if (precisionOf(published) !== 'day') return published;
+    let ms = Date.UTC(year, month - 1, day);
+    if (!forward && ms > pubEnd) ms -= 7 * 86_400_000;
+    candidate = new Date(ms).toISOString().slice(0, 10);
+  }
+  if (startOf(candidate) > pubEnd && !forward) return undefined;
+  if (forward) return undefined;
+  return candidate;
+}

@@ -1,0 +1,390 @@
+import { createHash } from 'node:crypto';
+import { type PartialDate, startOf, endOf } from '../domain/dates';
+import type { DevelopmentType, Stance } from '../domain/development';
+import type { Incident } from '../domain/incident';
+import type { Bilingual } from '../domain/text';
+import { findDates } from './dates/resolve';
+import { type Draft, type Dropped, readSentence } from './developments/read-sentence';
+import { findTriggers, type TriggerHit } from './developments/triggers';
+import { findMentions, type Mention } from './entities';
+import { detectLanguage, isReadLanguage } from './language';
+import type { Lexicon } from './lexicon/lexicon';
+import { compatibleDate, incidentActors, keywordScores, linkIncidents, namedIn } from './linking';
+import { buildNewIncident, type EventEvidence } from './new-incident';
+import type { Article } from './read/read-article';
+import { repairBrokenWords } from './text/broken-words';
+import { articleSentences, type Sentence } from './text/sentences';
+import { type Token, tokenize } from './text/tokens';
+
+export interface ReadDevelopment {
+  type: DevelopmentType;
+  stance?: Stance;
+  date: PartialDate;
+  by: string[];
+  against: string[];
+  incidents: string[];
+  /** The sentence (or clause) it was read from, in the article's language. */
+  evidence: string;
+  sentence: number;
+}
+
+/** What one article says, before anything is stored: the value behind `extract --json` and `ingest`. */
+export interface Extraction {
+  /** Content hash of the article's text: the source id, and what makes ingesting twice a no-op. */
+  sourceId: string;
+  language: string;
+  /** False for a language other than French or English: reported, not read. */
+  read: boolean;
+  published: PartialDate;
+  publishedFrom: 'article' | 'caller' | 'clock';
+  title?: string;
+  url?: string;
+  text: string;
+  incidents: { id: string; name: Bilingual; match: 'existing' | 'new' }[];
+  /** Incidents to create, for an article about something the knowledge base does not know. */
+  newIncidents: Incident[];
+  actors: string[];
+  developments: ReadDevelopment[];
+  notes: string[];
+}
+
+export interface ExtractOptions {
+  /** The caller's publication date, used when the article carries none. */
+  published?: PartialDate;
+  /** Today, for an article with no date at all. */
+  today?: () => Date;
+  /** Filled with the triggers that gave nothing, and why (tests and tuning). */
+  dropped?: (Dropped & { sentence: number })[];
+}
+
+interface Reading {
+  s: Sentence;
+  index: number;
+  tokens: Token[];
+  mentions: Mention[];
+  triggers: TriggerHit[];
+  drafts: Draft[];
+  linked: string[][];
+}
+
+/** Acts that mean nothing without someone doing them. */
+const NEEDS_AUTHOR: ReadonlySet<DevelopmentType> = new Set(['condemnation', 'sanction', 'summons', 'expulsion', 'indictment', 'policy', 'statement', 'inquiry', 'investigation', 'denial', 'disclosure']);
+/** Acts that, told right after another sentence's, are about the same incident. */
+const CONTINUING: ReadonlySet<DevelopmentType> = new Set(['statement', 'policy', 'condemnation', 'inquiry', 'denial', 'investigation']);
+/** "ces piratages", "l'incident", "the attack": the sentence goes on about the previous one's incident. */
+const ANAPHORA = /\b(ces|cette|cet|ce|l['’]|les|these|this|the|such)\s*(piratages?|attaques?|cyberattaques?|intrusions?|incidents?|accusations?|faits|agissements|op[ée]rations?|hacks?|attacks?|breach(es)?|intrusions?|operations?|campaigns?|campagnes?|allegations?|activit[ée]s|activities|br[èêe]ches?|failles?|violations?|fuites?|leaks?)\b/i;
+const PRONOUN_START = /^(il|elle|ils|elles|celle-ci|celles-ci|celui-ci|ceux-ci|it|they|these|those|this)\b/i;
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16);
+}
+
+/**
+ * Reads one article into incidents, actors and dated developments against the knowledge base
+ * in `lex`. Pure: the same article and knowledge base always give the same reading.
+ */
+export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {}): Extraction {
+  const notes: string[] = [];
+  const { published, publishedFrom } = publicationOf(article, opts, notes);
+  const language = detectLanguage(article.text, article.declaredLanguage);
+  const base: Extraction = {
+    sourceId: contentHash(article.text),
+    language,
+    read: false,
+    published,
+    publishedFrom,
+    title: article.title,
+    url: article.url,
+    text: article.text,
+    incidents: [],
+    newIncidents: [],
+    actors: [],
+    developments: [],
+    notes,
+  };
+  if (!isReadLanguage(language)) {
+    notes.push(`language "${language}" is recognised but not read: only French and English articles are read`);
+    return base;
+  }
+  const lang = language;
+  const text = repairBrokenWords(article.text, lex.vocabulary);
+  const readings: Reading[] = articleSentences(text, lang).map((s, index) => {
+    const tokens = tokenize(s.text);
+    const mentions = findMentions(tokens, lex);
+    const triggers = s.heading ? [] : findTriggers(tokens, lang);
+    return { s, index, tokens, mentions, triggers, drafts: [], linked: [] };
+  });
+  resolveAmbiguous(readings, lex);
+  addBareCouncils(readings, lex);
+
+  const councilOf = councilFinder(lex);
+  const dropped: Dropped[] = [];
+  for (const r of readings) {
+    if (r.triggers.length === 0) continue;
+    const dates = findDates(r.s.text, lang, published);
+    const before = dropped.length;
+    r.drafts = readSentence({ tokens: r.tokens, mentions: r.mentions, triggers: r.triggers, dates, councilOf }, dropped);
+    if (opts.dropped) for (const d of dropped.slice(before)) opts.dropped.push({ ...d, sentence: r.index });
+  }
+  inheritParties(readings, lex);
+
+  // First pass: incidents named or described near each development.
+  const topicScore = new Map<string, number>();
+  for (const r of readings) {
+    for (const m of r.mentions) if (m.incident) topicScore.set(m.id, (topicScore.get(m.id) ?? 0) + 3);
+    for (const [id, score] of keywordScores(r.tokens, 0, r.tokens.length, lex)) if (score >= 1) topicScore.set(id, (topicScore.get(id) ?? 0) + 1);
+    r.linked = r.drafts.map((d) => {
+      const date = d.date ?? published;
+      const region = regionOf(r, d);
+      const named = [...namedIn(r.mentions, region.start, region.end), ...namedIn(r.mentions, 0, r.tokens.length)];
+      return linkIncidents({ named, keywords: keywordScores(r.tokens, region.start, region.end, lex), date, actors: [...d.by, ...d.against] }, lex);
+    });
+  }
+  const topic = [...topicScore.entries()].filter(([id, s]) => s >= 3 && lex.incidents.has(id)).sort((a, b) => b[1] - a[1])[0]?.[0];
+
+  // Second pass: what names no incident continues the previous sentence's, or the article's topic.
+  let previous: string[] = [];
+  const touched = new Set<string>();
+  for (const r of readings) {
+    const anaphoric = ANAPHORA.test(r.s.text) || PRONOUN_START.test(r.s.text);
+    r.drafts.forEach((d, i) => {
+      if ((r.linked[i] as string[]).length > 0) return;
+      const date = d.date ?? published;
+      const continues = CONTINUING.has(d.type) && r.index > 0 && (readings[r.index - 1] as Reading).s.paragraph >= r.s.paragraph - 1 && (readings[r.index - 1] as Reading).linked.some((ids) => ids.length > 0);
+      if ((anaphoric || continues) && previous.length > 0) {
+        r.linked[i] = previous.filter((id) => compatibleDate(lex.incidents.get(id) as Incident, date));
+        if ((r.linked[i] as string[]).length > 0) return;
+      }
+      if (topic) {
+        const inc = lex.incidents.get(topic) as Incident;
+        const actors = incidentActors(inc);
+        const parties = [...d.by, ...d.against];
+        const related = (a: string) => actors.has(a) || actors.has(lex.actors.get(a)?.country ?? '') || actors.has(lex.actors.get(a)?.parent ?? '');
+        // A state or group blamed or hit that the incident does not know points elsewhere; people and bodies do not.
+        const agrees = d.against.length === 0 || parties.some(related) || d.against.every((a) => { const k = lex.actors.get(a)?.kind; return k === 'person' || k === 'organisation'; });
+        const nearNamed = d.type !== 'attack' || d.against.length > 0 || nearTopic(readings, r.index, topic);
+        if (compatibleDate(inc, date) && agrees && nearNamed) r.linked[i] = [topic];
+      }
+    });
+    const here = [...new Set(r.linked.flat())];
+    if (here.length > 0) previous = here;
+    for (const id of here) touched.add(id);
+  }
+
+  // Developments that name no author, and attacks with no victim, no incident and no date say too little.
+  const kept: { r: Reading; d: Draft; incidents: string[] }[] = [];
+  for (const r of readings) {
+    r.drafts.forEach((d, i) => {
+      const incidents = r.linked[i] as string[];
+      if (NEEDS_AUTHOR.has(d.type) && d.by.length === 0) return;
+      if (d.type === 'attack' && d.against.length === 0 && incidents.length === 0 && !d.date) return;
+      kept.push({ r, d, incidents });
+    });
+  }
+
+  const developments: ReadDevelopment[] = [];
+  const unlinked = kept.filter((k) => k.incidents.length === 0);
+  let created: Incident | undefined;
+  if (unlinked.length > 0 && !topic && unlinked.some((k) => k.d.type !== 'statement')) {
+    const events: EventEvidence[] = unlinked
+      .filter((k) => k.d.type === 'attack')
+      .map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, text: k.r.s.text, date: k.d.date ?? published }));
+    created = buildNewIncident({
+      lang,
+      published,
+      events,
+      allTokens: readings.map((r) => r.tokens),
+      developments: unlinked.map((k) => ({ type: k.d.type, by: k.d.by, against: k.d.against, date: k.d.date ?? published })),
+      lex,
+      takenIds: new Set(lex.incidents.keys()),
+    });
+    for (const k of unlinked) k.incidents = [created.id];
+  }
+  for (const k of kept) {
+    if (k.incidents.length === 0) continue;
+    developments.push({
+      type: k.d.type,
+      stance: k.d.stance,
+      date: dateOf(k.d, k.incidents, published, lex),
+      by: k.d.by,
+      against: k.d.against,
+      incidents: k.incidents,
+      evidence: evidenceOf(k.r, k.d),
+      sentence: k.r.index,
+    });
+  }
+  const merged = continueAttacks(dedupe(developments), readings);
+
+  const incidentIds = [...new Set([...merged.flatMap((d) => d.incidents), ...readings.flatMap((r) => r.mentions.filter((m) => m.incident).map((m) => m.id))])];
+  base.incidents = incidentIds.map((id) => {
+    if (created && id === created.id) return { id, name: created.name, match: 'new' as const };
+    const inc = lex.incidents.get(id) as Incident;
+    return { id, name: inc.name, match: 'existing' as const };
+  });
+  base.newIncidents = created ? [created] : [];
+  base.actors = [...new Set(readings.flatMap((r) => r.mentions.filter((m) => !m.incident).map((m) => m.id)))];
+  base.developments = merged;
+  base.read = true;
+  base.text = text;
+  if (merged.length === 0) notes.push('no development found in this article');
+  return base;
+}
+
+function publicationOf(article: Article, opts: ExtractOptions, notes: string[]): { published: PartialDate; publishedFrom: Extraction['publishedFrom'] } {
+  if (article.published) return { published: article.published, publishedFrom: 'article' };
+  if (opts.published) return { published: opts.published, publishedFrom: 'caller' };
+  const today = (opts.today ?? (() => new Date()))().toISOString().slice(0, 10);
+  notes.push(`no publication date in the article or given by the caller: relative dates are read from today (${today})`);
+  return { published: today, publishedFrom: 'clock' };
+}
+
+/** Where a development's own words are: from the start of its clause (or the previous act) to the next act. */
+function regionOf(r: Reading, d: Draft): { start: number; end: number } {
+  const prev = r.triggers.filter((t) => t.end <= d.trigger.start && t.start >= d.clause.start).pop();
+  const next = r.triggers.find((t) => t.start >= d.trigger.end && t.start < d.clause.end && t.spec.type !== 'attack');
+  return { start: prev ? prev.end : d.clause.start, end: next ? next.start : d.clause.end };
+}
+
+/** An attack with no victim of its own belongs to the topic only if told next to where the topic is named. */
+function nearTopic(readings: Reading[], at: number, topic: string): boolean {
+  for (let k = Math.max(0, at - 1); k <= Math.min(readings.length - 1, at + 1); k++) {
+    const r = readings[k] as Reading;
+    if (r.mentions.some((m) => m.incident && m.id === topic)) return true;
+    if (k !== at && r.linked.some((ids) => ids.includes(topic))) return true;
+  }
+  return false;
+}
+
+function dateOf(d: Draft, incidents: string[], published: PartialDate, lex: Lexicon): PartialDate {
+  if (d.date) return d.date;
+  if (d.type === 'attack') {
+    // An attack told without a date is the incident's own, not news of the publication day.
+    const inc = lex.incidents.get(incidents[0] ?? '');
+    if (inc && startOf(inc.period.start) <= endOf(published)) return inc.period.start;
+  }
+  return published;
+}
+
+function evidenceOf(r: Reading, d: Draft): string {
+  const text = r.s.text;
+  if (text.length <= 320) return text;
+  const from = (r.tokens[d.clause.start] as Token).start;
+  const to = (r.tokens[d.clause.end - 1] as Token).end;
+  const clause = text.slice(from, to).trim();
+  return clause.length >= 40 ? clause : text;
+}
+
+/** Same act, same parties, same date, same incidents, told twice in one article: one development. */
+function dedupe(devs: ReadDevelopment[]): ReadDevelopment[] {
+  const out: ReadDevelopment[] = [];
+  const key = (d: ReadDevelopment) => [d.type, d.date, [...d.by].sort().join(','), [...d.against].sort().join(','), [...d.incidents].sort().join(',')].join('|');
+  const seen = new Set<string>();
+  for (const d of devs) {
+    const k = key(d);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(d);
+  }
+  return out;
+}
+
+/** "Elles ont touché trente mille entités": a pronoun sentence adding to the previous attack joins its evidence. */
+function continueAttacks(devs: ReadDevelopment[], readings: Reading[]): ReadDevelopment[] {
+  const out: ReadDevelopment[] = [];
+  for (const d of devs) {
+    const r = readings[d.sentence] as Reading;
+    const prev = out.filter((o) => o.type === 'attack' && o.sentence === d.sentence - 1).pop();
+    if (d.type === 'attack' && prev && PRONOUN_START.test(r.s.text) && d.against.length === 0 && prev.incidents.some((id) => d.incidents.includes(id))) {
+      prev.evidence = `${prev.evidence} ${r.s.text}`;
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+/** Picks, for a name two actors share, the one the rest of the article points at. */
+function resolveAmbiguous(readings: Reading[], lex: Lexicon): void {
+  const seen = new Map<string, number>();
+  for (const r of readings) for (const m of r.mentions) if (!m.alternatives) seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
+  const support = (id: string) => {
+    const a = lex.actors.get(id);
+    return (seen.get(id) ?? 0) * 2 + (a?.country ? (seen.get(a.country) ?? 0) : 0) + (a?.parent ? (seen.get(a.parent) ?? 0) : 0);
+  };
+  for (const r of readings) {
+    for (const m of r.mentions) {
+      if (!m.alternatives) continue;
+      const best = [m.id, ...m.alternatives].sort((a, b) => support(b) - support(a))[0] as string;
+      m.id = best;
+    }
+  }
+}
+
+/** The council of ministers of an organisation (the EU's), found in the knowledge base by name. */
+function councilFinder(lex: Lexicon): (id: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (id: string) => {
+    if (cache.has(id)) return cache.get(id);
+    const org = lex.actors.get(id);
+    let found: string | undefined;
+    if (org?.kind === 'organisation') {
+      for (const a of lex.actors.values()) {
+        if (a.parent !== id || a.kind !== 'organisation') continue;
+        if (/^(council of|conseil de)/i.test(a.name.en) || /^conseil de/i.test(a.name.fr)) {
+          found = a.id;
+          break;
+        }
+      }
+    }
+    cache.set(id, found);
+    return found;
+  };
+}
+
+/** "a indiqué le Conseil": a bare "Council" in an article about an organisation with one means that council. */
+function addBareCouncils(readings: Reading[], lex: Lexicon): void {
+  const councilOf = councilFinder(lex);
+  const councils = new Set<string>();
+  for (const r of readings) for (const m of r.mentions) if (!m.incident) {
+    const c = councilOf(m.id);
+    if (c) councils.add(c);
+  }
+  if (councils.size !== 1) return;
+  const council = [...councils][0] as string;
+  for (const r of readings) {
+    r.tokens.forEach((t, i) => {
+      if (!t.cap || (t.norm !== 'conseil' && t.norm !== 'council')) return;
+      const prev = r.tokens[i - 1];
+      if (!prev || !/^(le|the|du|au)$/.test(prev.norm)) return;
+      if (r.mentions.some((m) => i >= m.start && i < m.end)) return;
+      const next = r.tokens[i + 1];
+      if (next?.word && next.cap) return;
+      r.mentions.push({ id: council, incident: false, kind: 'alias', start: i, end: i + 1, role: 'actor', prep: prev.norm === 'du' ? 'de' : prev.norm === 'au' ? 'a' : undefined });
+      r.mentions.sort((a, b) => a.start - b.start);
+    });
+  }
+}
+
+/**
+ * "ces accusations" takes the target of the last attribution; a request with no author
+ * ("Borrell est invité à expliquer") the last person or body who spoke in the sentences before.
+ */
+function inheritParties(readings: Reading[], lex: Lexicon): void {
+  let lastAgainst: string[] = [];
+  readings.forEach((r, idx) => {
+    for (const d of r.drafts) {
+      if (d.inheritsAgainst && d.against.length === 0) d.against = lastAgainst.filter((id) => !d.by.includes(id));
+      if (d.inheritsBy && d.by.length === 0) {
+        for (let k = idx; k >= Math.max(0, idx - 3) && d.by.length === 0; k--) {
+          const prev = readings[k] as Reading;
+          const speaker = prev.mentions.find((m) => {
+            const kind = lex.actors.get(m.id)?.kind;
+            return !m.incident && m.role === 'actor' && (kind === 'person' || kind === 'organisation') && !d.against.includes(m.id) && (k < idx || m.start < d.trigger.start) && (m.prep === undefined || m.prep === 'par');
+          });
+          if (speaker) d.by = [speaker.id];
+        }
+      }
+      if (d.type === 'attribution' && d.against.length > 0) lastAgainst = d.against;
+    }
+  });
+}

@@ -1,0 +1,146 @@
+import type { PartialDate } from '../domain/dates';
+import type { Development } from '../domain/development';
+import type { Incident, IncidentType } from '../domain/incident';
+import { formatDate } from '../brief/labels';
+import type { Lexicon } from './lexicon/lexicon';
+import type { Token } from './text/tokens';
+
+/** Event nouns an incident can be named after, with their type and their word in each language. */
+const EVENTS: { words: RegExp; type: IncidentType; fr: string; en: string }[] = [
+  { words: /^(rancongiciel|rancongiciels|ransomware|rancon|rancons|ransom)$/, type: 'ransomware', fr: 'Attaque au rançongiciel', en: 'Ransomware attack' },
+  { words: /^(intrusion|intrusions|infiltration|infiltre|infiltree)$/, type: 'intrusion', fr: 'Intrusion', en: 'Intrusion' },
+  { words: /^(fuite|fuites|leak|leaks|leaked)$/, type: 'hack-and-leak', fr: 'Fuite', en: 'Leak' },
+  { words: /^(espionnage|espionage|espionne|spied|spying)$/, type: 'espionage', fr: 'Espionnage', en: 'Espionage' },
+  { words: /^(ddos|saturation|sature|saturee)$/, type: 'ddos', fr: 'Attaque par déni de service', en: 'Denial-of-service attack' },
+  { words: /^(sabotage|wiper|effacement)$/, type: 'sabotage', fr: 'Sabotage', en: 'Sabotage' },
+  { words: /^(vol|breach|breaches|breached|stole|stolen|exfiltration)$/, type: 'data-breach', fr: 'Vol de données', en: 'Data breach' },
+  { words: /^(piratage|piratages|pirate|hack|hacked|hacking)$/, type: 'intrusion', fr: 'Piratage', en: 'Hack' },
+  { words: /^(cyberattaque|cyberattaques|attaque|attaques|cyberattack|cyberattacks|attack|attacks|attacked|attaque)$/, type: 'intrusion', fr: 'Cyberattaque', en: 'Cyberattack' },
+];
+const ARTICLES = new Set(["le", "la", "les", "l'", "un", "une", "des", "du", "the", "a", "an", "its", "their", "son", "sa", "ses", "leur", "leurs"]);
+const DEMONSTRATIVES = new Set(['ce', 'cet', 'cette', 'ces', 'this', 'these', 'that', 'those']);
+const NP_STOP = new Set(['dont', 'qui', 'que', "qu'", 'ou', 'which', 'who', 'that', 'where', 'when', 'quand', 'lorsque', 'pour', 'for', 'avec', 'with', 'et', 'and', 'mais', 'but', 'apres', 'after', 'since', 'depuis', 'selon', 'according', 'par', 'by']);
+const SLUG_STOP = new Set(['de', 'la', 'le', 'les', "l'", 'du', 'des', "d'", 'of', 'the', 'a', 'an', 'and', 'et', 'in', 'en', 'au', 'aux', 'to', 'on', 'sur', 'dans', 'into']);
+
+export interface EventEvidence {
+  tokens: readonly Token[];
+  /** Where the attack trigger ends in those tokens: its object follows. */
+  after: number;
+  text: string;
+  date: PartialDate;
+}
+
+/**
+ * An incident for an article about something the knowledge base does not know, named from the
+ * article's own words: the event noun it uses most ("intrusion") and the thing hit, as written
+ * ("visioconférence des ministres de la Défense de l'UE"). The name stays in the article's language.
+ */
+export function buildNewIncident(args: {
+  lang: 'en' | 'fr';
+  published: PartialDate;
+  events: EventEvidence[];
+  allTokens: readonly (readonly Token[])[];
+  developments: Pick<Development, 'type' | 'by' | 'against' | 'date'>[];
+  lex: Lexicon;
+  takenIds: ReadonlySet<string>;
+}): Incident {
+  const { lang, lex } = args;
+  const counts = new Map<(typeof EVENTS)[number], number>();
+  for (const tokens of args.allTokens) {
+    for (const t of tokens) {
+      if (!t.word) continue;
+      const ev = EVENTS.find((e) => e.words.test(t.norm));
+      if (ev) counts.set(ev, (counts.get(ev) ?? 0) + 1);
+    }
+  }
+  // The most specific noun used wins over the generic "cyberattaque": EVENTS is ordered that way.
+  const event = EVENTS.find((e) => counts.has(e)) ?? undefined;
+  const first = args.events[0];
+  const np = first ? nounPhrase(first.tokens, first.after) : '';
+  const attacks = args.developments.filter((d) => d.type === 'attack');
+  const targets = unique(attacks.flatMap((d) => d.against)).filter((id) => lex.actors.has(id));
+  const suspected = unique(args.developments.filter((d) => d.type === 'attribution').flatMap((d) => d.against)).filter((id) => lex.actors.has(id));
+  const start = [...args.developments.map((d) => d.date)].sort()[0] ?? args.published;
+  const year = start.slice(0, 4);
+  const onlyType = args.developments.every((d) => d.type === 'sanction') ? 'sanctions' : args.developments.every((d) => d.type === 'policy') ? 'policy' : undefined;
+  const type: IncidentType = onlyType ?? event?.type ?? 'intrusion';
+  const targetWords = np || targets.map((id) => lex.actors.get(id)?.name[lang] ?? id).join(', ');
+  const head = { fr: event?.fr ?? (onlyType === 'sanctions' ? 'Sanctions' : onlyType === 'policy' ? 'Mesure' : 'Incident'), en: event?.en ?? (onlyType === 'sanctions' ? 'Sanctions' : onlyType === 'policy' ? 'Measure' : 'Incident') };
+  const name = {
+    fr: targetWords ? `${head.fr} : ${targetWords} (${year})` : `${head.fr} (${year})`,
+    en: targetWords ? `${head.en}: ${targetWords} (${year})` : `${head.en} (${year})`,
+  };
+  const id = uniqueId(`${slug([event ? (lang === 'fr' ? event.fr : event.en) : head[lang], targetWords].join(' '))}-${year}`, args.takenIds);
+  const evidence = (first?.text ?? '').slice(0, 400);
+  const other = lang === 'fr' ? 'en' : 'fr';
+  const summary = {
+    [lang]: evidence || name[lang],
+    [other]:
+      other === 'en'
+        ? `Read from a French-language article of ${formatDate(args.published, 'en')}; no English summary yet.`
+        : `Lu dans un article en anglais du ${formatDate(args.published, 'fr')} ; pas encore de résumé en français.`,
+  } as { en: string; fr: string };
+  return {
+    id,
+    name,
+    aliases: np ? [np] : [],
+    type,
+    period: { start },
+    targets,
+    suspected,
+    summary,
+    related: [],
+    origin: 'ingested',
+  };
+}
+
+/** "les codes d'accès de cette visioconférence des ministres de la Défense de l'UE dont..." -> "visioconférence des ministres de la Défense de l'UE". */
+export function nounPhrase(tokens: readonly Token[], after: number): string {
+  let end = after;
+  let words = 0;
+  for (; end < tokens.length; end++) {
+    const t = tokens[end] as Token;
+    if (!t.word) {
+      if (t.text === "'" || t.text === '’') continue;
+      break;
+    }
+    if (NP_STOP.has(t.norm) || /^\d/.test(t.norm)) break;
+    if (++words > 14) break;
+  }
+  let start = after;
+  for (let k = after; k < end; k++) if (DEMONSTRATIVES.has((tokens[k] as Token).norm)) start = k + 1;
+  if (start === after) {
+    while (start < end && (ARTICLES.has((tokens[start] as Token).norm) || ['de', 'du', 'des', "d'", 'of', 'contre', 'against', 'on', 'into', 'dans'].includes((tokens[start] as Token).norm))) start++;
+  }
+  while (end > start && ARTICLES.has((tokens[end - 1] as Token).norm)) end--;
+  const span = tokens.slice(start, Math.min(end, start + 9));
+  while (span.length > 0 && ['de', 'du', 'des', "d'", 'of', 'la', 'le', 'les', "l'", 'the'].includes((span[span.length - 1] as Token).norm)) span.pop();
+  if (span.length === 0) return '';
+  let out = '';
+  for (let i = 0; i < span.length; i++) {
+    const t = span[i] as Token;
+    const prev = span[i - 1];
+    out += i === 0 || (prev && /['’]$/.test(prev.text)) ? t.text : ` ${t.text}`;
+  }
+  return out.trim();
+}
+
+export function slug(text: string): string {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, ' ')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0 && !SLUG_STOP.has(w) && w.length > 1);
+  return words.slice(0, 6).join('-') || 'incident';
+}
+
+function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

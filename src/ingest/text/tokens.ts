@@ -1,0 +1,108 @@
+/** One word or punctuation mark of a sentence, with its folded form for matching. */
+export interface Token {
+  text: string;
+  /** Lower case, accents and ligatures folded, typographic apostrophe made straight: "d’État" -> "d'etat". */
+  norm: string;
+  start: number;
+  end: number;
+  word: boolean;
+  /** First letter upper case ("Pékin", "UE"). */
+  cap: boolean;
+  /** Every letter upper case, at least two of them ("UE", "NATO", "U.S."). */
+  caps: boolean;
+  /** A French elided word ("l'", "d'", "qu'", "n'"), or English "'s" / "n't". */
+  clitic: boolean;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*['’]?|\S/gu;
+const ELISION = /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]/i;
+const POSSESSIVE = /^(.+?)(['’]s)$/i;
+const NEGATED = /^(.+?)(n['’]t)$/i;
+const DASH = /^[-‐‑‒–—]$/;
+
+const folded = new Map<string, string>();
+/** Bounded so a long run of articles never grows memory: the cache is rebuilt when full. */
+const FOLD_CACHE_MAX = 50_000;
+
+export function fold(s: string): string {
+  let f = folded.get(s);
+  if (f !== undefined) return f;
+  f = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase();
+  if (folded.size >= FOLD_CACHE_MAX) folded.clear();
+  folded.set(s, f);
+  return f;
+}
+
+/**
+ * Splits a sentence into words and punctuation. French elisions become their own token
+ * ("l'UE" -> "l'", "UE"), as do English "'s" and "n't"; hyphens inside words are dropped
+ * ("États-Unis" -> "États", "Unis"), so the knowledge base's names match however they are hyphenated.
+ */
+export function tokenize(sentence: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(sentence)) !== null) {
+    let text = m[0];
+    let start = m.index;
+    if (text.length === 1 && DASH.test(text)) {
+      const before = sentence[start - 1];
+      const after = sentence[start + 1];
+      if (before && after && /[\p{L}\p{N}]/u.test(before) && /[\p{L}\p{N}]/u.test(after)) continue;
+    }
+    if (/[\p{L}\p{N}]/u.test(text)) {
+      for (;;) {
+        const el = ELISION.exec(text);
+        if (!el || el[0].length === text.length) break;
+        out.push(word(el[0], start));
+        start += el[0].length;
+        text = text.slice(el[0].length);
+      }
+      const trailing = /['’]$/.test(text) && text.length > 1;
+      if (trailing) text = text.slice(0, -1);
+      const pos = POSSESSIVE.exec(text) ?? NEGATED.exec(text);
+      if (pos && pos[1] && pos[2] && !/^(aujourd|prud|presqu)/i.test(text)) {
+        out.push(word(pos[1], start));
+        out.push(word(pos[2], start + pos[1].length, true));
+      } else {
+        out.push(word(text, start));
+      }
+      if (trailing) out.push(punct("'", start + text.length));
+    } else {
+      out.push(punct(text, start));
+    }
+  }
+  return out;
+}
+
+function word(text: string, start: number, clitic = false): Token {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  const isElision = /['’]$/.test(text);
+  return {
+    text,
+    norm: text.length > 1 && text.endsWith('.') && text.includes('.', 0) && /^(\p{Lu}\.)+$/u.test(text) ? fold(text.replace(/\./g, '')) : fold(text),
+    start,
+    end: start + text.length,
+    word: true,
+    cap: /^\p{Lu}/u.test(text),
+    caps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    clitic: clitic || isElision,
+  };
+}
+
+function punct(text: string, start: number): Token {
+  return { text, norm: text === '’' ? "'" : text, start, end: start + text.length, word: false, cap: false, caps: false, clitic: false };
+}
+
+/** Tokens of a name from the knowledge base, as the matcher will compare them. */
+export function nameTokens(name: string): string[] {
+  return tokenize(name)
+    .filter((t) => t.word)
+    .map((t) => t.norm);
+}
