@@ -24,6 +24,21 @@ export type IngestOutcome =
   | { status: 'nothing'; sourceId: string; language: string; note: string }
   | { status: 'refused'; problem: string };
 
+/**
+ * How another part of cyberbrief (the feeds' same-story check) recognises that a development
+ * repeats one already stored, told by another outlet or in the other language.
+ */
+export interface SameStoryHook {
+  /** The stored development `dev` repeats, among `candidates` (the incident's), if any. */
+  find(dev: Development, candidates: readonly Development[], x: Extraction): Promise<Development | undefined>;
+  /** The stored development with the new one folded in (its source, a more precise date...). */
+  merge(existing: Development, incoming: Development): Development;
+}
+
+export interface IngestorOptions {
+  sameStory?: SameStoryHook;
+}
+
 /** Longest article text kept with its source: enough to re-read any news story, not a book. */
 const MAX_SOURCE_TEXT = 200_000;
 /** Longest development text: the evidence sentence, or a clause of it. */
@@ -44,6 +59,7 @@ export class Ingestor {
     private readonly service: BriefingService,
     private readonly now: () => Date = () => new Date(),
     private readonly log?: Logger,
+    private readonly options: IngestorOptions = {},
   ) {}
 
   /** The knowledge base as a matcher, rebuilt only when the catalog changed under us. */
@@ -104,9 +120,13 @@ export class Ingestor {
       for (const d of devs) {
         const dev = toDevelopment(d, x, recordedAt, x.developments.indexOf(d));
         const twin = list.find((o) => o.origin === 'ingested' && sameAct(o, dev));
+        const similar = twin ? undefined : await this.options.sameStory?.find(dev, list, x);
         if (twin) {
           // The same act told by another outlet: one development, one more source.
           if (!twin.sources.includes(x.sourceId)) list[list.indexOf(twin)] = { ...twin, sources: [...twin.sources, x.sourceId] };
+          merged++;
+        } else if (similar && list.includes(similar)) {
+          list[list.indexOf(similar)] = (this.options.sameStory as SameStoryHook).merge(similar, dev);
           merged++;
         } else {
           list.push(dev);
