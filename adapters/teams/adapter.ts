@@ -1,5 +1,6 @@
 import {
   type Activity,
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
@@ -55,10 +56,25 @@ export interface AuthOverrides {
   ToBotFromEmulatorOpenIdMetadataUrl?: string;
 }
 
-export function createAuthentication(config: Exclude<TeamsConfig, { mode: 'off' }>, overrides: AuthOverrides = {}): BotFrameworkAuthentication {
+/**
+ * The public cloud's endpoints. The SDK takes any one endpoint setting as "all of them are given",
+ * so an override is merged into the complete set rather than passed alone.
+ */
+const PUBLIC_CLOUD = {
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  CallerId: CallerIdConstants.PublicAzureChannel,
+};
+
+export function createAuthentication(config: Exclude<TeamsConfig, { mode: 'off' }>, overrides?: AuthOverrides): BotFrameworkAuthentication {
   const creds =
     config.mode === 'auth'
       ? { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.tenantId }
       : {};
-  return new ConfigurationBotFrameworkAuthentication({ ...creds, ...overrides }, new ConfigurationServiceClientCredentialFactory(creds));
+  const endpoints = overrides ? { ...PUBLIC_CLOUD, ...overrides } : {};
+  return new ConfigurationBotFrameworkAuthentication({ ...creds, ...endpoints }, new ConfigurationServiceClientCredentialFactory(creds));
 }

@@ -86,9 +86,21 @@ export class TeamsDeliveryPort implements DeliveryPort {
     return backOff(
       async () => {
         let id: string | undefined;
+        let failed: unknown;
         await this.adapter.continueConversationAsync(this.appId, ref, async (turn) => {
-          id = (await turn.sendActivity(activity))?.id;
+          // The continuation activity has an id of its own; a digest is a new message, not a reply to it.
+          turn.onSendActivities(async (_ctx, activities, next) => {
+            for (const a of activities) delete a.replyToId;
+            return next();
+          });
+          // Caught here: thrown, it would end in the adapter's onTurnError and look like success.
+          try {
+            id = (await turn.sendActivity(activity))?.id;
+          } catch (e) {
+            failed = e;
+          }
         });
+        if (failed !== undefined) throw failed;
         return id;
       },
       {
