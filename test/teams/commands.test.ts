@@ -45,7 +45,7 @@ describe('lookups by message', () => {
     expect(inChannel.card.body[0].text).toBe('Harbor Lights intrusion');
     // Replies in a channel stay in the thread of the message they answer.
     expect(inChannel.reply.conversationId).toBe(inChannel.activity.conversation.id);
-    expect(inChannel.reply.conversationId.startsWith(`${CHANNEL_ID};messageid=`)).toBe(true);
+    expect(inChannel.reply.conversationId?.startsWith(`${CHANNEL_ID};messageid=`)).toBe(true);
   });
 
   test('the user’s Teams language picks French', async () => {
