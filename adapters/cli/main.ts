@@ -6,9 +6,12 @@ import { packageVersion } from '../../src/package-root';
 import { openApp, type OpenOptions } from '../root';
 import { type CliContext, type RegisterCommand, UsageError } from './context';
 import { register as brief } from './commands/brief';
+import { register as digest } from './commands/digest';
 import { register as incidents } from './commands/incidents';
+import { register as serve } from './commands/serve';
+import { register as subscriptions } from './commands/subscriptions';
 
-const COMMANDS: RegisterCommand[] = [brief, incidents];
+const COMMANDS: RegisterCommand[] = [brief, incidents, digest, subscriptions, serve];
 
 export function buildProgram(ctx: CliContext): Command {
   // Output settings are copied to subcommands when they are created, so they come first.

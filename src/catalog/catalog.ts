@@ -48,7 +48,7 @@ export class Catalog {
   constructor(
     input?: CatalogInput,
     private readonly onProblem: (problem: string) => void = () => undefined,
-    private readonly parsedLimit = 2000,
+    private readonly parsedLimit = 500,
   ) {
     if (!input) return;
     for (const a of input.actors) this.actors.set(a.id, a);

@@ -23,8 +23,26 @@ interface Doc {
 
 /** Words that carry no meaning in a lookup: they only add noise to the ranking. */
 const STOP = new Set(
-  'a an the of and or in on at to for by with from de du des la le les l d un une et ou en au aux par pour sur dans contre the attack attaque piratage hack cyberattaque cyberattack'.split(' '),
+  ('a an the of and or in on at to for by with from de du des la le les l d un une et ou en au aux par pour sur dans contre ' +
+    // Words that name a kind of thing rather than a thing: "Operation Cloud Hopper" is found by "cloud hopper".
+    'attack attaque attacks attaques piratage hack hacking cyberattaque cyberattack operation operations campaign campagne incident affaire').split(' '),
 );
+
+const termCache = new Map<string, string | null>();
+
+/**
+ * Normalising is the costliest step of indexing (Unicode decomposition and several regexes), and
+ * a corpus repeats the same few thousand words: each distinct token is normalised once.
+ */
+function processTerm(term: string): string | null {
+  let t = termCache.get(term);
+  if (t !== undefined) return t;
+  const n = normalize(term);
+  t = n.length === 0 || STOP.has(n) ? null : n;
+  if (termCache.size > 200_000) termCache.clear();
+  termCache.set(term, t);
+  return t;
+}
 
 /** Longest query read: anything beyond is pasted text, not a lookup. */
 export const MAX_QUERY_CHARS = 200;
@@ -47,10 +65,7 @@ export class SearchIndex {
     this.mini = new MiniSearch<Doc>({
       fields: ['names', 'aliases', 'years', 'summary'],
       storeFields: [],
-      processTerm: (term) => {
-        const t = normalize(term);
-        return t.length === 0 || STOP.has(t) ? null : t;
-      },
+      processTerm: (term) => processTerm(term),
       tokenize: (text) => text.split(/[\s\-'’.,;:!?()«»"/]+/),
     });
     const docs: Doc[] = [];
@@ -93,7 +108,10 @@ export class SearchIndex {
       return { status: 'not_found', suggestions: [] };
     }
 
-    const hits = this.mini.search(q, {
+    // Every word, as typed, first: cheap and precise. Typos and prefixes only when that finds nothing,
+    // because fuzzy expansion over a large vocabulary is what makes a lookup slow.
+    const exactHits = this.mini.search(q, { boost: { names: 4, aliases: 4, years: 1, summary: 0.6 }, combineWith: 'AND' });
+    const hits = exactHits.length > 0 ? exactHits : this.mini.search(q, {
       boost: { names: 4, aliases: 4, years: 1, summary: 0.6 },
       prefix: (term) => term.length >= 3,
       fuzzy: (term) => (term.length >= 5 ? 0.25 : term.length >= 4 ? 1 : false),

@@ -153,11 +153,21 @@ export class KeyvIncidentStore implements IncidentStore {
   }
 }
 
-/** SQLite: one SELECT instead of keyv's paged iterator, which dominates cold start on a large store. */
+/**
+ * SQLite: keyset pages of 500 rows instead of keyv's OFFSET-paged iterator, which dominates cold
+ * start on a large store; pages (not one SELECT) keep the peak memory of a start bounded.
+ */
 async function* sqliteRows(query: (sql: string, ...p: unknown[]) => Promise<unknown>, table: string, ns: string): AsyncGenerator<[string, unknown]> {
   const prefix = `${ns}:`;
-  const rows = (await query(`SELECT key, value FROM ${table} WHERE substr(key, 1, ?) = ?`, prefix.length, prefix)) as { key: string; value: unknown }[];
-  for (const r of rows) yield [r.key, r.value];
+  // Keys of the namespace sort between "ns:" and "ns;" (';' follows ':'), so the primary key index serves the range.
+  const end = `${ns};`;
+  let after = prefix;
+  for (;;) {
+    const rows = (await query(`SELECT key, value FROM ${table} WHERE key > ? AND key < ? ORDER BY key LIMIT 500`, after, end)) as { key: string; value: unknown }[];
+    for (const r of rows) yield [r.key, r.value];
+    if (rows.length < 500) return;
+    after = (rows[rows.length - 1] as { key: string }).key;
+  }
 }
 
 function describe(error: { issues: { path: PropertyKey[]; message: string }[] }): string {

@@ -1,0 +1,29 @@
+import type { RegisterCommand } from '../context';
+import { startServe } from '../../serve/start-serve';
+
+export const register: RegisterCommand = (program, ctx) => {
+  program
+    .command('serve')
+    .description('serve Slack and/or Teams (as configured by the environment) and post scheduled digests')
+    .option('--port <port>', 'HTTP port (default: PORT or 3000)')
+    .addHelpText('after', '\nEndpoints on one port: POST /slack/events, POST /api/messages, GET /healthz.\nConfiguration: see .env.example (SLACK_*, MicrosoftApp*, CYBERBRIEF_*). Stops cleanly on SIGTERM.')
+    .action(async (opts: { port?: string }) => {
+      const app = await ctx.open();
+      let serving;
+      try {
+        serving = await startServe(app, { port: opts.port !== undefined ? Number(opts.port) : undefined });
+      } catch (e) {
+        await app.close();
+        throw e;
+      }
+      ctx.err(`cyberbrief: serving on port ${serving.port} (${serving.surfaces.join(', ') || 'health only'})\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string) => {
+          app.log.info('serve.signal', { signal });
+          serving.stop().then(resolve, resolve);
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+    });
+};
