@@ -45,10 +45,16 @@ export function itemHash(key: string): string {
   return createHash('sha256').update(key).digest('base64url').slice(0, 12);
 }
 
+/** Domain labels that say nothing about the publisher. */
+const GENERIC_LABELS = new Set(['com', 'org', 'net', 'gov', 'gouv', 'fr', 'uk', 'eu', 'int', 'co', 'be', 'de', 'us', 'info']);
+
 /** A readable id from a URL: host without www, then the last meaningful path words. */
 export function feedIdFromUrl(url: string): string {
   const u = new URL(url);
-  const host = u.hostname.replace(/^www\./, '').replace(/\.(com|org|net|gov|gouv|fr|uk|eu|int|co)(\.|$)/g, '$2');
+  const host = u.hostname
+    .split('.')
+    .filter((label, i, all) => !(i === 0 && label === 'www') && !(i > 0 && GENERIC_LABELS.has(label) && all.length > 1))
+    .join('-');
   const path = u.pathname
     .split('/')
     .filter((p) => p !== '' && !/^(feed|feeds|rss|atom|index|xml)(\.\w+)?$/i.test(p))

@@ -8,6 +8,7 @@ import type { FeedSourceStore } from './feed-source-store';
 import type { HostGate } from './host-gate';
 import { type FeedItem, parseFeed } from './parse-feed';
 import { readItem } from './read-item';
+import type { RecentItems } from './recent-items';
 import type { RelevanceModel } from './relevance';
 import type { Fetcher } from './safe-fetch';
 
@@ -27,6 +28,8 @@ export interface PollDeps {
   maxItemAgeDays?: number;
   /** New items of one feed read at once; the host gate still spaces requests to one server. */
   itemConcurrency?: number;
+  /** Article URLs already read by this process from another feed: not read twice. */
+  recent?: RecentItems;
 }
 
 export interface FeedPollResult {
@@ -37,6 +40,8 @@ export interface FeedPollResult {
   newItems: number;
   /** Items judged relevant and handed to ingestion. */
   kept: number;
+  /** New here, but the same article was already read from another feed. */
+  repeated: number;
   irrelevant: number;
   developments: number;
   merged: number;
@@ -50,7 +55,7 @@ export interface FeedPollResult {
  * next scheduled attempt back; `force` (an operator's `sources poll`) ignores that back-off.
  */
 export async function pollFeed(feed: FeedSource, deps: PollDeps, opts: { force?: boolean } = {}): Promise<FeedPollResult> {
-  const base: FeedPollResult = { feed, status: 'new', newItems: 0, kept: 0, irrelevant: 0, developments: 0, merged: 0, problems: 0 };
+  const base: FeedPollResult = { feed, status: 'new', newItems: 0, kept: 0, repeated: 0, irrelevant: 0, developments: 0, merged: 0, problems: 0 };
   const claimKey = `feed-poll:${feed.id}`;
   if (deps.claims && !(await deps.claims.store.acquire(claimKey, deps.claims.owner, deps.claims.leaseMs ?? 10 * 60_000))) {
     return { ...base, status: 'busy', reason: 'being polled by another process' };
@@ -91,11 +96,17 @@ async function pollClaimed(feed: FeedSource, deps: PollDeps, base: FeedPollResul
     fresh.push({ item, hash });
   }
   const result: FeedPollResult = { ...base, newItems: fresh.length };
+  // A feed added without a title is named by the feed itself, which then stands as the publisher.
+  const named = feed.title ? feed : { ...feed, title: parsed.feed.title };
   const oldest = now.getTime() - (deps.maxItemAgeDays ?? 30) * 86_400_000;
   await eachLimit(fresh, deps.itemConcurrency ?? 4, async ({ item }) => {
     if (item.published && Date.parse(item.published) < oldest) return;
+    if (item.url && deps.recent?.claim(item.url, now.getTime())) {
+      result.repeated += 1;
+      return;
+    }
     try {
-      const reading = await readItem(feed, item, deps);
+      const reading = await readItem(named, item, deps);
       if (reading.kind === 'irrelevant') {
         result.irrelevant += 1;
         return;
@@ -140,25 +151,31 @@ async function failed(feed: FeedSource, deps: PollDeps, state: FeedState, base: 
 }
 
 /** Polls many feeds, a few at a time; the host gate keeps it polite towards any one server. */
-export async function pollFeeds(feeds: FeedSource[], deps: PollDeps, opts: { force?: boolean; concurrency?: number; onResult?: (r: FeedPollResult) => void } = {}): Promise<FeedPollResult[]> {
-  const results: FeedPollResult[] = new Array<FeedPollResult>(feeds.length);
+export async function pollFeeds(
+  feeds: FeedSource[],
+  deps: PollDeps,
+  opts: { force?: boolean; concurrency?: number; onResult?: (r: FeedPollResult) => void; stopping?: () => boolean } = {},
+): Promise<FeedPollResult[]> {
+  const results: FeedPollResult[] = [];
   await eachLimit(
     feeds.map((feed, i) => ({ feed, i })),
     opts.concurrency ?? 8,
     async ({ feed, i }) => {
+      // On shutdown, feeds not yet started wait for the next poll; those under way finish.
+      if (opts.stopping?.()) return;
       let r: FeedPollResult;
       try {
         r = await pollFeed(feed, deps, opts);
       } catch (e) {
         // The store failing mid-poll is a fault, but one feed's fault must not stop the others.
         deps.log.error('feed.poll_error', { feed: feed.id, error: e as Error });
-        r = { feed, status: 'failed', reason: (e as Error).message, newItems: 0, kept: 0, irrelevant: 0, developments: 0, merged: 0, problems: 0 };
+        r = { feed, status: 'failed', reason: (e as Error).message, newItems: 0, kept: 0, repeated: 0, irrelevant: 0, developments: 0, merged: 0, problems: 0 };
       }
       results[i] = r;
       opts.onResult?.(r);
     },
   );
-  return results;
+  return results.filter((r) => r !== undefined);
 }
 
 async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

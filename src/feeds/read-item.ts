@@ -42,7 +42,7 @@ export async function readItem(feed: FeedSource, item: FeedItem, deps: ReadItemD
     const page = await deps.gate.run(item.url, () => deps.fetcher.fetch(item.url!, { accept: HTML_ACCEPT }));
     if (page.kind === 'ok' && /html|xml|text\/plain/i.test(page.contentType || 'text/html')) {
       const { text: html } = decodeBody(page.body, page.contentType, 'html');
-      const read = /text\/plain/i.test(page.contentType) ? { text: html, fallback: true } : readArticleHtml(html);
+      const read = /text\/plain/i.test(page.contentType) ? { text: html } : readArticleHtml(html);
       text = read.text;
       url = page.url;
       fetched = true;

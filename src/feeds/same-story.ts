@@ -70,7 +70,7 @@ export function findSameDevelopment(incoming: Development, story: StoryFingerpri
     if (!compatibleActors(e.by, incoming.by) || !compatibleActors(e.against, incoming.against)) continue;
     const exact = e.date === incoming.date && precisionOf(e.date) === 'day' && sameSet(e.by, incoming.by) && sameSet(e.against, incoming.against) && e.by.length > 0;
     let score = exact ? 1 : 0;
-    for (const s of k.stories) {
+    for (const s of exact ? [] : k.stories) {
       const m = compareStories(story, s);
       if (m.same) score = Math.max(score, m.text, m.anchors);
     }

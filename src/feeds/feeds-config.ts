@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { parseEnv } from '../config';
+import { checkCron } from '../schedule/cron';
+
+/** Feed settings beyond the core ones (CYBERBRIEF_FEEDS, CYBERBRIEF_FETCH_ALLOW). */
+export const FeedsConfig = z.object({
+  /** When `serve` polls the followed feeds (node-cron expression, server time). Default: every 15 minutes. */
+  CYBERBRIEF_FEEDS_CRON: z
+    .string()
+    .default('*/15 * * * *')
+    .refine((v) => checkCron(v).ok, 'not a valid cron expression (e.g. */15 * * * *)'),
+  /** Minimum gap between two requests to the same web server. */
+  CYBERBRIEF_FETCH_HOST_GAP_MS: z.coerce.number().int().min(0).max(600_000).default(2000),
+  /** Whole-request deadline, redirects and body included. */
+  CYBERBRIEF_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+});
+export type FeedsConfig = z.infer<typeof FeedsConfig>;
+
+export function loadFeedsConfig(env: NodeJS.ProcessEnv): FeedsConfig {
+  return parseEnv(FeedsConfig, env);
+}
