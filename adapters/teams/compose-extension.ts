@@ -1,6 +1,7 @@
 import { type Attachment, CardFactory, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
 import { z } from 'zod';
-import { formatPeriod, labels } from '../../src/brief/labels';
+import { labels } from '../../src/brief/labels';
+import { periodLabel } from './cards/dates';
 import type { Candidate } from '../../src/domain/brief';
 import type { Locale } from '../../src/domain/text';
 import type { BriefingService } from '../../src/service/briefing-service';
@@ -46,7 +47,7 @@ function describe(briefing: BriefingService, c: Candidate, locale: Locale): stri
   const L = labels(locale);
   if (c.kind === 'incident') {
     const incident = briefing.data.incident(c.id);
-    return incident ? formatPeriod(incident.period, locale) : '';
+    return incident ? periodLabel(incident.period, locale) : '';
   }
   const actor = briefing.actor(c.id);
   return actor ? L.kind[actor.kind] : '';

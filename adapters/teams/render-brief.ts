@@ -1,4 +1,5 @@
-import { formatDate, formatPeriod, joinNames, labels } from '../../src/brief/labels';
+import { joinNames, labels } from '../../src/brief/labels';
+import { dateLabel, periodLabel } from './cards/dates';
 import type { ActorRef } from '../../src/domain/actor';
 import type { Brief, SourceRef } from '../../src/domain/brief';
 import type { Locale } from '../../src/domain/text';
@@ -15,7 +16,7 @@ export interface RenderedCard {
 /** The Adaptive Card of a brief: found, ambiguous or not found. */
 export function renderBrief(brief: Brief): RenderedCard {
   const L = labels(brief.locale);
-  const summary = plain(brief.period ? `${brief.title} (${formatPeriod(brief.period, brief.locale)})` : brief.title, 200);
+  const summary = plain(brief.period ? `${brief.title} (${periodLabel(brief.period, brief.locale)})` : brief.title, 200);
   if (brief.status !== 'found') return { card: choiceCard(brief), summary };
   return { card: fitCard((b) => foundCard(brief, b)), summary: brief.summary[0] ? plain(`${summary}: ${brief.summary[0]}`, 240) : summary || L.what };
 }
@@ -26,7 +27,7 @@ function foundCard(brief: Brief, b: Budget): AdaptiveCard {
   const body: CardElement[] = [text(plain(brief.title, 200), { size: 'Large', weight: 'Bolder' })];
   const meta: string[] = [];
   if (brief.subject?.kind === 'actor' && brief.subject.actorKind) meta.push(L.kind[brief.subject.actorKind]);
-  if (brief.period) meta.push(formatPeriod(brief.period, locale));
+  if (brief.period) meta.push(periodLabel(brief.period, locale));
   if (brief.sources.length > 0) meta.push(L.sourcesCount(brief.sources.length));
   if (meta.length > 0) body.push(text(plain(meta.join(' · '), 300), { isSubtle: true, spacing: 'None' }));
   if (brief.summary.length > 0) body.push(text(plain(brief.summary.join(' '), b.summary)));
@@ -35,7 +36,7 @@ function foundCard(brief: Brief, b: Budget): AdaptiveCard {
     body.push(heading(L.attribution));
     body.push(
       ...factList(brief.attribution, b, locale, (a) => ({
-        title: formatDate(a.date, locale),
+        title: dateLabel(a.date, locale),
         value: `${capitalise(L.stance[a.stance])}: ${names(a.by, b, locale)}${a.to.length > 0 ? ` → ${names(a.to, b, locale)}` : ''}. ${a.text}${langNote(a.lang, locale)}`,
       })),
     );
@@ -44,7 +45,7 @@ function foundCard(brief: Brief, b: Budget): AdaptiveCard {
     body.push(heading(L.responses));
     body.push(
       ...factList(brief.responses, b, locale, (r) => ({
-        title: formatDate(r.date, locale),
+        title: dateLabel(r.date, locale),
         value: `${L.type[r.type]}: ${names(r.by, b, locale)}${r.against.length > 0 ? ` → ${names(r.against, b, locale)}` : ''}. ${r.text}${langNote(r.lang, locale)}`,
       })),
     );
@@ -60,7 +61,7 @@ function foundCard(brief: Brief, b: Budget): AdaptiveCard {
     actions.push(
       showCard(
         `${L.timeline} (${brief.timeline.length})`,
-        factList(brief.timeline, { ...b, facts: b.timeline }, locale, (t) => ({ title: formatDate(t.date, locale), value: `${L.type[t.type]}: ${t.text}${langNote(t.lang, locale)}` })),
+        factList(brief.timeline, { ...b, facts: b.timeline }, locale, (t) => ({ title: dateLabel(t.date, locale), value: `${L.type[t.type]}: ${t.text}${langNote(t.lang, locale)}` })),
       ),
     );
   }
@@ -69,7 +70,7 @@ function foundCard(brief: Brief, b: Budget): AdaptiveCard {
     actions.push(
       showCard(
         `${L.incidents} (${brief.incidents.length})`,
-        factList(brief.incidents, { ...b, facts: b.incidents }, locale, (i) => ({ title: formatPeriod(i.period, locale), value: `${i.name} (${roles[i.role]})` })),
+        factList(brief.incidents, { ...b, facts: b.incidents }, locale, (i) => ({ title: periodLabel(i.period, locale), value: `${i.name} (${roles[i.role]})` })),
       ),
     );
   }
@@ -117,10 +118,10 @@ export function sourceRows(sources: SourceRef[], max: number, locale: Locale): C
 function fallback(brief: Brief, b: Budget): string {
   const L = labels(brief.locale);
   const lines = [brief.title];
-  if (brief.period) lines.push(formatPeriod(brief.period, brief.locale));
+  if (brief.period) lines.push(periodLabel(brief.period, brief.locale));
   if (brief.summary.length > 0) lines.push(brief.summary.join(' '));
-  for (const a of brief.attribution.slice(0, b.facts)) lines.push(`${formatDate(a.date, brief.locale)}, ${L.stance[a.stance]}: ${a.by.map((x) => x.name).join(', ')}`);
-  for (const r of brief.responses.slice(0, b.facts)) lines.push(`${formatDate(r.date, brief.locale)}, ${L.type[r.type]}: ${r.by.map((x) => x.name).join(', ')}`);
+  for (const a of brief.attribution.slice(0, b.facts)) lines.push(`${dateLabel(a.date, brief.locale)}, ${L.stance[a.stance]}: ${a.by.map((x) => x.name).join(', ')}`);
+  for (const r of brief.responses.slice(0, b.facts)) lines.push(`${dateLabel(r.date, brief.locale)}, ${L.type[r.type]}: ${r.by.map((x) => x.name).join(', ')}`);
   return truncate(lines.map((l) => plain(l, b.summary)).join('\n'), Math.min(2000, b.summary + 600));
 }
 
@@ -150,5 +151,5 @@ function hostOf(url: string | undefined): string | undefined {
 /** Source dates may be partial (`2017`, `2017-12`) or full instants from feeds. */
 function formatSourceDate(published: string, locale: Locale): string {
   const day = published.slice(0, 10);
-  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(day) ? formatDate(day, locale) : '';
+  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(day) ? dateLabel(day, locale) : '';
 }

@@ -1,4 +1,5 @@
-import { formatDate, joinNames, labels } from '../../src/brief/labels';
+import { joinNames, labels } from '../../src/brief/labels';
+import { dateLabel } from './cards/dates';
 import type { ActorRef } from '../../src/domain/actor';
 import type { Digest } from '../../src/domain/digest';
 import type { Locale } from '../../src/domain/text';
@@ -79,7 +80,7 @@ function digestCard(digest: Digest, b: Budget, opts: DigestRenderOptions): Adapt
     room -= shown.length;
     left += group.developments.length - shown.length;
     const facts = shown.map((d) => ({
-      title: plain(formatDate(d.date, locale), 60),
+      title: plain(dateLabel(d.date, locale), 60),
       value: plain(`${L.type[d.type]}: ${actors(d.by, d.against, b, locale)}${d.text}${d.lang === locale ? '' : ` (${L.inLanguage(d.lang)})`}`, b.factText),
     }));
     body.push(container([text(plain(group.incident.name, 200), { weight: 'Bolder' }), factSet(facts)], { separator: true, spacing: 'Medium' }));
@@ -118,7 +119,7 @@ function fallback(digest: Digest, b: Budget, opts: DigestRenderOptions): string 
   const lines = [L.digestTitle, periodText(digest, opts)];
   for (const group of digest.incidents.slice(0, b.incidents)) {
     lines.push(group.incident.name);
-    for (const d of group.developments.slice(0, Math.min(3, b.facts))) lines.push(`${formatDate(d.date, digest.locale)}, ${L.type[d.type]}: ${d.text}`);
+    for (const d of group.developments.slice(0, Math.min(3, b.facts))) lines.push(`${dateLabel(d.date, digest.locale)}, ${L.type[d.type]}: ${d.text}`);
   }
   return truncate(lines.map((l) => plain(l, b.factText)).join('\n'), 2000);
 }

@@ -1,4 +1,5 @@
-import { formatDate, labels } from '../../src/brief/labels';
+import { labels } from '../../src/brief/labels';
+import { dateLabel } from './cards/dates';
 import type { LatestItem } from '../../src/brief/latest';
 import type { Locale } from '../../src/domain/text';
 import { fitCard } from './cards/budget';
@@ -17,7 +18,7 @@ export function renderLatest(items: LatestItem[], locale: Locale): RenderedCard 
     for (const item of items.slice(0, b.timeline)) {
       const value = `${L.type[item.type]}: ${item.text}${item.lang === locale ? '' : ` (${L.inLanguage(item.lang)})`}`;
       body.push(
-        container([text(plain(item.incident.name, 200), { weight: 'Bolder' }), factSet([{ title: plain(formatDate(item.date, locale), 60), value: plain(value, b.factText) }])], {
+        container([text(plain(item.incident.name, 200), { weight: 'Bolder' }), factSet([{ title: plain(dateLabel(item.date, locale), 60), value: plain(value, b.factText) }])], {
           separator: true,
         }),
       );

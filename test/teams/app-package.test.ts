@@ -14,6 +14,7 @@ import * as unsubscribe from '../../adapters/teams/commands/unsubscribe';
 import { makeIcons } from '../../adapters/teams/scripts/make-icons';
 import { APP_PACKAGE_DIR, PackageError, buildAppPackage } from '../../adapters/teams/scripts/package-app';
 import { decodePng } from '../../adapters/teams/scripts/png';
+import type { Json } from './support/cards';
 
 const APP_ID = '9d3c5a1e-7f2b-4c1d-9e8f-0a1b2c3d4e5f';
 const ENV = { MicrosoftAppId: APP_ID, CYBERBRIEF_TEAMS_DOMAIN: 'cyberbrief.example.org' };
@@ -59,7 +60,7 @@ describe('the Teams app package', () => {
   });
 
   test('the manifest declares the bot, its commands and the search extension, within the schema’s limits', () => {
-    const { manifest: m } = buildAppPackage({ ...ENV, CYBERBRIEF_TEAMS_APP_ID: '0f0f0f0f-1111-4222-8333-444444444444' }, dir) as { manifest: any };
+    const { manifest: m } = buildAppPackage({ ...ENV, CYBERBRIEF_TEAMS_APP_ID: '0f0f0f0f-1111-4222-8333-444444444444' }, dir) as { manifest: Json };
     for (const key of ['manifestVersion', 'version', 'id', 'developer', 'name', 'description', 'icons', 'accentColor']) expect(m[key]).toBeDefined();
     expect(m.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${m.manifestVersion}/MicrosoftTeams.schema.json`);
     expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
@@ -83,16 +84,16 @@ describe('the Teams app package', () => {
     expect(search.title.length).toBeLessThanOrEqual(32);
     expect(search.description.length).toBeLessThanOrEqual(128);
     // The handler reads the parameter by this name.
-    expect(search.parameters.map((p: any) => p.name)).toEqual(['query']);
+    expect(search.parameters.map((p: Json) => p.name)).toEqual(['query']);
   });
 
   test('every command the manifest lists is one the bot understands', () => {
-    const { manifest: m } = buildAppPackage(ENV, dir) as { manifest: any };
+    const { manifest: m } = buildAppPackage(ENV, dir) as { manifest: Json };
     const router = new CommandRouter();
     for (const c of [help, latest, lang, subscribe, unsubscribe, subscriptions, brief]) c.register(router);
     // A command word is consumed (its arguments are what follows); a lookup keeps the whole text.
     expect(router.route('certainly-not-a-command')!.args).toBe('certainly-not-a-command');
-    const titles: string[] = m.bots[0].commandLists.flatMap((l: any) => l.commands.map((c: any) => c.title));
+    const titles: string[] = m.bots[0].commandLists.flatMap((l: Json) => l.commands.map((c: Json) => c.title));
     expect(titles.length).toBeLessThanOrEqual(12);
     for (const t of titles) expect(router.route(t)!.args === '' ? '' : `${t} is not a command word`).toBe('');
   });

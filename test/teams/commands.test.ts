@@ -1,5 +1,5 @@
 import { ALICE, CHANNEL_ID, buttonPress, message } from './support/activities';
-import { cardsOf, expectGoodCard, visibleTexts } from './support/cards';
+import { cardsOf, expectGoodCard, visibleTexts, type Json } from './support/cards';
 import { startTeams, type TeamsHarness } from './support/harness';
 
 let h: TeamsHarness;
@@ -32,8 +32,8 @@ describe('lookups by message', () => {
     // A notification line exists even though the message is only a card.
     expect(reply.body.summary).toMatch(/Harbor Lights intrusion/);
     // Sources open their URL.
-    const sources = card.actions.find((a: any) => a.title.startsWith('Sources'));
-    const urls = sources.card.body.map((row: any) => row.selectAction?.url);
+    const sources = card.actions.find((a: Json) => a.title.startsWith('Sources'));
+    const urls = sources.card.body.map((row: Json) => row.selectAction?.url);
     expect(urls).toContain('https://cert.example.org/advisories/harbor-lights');
   });
 
@@ -56,9 +56,9 @@ describe('lookups by message', () => {
   test('an ambiguous name offers buttons, and a button brings the chosen brief', async () => {
     const { card } = await ask('harbor');
     expect(card.body[0].text).toMatch(/Several matches for « harbor »/);
-    const titles = card.actions.map((a: any) => a.title);
+    const titles = card.actions.map((a: Json) => a.title);
     expect(titles).toEqual(expect.arrayContaining(['Harbor Lights intrusion', 'Harbor Tide leak']));
-    const tide = card.actions.find((a: any) => a.title === 'Harbor Tide leak');
+    const tide = card.actions.find((a: Json) => a.title === 'Harbor Tide leak');
     expect(tide.type).toBe('Action.Submit');
     const press = buttonPress(tide.data, { serviceUrl: h.connector.url });
     expect((await h.post(press)).status).toBe(200);

@@ -3,6 +3,7 @@ import { KeyvConversationStore } from '../../adapters/teams/conversation-store';
 import { composeQuery, message } from './support/activities';
 import { type LogLine, startTeams, type TeamsHarness } from './support/harness';
 import { OpenIdStub } from './support/openid-stub';
+import type { Json } from './support/cards';
 
 const APP_ID = '9d3c5a1e-7f2b-4c1d-9e8f-0a1b2c3d4e5f';
 
@@ -34,7 +35,7 @@ describe('with MicrosoftAppId: every request needs a valid Bot Framework token',
   });
 
   /** Nothing was processed: no reply, no conversation remembered, and one log line saying why. */
-  async function expectRejected(activity: any, headers: Record<string, string>, why: RegExp) {
+  async function expectRejected(activity: Json, headers: Record<string, string>, why: RegExp) {
     const before = h.logs.filter((l) => l.event === 'teams.auth_rejected').length;
     const res = await h.post(activity, headers);
     expect(res.status).toBe(401);
@@ -111,10 +112,10 @@ describe('without MicrosoftAppId', () => {
     const h = await startTeams({ env: { CYBERBRIEF_TEAMS_DEV: '1' } });
     const targets: string[] = [];
     const original = net.Socket.prototype.connect;
-    const spy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (this: net.Socket, ...args: any[]) {
+    const spy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (this: net.Socket, ...args: Json[]) {
       const o = Array.isArray(args[0]) ? args[0][0] : args[0];
       targets.push(typeof o === 'object' && o !== null ? `${o.host ?? 'localhost'}:${o.port ?? o.path}` : `${args[1] ?? 'localhost'}:${o}`);
-      return (original as any).apply(this, args);
+      return (original as Json).apply(this, args);
     });
     try {
       const warn = h.logs.find((l) => l.event === 'teams.dev_mode');
@@ -147,7 +148,7 @@ async function fetchWithoutSpy(endpoint: string, body: unknown, connect: typeof 
     socket.on('data', (d) => (data += d.toString()));
     socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0)));
     socket.on('error', reject);
-    (connect as any).call(socket, Number(u.port), u.hostname, () => {
+    (connect as Json).call(socket, Number(u.port), u.hostname, () => {
       socket.write(`POST ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
     });
   });

@@ -6,7 +6,7 @@ import type { Development } from '../../src/domain/development';
 import type { Incident } from '../../src/domain/incident';
 import type { Source } from '../../src/domain/source';
 import { openTempApp } from '../support/temp-app';
-import { cardProblems, cardSize, expectGoodCard, visibleTexts } from './support/cards';
+import { cardProblems, cardSize, expectGoodCard, visibleTexts, type Json } from './support/cards';
 import { makeDigest } from './support/digests';
 import { FIXTURE_KB } from './support/harness';
 
@@ -139,7 +139,7 @@ describe('digests', () => {
     const digest = makeDigest({ incidents: 50, developments: 20, textLength: 1200, more: 7 });
     const { card } = renderDigest(digest);
     expectGoodCard(card);
-    const shown = card.body.filter((e: any) => e.type === 'Container').reduce((n: number, c: any) => n + c.items[1].facts.length, 0);
+    const shown = card.body.filter((e: Json) => e.type === 'Container').reduce((n: number, c: Json) => n + c.items[1].facts.length, 0);
     const more = Number(/(\d+) more/.exec(visibleTexts(card).find((t) => /and \d+ more/.test(t)) ?? '')?.[1] ?? 0);
     expect(shown).toBeGreaterThan(0);
     expect(shown + more).toBe(50 * 20 + 7);

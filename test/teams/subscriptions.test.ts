@@ -5,7 +5,7 @@ import { KeyvConversationStore } from '../../adapters/teams/conversation-store';
 import { silentLogger } from '../../src/log';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import { ALICE, BOB, CHANNEL_ID, TEAM, TENANT, botAdded, botRemoved, message } from './support/activities';
-import { cardsOf, visibleTexts } from './support/cards';
+import { cardsOf, visibleTexts, type Json } from './support/cards';
 import { startTeams, type TeamsHarness } from './support/harness';
 
 /** Microsoft Graph's team-members endpoint, as far as the owner check reads it. */
@@ -72,7 +72,7 @@ describe('in a personal chat', () => {
     const saved = await subs.findByChannel('teams', personalId);
     expect(saved).toMatchObject({ platform: 'teams', workspace: TENANT, cron: '30 7 * * 1-5', timezone: 'Asia/Tokyo', locale: 'fr', status: 'active', createdBy: ALICE.aadObjectId, createdAt: NOW.toISOString() });
     expect(saved!.filters.types).toEqual(['sanction']);
-    const ref = saved!.conversationRef as any;
+    const ref = saved!.conversationRef as Json;
     expect(ref.serviceUrl).toBe(h.connector.url);
     expect(ref.conversation.id).toBe(personalId);
     expect(ref.bot.id).toBe('28:cyberbrief-test-bot');
@@ -122,8 +122,8 @@ describe('in a channel, only team owners and admins change the digest', () => {
     expect(said).toMatch(/Subscribed/);
     const sub = await subs.findByChannel('teams', CHANNEL_ID);
     expect(sub).toBeDefined();
-    expect((sub!.conversationRef as any).conversation.id).toBe(CHANNEL_ID);
-    expect((sub!.conversationRef as any).conversation.conversationType).toBe('channel');
+    expect((sub!.conversationRef as Json).conversation.id).toBe(CHANNEL_ID);
+    expect((sub!.conversationRef as Json).conversation.conversationType).toBe('channel');
   });
 
   test('an admin listed by object id may unsubscribe without asking Graph', async () => {

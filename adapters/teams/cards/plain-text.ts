@@ -25,18 +25,25 @@ const LEADING_SYNTAX = /^(?:#|[-+=]\s|\d{1,9}[.)]\s)/;
 
 const ELLIPSIS = '\u2026';
 
+// eslint-disable-next-line no-control-regex -- removing control characters from content is the point
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/** Cheap first looks: most sentences need none of the rewriting below (cards hold dozens of them). */
+// eslint-disable-next-line no-control-regex -- see INVISIBLE
+const MAY_NEED_SPACING = /[^\S ]| {2}|[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/;
+const MAY_NEED_NEUTRALISING = /[*_`~[\]<>|\\&]|[a-z0-9-]\.[a-z]|:\/\//i;
+
 /** Content text, safe for a TextBlock or a FactSet: one line, inert, at most `max` characters. */
 export function plain(text: string, max = 2000): string {
-  let t = text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  t = t.replace(URLISH, (u) => u.replace(/\./g, '\u2024').replace(/\//g, '\u2215').replace(/:/g, '\uA789').replace(/@/g, '\uFF20'));
-  t = t.replace(MARKDOWN_CHARS, (c) => LOOKALIKE[c] ?? c);
-  // Entities such as &lt;at&gt; would be decoded by some renderers; an inert ampersand keeps them text.
-  t = t.replace(/&(?=#?\w+;)/g, '\uFF06');
+  let t = MAY_NEED_SPACING.test(text) ? text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim() : text.trim();
+  if (MAY_NEED_NEUTRALISING.test(t)) {
+    t = t.replace(URLISH, (u) => u.replace(/\./g, '\u2024').replace(/\//g, '\u2215').replace(/:/g, '\uA789').replace(/@/g, '\uFF20'));
+    t = t.replace(MARKDOWN_CHARS, (c) => LOOKALIKE[c] ?? c);
+    // Entities such as &lt;at&gt; would be decoded by some renderers; an inert ampersand keeps them text.
+    t = t.replace(/&(?=#?\w+;)/g, '\uFF06');
+  }
   if (LEADING_SYNTAX.test(t)) t = `\u2060${t}`;
-  return truncate(t, max);
+  return t.length <= max ? t : truncate(t, max);
 }
 
 /** Cuts at a word boundary when one is near, never inside a surrogate pair, and marks the cut. */

@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { crc32 } from './crc32';
 
 /** Encodes 8-bit RGBA pixels (row-major, 4 bytes a pixel) as a PNG file. */
@@ -43,8 +43,7 @@ export function decodePng(file: Buffer): { width: number; height: number; colorT
     } else if (type === 'IDAT') idat.push(data);
     offset += 12 + len;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const raw: Buffer = require('node:zlib').inflateSync(Buffer.concat(idat));
+  const raw = inflateSync(Buffer.concat(idat));
   const rgba = new Uint8Array(width * height * 4);
   const stride = width * 4;
   for (let y = 0; y < height; y++) {

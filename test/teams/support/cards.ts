@@ -2,8 +2,11 @@ import type * as AdaptiveCards from 'adaptivecards';
 import { MAX_CARD_BYTES } from '../../../adapters/teams/cards/budget';
 
 // The package's main entry needs a DOM; its UMD bundle parses and validates without one.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
+
+/** Card JSON and recorded payloads, read loosely by assertions (a wrong path fails the assertion). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
 
 /** Every problem the Adaptive Cards library reports for a card, at parse and at validation. */
 export function cardProblems(json: unknown): string[] {
@@ -28,7 +31,7 @@ export function expectGoodCard(json: unknown): void {
 }
 
 /** The adaptive cards of a recorded activity. */
-export function cardsOf(activity: { attachments?: { contentType: string; content: unknown }[] }): any[] {
+export function cardsOf(activity: { attachments?: { contentType: string; content: unknown }[] }): Json[] {
   return (activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Json } from './cards';
 
 /** One request the bot sent to the Bot Connector. */
 export interface Recorded {
@@ -10,7 +11,7 @@ export interface Recorded {
   /** The activity id replied to, for /v3/conversations/{id}/activities/{replyToId}. */
   replyToId?: string;
   headers: IncomingMessage['headers'];
-  body: any;
+  body: Json;
 }
 
 export interface StubResponse {
@@ -43,7 +44,7 @@ export class ConnectorStub {
     return stub;
   }
 
-  /** The next request matching `match` (default: any) gets `response` instead of success. */
+  /** The next request matching `match` (default: any request) gets `response` instead of success. */
   failNext(response: StubResponse, match: (r: Recorded) => boolean = () => true): void {
     this.queued.push({ match, response });
   }

@@ -5,6 +5,7 @@ import { mountTeams, type TeamsDeps, type TeamsMount } from '../../../adapters/t
 import { jsonLogger } from '../../../src/log';
 import { openTempApp } from '../../support/temp-app';
 import { ConnectorStub } from './connector-stub';
+import type { Json } from './cards';
 
 export const FIXTURE_KB = join(__dirname, '..', 'fixtures', 'kb');
 
@@ -21,7 +22,7 @@ export interface TeamsHarness {
   connector: ConnectorStub;
   endpoint: string;
   logs: LogLine[];
-  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Json }>;
   close(): Promise<void>;
 }
 
