@@ -50,14 +50,13 @@ export class TeamsDeliveryPort implements DeliveryPort {
       }
       // A channel gets a headline post, and the details as a reply in its thread.
       const headId = await this.send(ref, cardActivity(renderDigestHeadline(digest, opts)));
-      if (headId) {
-        const thread = { ...ref, conversation: { ...ref.conversation, id: `${ref.conversation.id};messageid=${headId}` } } as Partial<ConversationReference>;
-        try {
-          await this.send(thread, cardActivity(renderDigest(digest, opts)));
-        } catch (e) {
-          // The headline is posted: reporting a failure would post it twice on the next tick.
-          this.log.error('teams.digest_details_failed', { subscription: subscription.id, status: statusOf(e), error: (e as Error).message });
-        }
+      // Without the post's id there is no thread to reply in: the details follow as a post of their own.
+      const thread = headId ? ({ ...ref, conversation: { ...ref.conversation, id: `${ref.conversation.id};messageid=${headId}` } } as Partial<ConversationReference>) : ref;
+      try {
+        await this.send(thread, cardActivity(renderDigest(digest, opts)));
+      } catch (e) {
+        // The headline is posted: reporting a failure would post it twice on the next tick.
+        this.log.error('teams.digest_details_failed', { subscription: subscription.id, status: statusOf(e), error: (e as Error).message });
       }
       return { status: 'delivered', messageId: headId };
     } catch (e) {

@@ -26,7 +26,7 @@ export function messagesHandler(adapter: TeamsAdapter, bot: ActivityHandler, log
       send(res, invoke?.status ?? 200, invoke?.body);
     } catch (e) {
       if (!(e instanceof AuthRejected)) throw e;
-      log.warn('teams.auth_rejected', { reason: e.message, activity: activity.type, hasToken: req.headers.authorization !== undefined });
+      log.warn('teams.auth_rejected', { reason: e.message, activity: activity.type, authHeader: req.headers.authorization === undefined ? 'missing' : 'present' });
       send(res, 401, { error: 'unauthorized' });
     }
   };

@@ -63,6 +63,15 @@ describe('proactive digests', () => {
     expect(visibleTexts(detailCard).join('\n')).toMatch(/Invented incident 2/);
   });
 
+  test('if the thread reply fails after the headline went out, the digest still counts as delivered (no second headline)', async () => {
+    const sub = await subscribed({ where: 'channel', from: BOB }, CHANNEL_ID);
+    h.connector.failNext({ status: 403 }, (r) => (r.conversationId ?? '').includes(';messageid='));
+    const result = await delivery().deliver(sub, makeDigest());
+    expect(result.status).toBe('delivered');
+    expect(h.connector.activities()).toHaveLength(2);
+    expect(h.logs.some((l) => l.event === 'teams.digest_details_failed' && l.status === 403 && l.subscription === sub.id)).toBe(true);
+  });
+
   test('the subscription’s zone and language shape the card', async () => {
     const sub = await subscribed({ personalId: 'a:digest-fr', locale: 'fr-FR', localTimezone: 'Asia/Tokyo' }, 'a:digest-fr');
     expect(sub.locale).toBe('fr');
