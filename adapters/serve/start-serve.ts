@@ -60,7 +60,11 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
   const port = await http.listen(opts.port ?? app.config.PORT, opts.host);
   const scheduler: RunningScheduler = startScheduler({
     subscriptions,
-    claims: openClaims(app.kv),
+    // Deployments sharing one server keep their claims apart too (table names allow only [a-z0-9_]).
+    claims: openClaims(app.kv, {
+      prefix: `${app.config.CYBERBRIEF_STORE_PREFIX}cyberbrief:claim:`,
+      table: `${app.config.CYBERBRIEF_STORE_PREFIX.replace(/-/g, '_').toLowerCase()}cyberbrief_claims`,
+    }),
     briefing: app.briefing,
     ports,
     log,

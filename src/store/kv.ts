@@ -50,6 +50,7 @@ export async function openKv(url: string, opts: { prefix?: string } = {}): Promi
     await (base as unknown as { getClient(): Promise<unknown> }).getClient();
   }
   const spaces = new Map<string, Keyv>();
+  let closed = false;
   const namespace = (ns: string): Keyv => {
     let kv = spaces.get(ns);
     if (!kv) {
@@ -64,6 +65,7 @@ export async function openKv(url: string, opts: { prefix?: string } = {}): Promi
     adapter: base,
     namespace,
     async ping(): Promise<boolean> {
+      if (closed) return false;
       try {
         await namespace('health').get('ping');
         return true;
@@ -72,6 +74,7 @@ export async function openKv(url: string, opts: { prefix?: string } = {}): Promi
       }
     },
     async close(): Promise<void> {
+      closed = true;
       const adapters = [base, ...[...spaces.values()].map((k) => k.store as KeyvStoreAdapter)];
       await Promise.allSettled(adapters.map((a) => (a as { disconnect?: () => Promise<void> }).disconnect?.()));
     },

@@ -20,7 +20,7 @@ describe('cyberbrief serve', () => {
   let serving: Serving;
   let api: Awaited<ReturnType<typeof fakeSlackApi>>;
   let base: string;
-  const secret = 'test-signing-secret';
+  const secret = '8f742231b10e8888abcd00000085a5';
 
   beforeAll(async () => {
     api = await fakeSlackApi();
