@@ -51,6 +51,7 @@ export function startFeedPoller(opts: FeedPollerOptions): RunningFeedPoller {
   let inFlight: Promise<FeedPollResult[]> | undefined;
 
   const pollNow = (): Promise<FeedPollResult[]> => {
+    if (stopping) return Promise.resolve([]);
     inFlight ??= (async () => {
       try {
         const feeds = await runtime.followed();

@@ -81,7 +81,7 @@ export function findSameDevelopment(incoming: Development, story: StoryFingerpri
 
 /**
  * The stored development with the new article added as a source. What it lacked is filled in
- * (the other language's text, a more precise date, a party the first outlet left out); what it
+ * (the other language's text, a more precise date, parties when it named none); what it
  * had is kept, so the first recording time, and thus the digest that announced it, stands.
  */
 export function mergeDevelopment(existing: Development, incoming: Development): Development {
@@ -92,8 +92,10 @@ export function mergeDevelopment(existing: Development, incoming: Development): 
   return {
     ...existing,
     date: morePrecise ? incoming.date : existing.date,
-    by: union(existing.by, incoming.by),
-    against: union(existing.against, incoming.against),
+    // Parties are taken from the second telling only when the first named none: a misread party
+    // in one outlet's article must not spread into a development every other outlet confirmed.
+    by: existing.by.length > 0 ? existing.by : incoming.by,
+    against: existing.against.length > 0 ? existing.against : incoming.against,
     incidents: union(existing.incidents, incoming.incidents),
     stance: existing.stance ?? incoming.stance,
     text,

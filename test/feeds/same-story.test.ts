@@ -62,9 +62,9 @@ describe('same story', () => {
     expect(findSameDevelopment(dev({ id: 'new' }), A, [{ dev: dev({ id: 'kb', origin: 'curated' }), stories: [A] }])).toBeUndefined();
   });
 
-  it('merges by adding the source and what was missing, keeping when it was first recorded', () => {
-    const merged = mergeDevelopment(dev({ date: '2021-07', sources: ['src-a'] }), dev({ date: '2021-07-19', by: ['GB', 'US'], sources: ['src-c'], text: { fr: 'Londres et Washington accusent Pékin.' }, recordedAt: '2021-07-20T08:00:00.000Z' }));
-    expect(merged).toMatchObject({ date: '2021-07-19', by: ['GB', 'US'], sources: ['src-a', 'src-c'], recordedAt: '2021-07-19T14:00:00.000Z', text: { en: 'The UK attributed the Exchange hacks to China.', fr: 'Londres et Washington accusent Pékin.' } });
+  it('merges by adding the source and what was missing, keeping its parties and when it was first recorded', () => {
+    const merged = mergeDevelopment(dev({ date: '2021-07', against: [], sources: ['src-a'] }), dev({ date: '2021-07-19', by: ['GB', 'US'], against: ['CN'], sources: ['src-c'], text: { fr: 'Londres et Washington accusent Pékin.' }, recordedAt: '2021-07-20T08:00:00.000Z' }));
+    expect(merged).toMatchObject({ date: '2021-07-19', by: ['GB'], against: ['CN'], sources: ['src-a', 'src-c'], recordedAt: '2021-07-19T14:00:00.000Z', text: { en: 'The UK attributed the Exchange hacks to China.', fr: 'Londres et Washington accusent Pékin.' } });
   });
 
   it('treats dates as compatible when one contains the other or they are a day apart', () => {
