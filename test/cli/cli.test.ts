@@ -26,7 +26,7 @@ describe('cyberbrief CLI', () => {
     expect(r.out).toMatch(/WannaCry/);
     expect(r.out).toMatch(/Timeline/);
     expect(r.out).toMatch(/\[1\] .+https:\/\//s);
-    expect(r.out).not.toMatch(/\u001b\[/);
+    expect(r.out).not.toContain(String.fromCharCode(27));
   });
 
   it('prints the JSON contract with --json', async () => {
