@@ -65,6 +65,8 @@ interface Reading {
   triggers: TriggerHit[];
   drafts: Draft[];
   linked: string[][];
+  /** Attacks named only as the object of an act ("accusent X d'avoir mené des cyberattaques contre Y"): words to name a new incident. */
+  events: { start: number; end: number }[];
 }
 
 /** Acts that mean nothing without someone doing them. */
@@ -108,22 +110,29 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   }
   const lang = language;
   const text = repairBrokenWords(article.text, lex.vocabulary);
-  const readings: Reading[] = articleSentences(text, lang).map((s, index) => {
+  // The title is read for names (an incident named only there still sets the topic), never for acts.
+  const title = article.title && !text.startsWith(article.title) ? [{ text: article.title, paragraph: -1, heading: true }] : [];
+  const readings: Reading[] = [...title, ...articleSentences(text, lang)].map((s, index) => {
     const tokens = tokenize(s.text);
     const mentions = findMentions(tokens, lex);
     const triggers = s.heading ? [] : findTriggers(tokens, lang);
-    return { s, index, tokens, mentions, triggers, drafts: [], linked: [] };
+    return { s, index, tokens, mentions, triggers, drafts: [], linked: [], events: [] };
   });
   resolveAmbiguous(readings, lex);
   addBareCouncils(readings, lex);
 
   const councilOf = councilFinder(lex);
+  const kindOf = (id: string) => {
+    const a = lex.actors.get(id);
+    return a ? { kind: a.kind, country: a.country } : undefined;
+  };
   const dropped: Dropped[] = [];
   for (const r of readings) {
     if (r.triggers.length === 0) continue;
     const dates = findDates(r.s.text, lang, published);
     const before = dropped.length;
-    r.drafts = readSentence({ tokens: r.tokens, mentions: r.mentions, triggers: r.triggers, dates, councilOf }, dropped);
+    r.drafts = readSentence({ tokens: r.tokens, mentions: r.mentions, triggers: r.triggers, dates, councilOf, kindOf }, dropped);
+    for (const d of dropped.slice(before)) if (d.why === 'part-of-act') r.events.push({ start: d.at, end: d.end });
     if (opts.dropped) for (const d of dropped.slice(before)) opts.dropped.push({ ...d, sentence: r.index });
   }
   inheritParties(readings, lex);
@@ -136,11 +145,13 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     r.linked = r.drafts.map((d) => {
       const date = d.date ?? published;
       const region = regionOf(r, d);
-      const named = [...namedIn(r.mentions, region.start, region.end), ...namedIn(r.mentions, 0, r.tokens.length)];
-      return linkIncidents({ named, keywords: keywordScores(r.tokens, region.start, region.end, lex), date, actors: [...d.by, ...d.against] }, lex);
+      const near = namedIn(r.mentions, region.start, region.end);
+      const named = near.length > 0 ? near : namedIn(r.mentions, 0, r.tokens.length);
+      return linkIncidents({ type: d.type, named, keywords: keywordScores(r.tokens, region.start, region.end, lex), date, by: d.by, against: d.against }, lex);
     });
+    for (const ids of r.linked) for (const id of ids) topicScore.set(id, (topicScore.get(id) ?? 0) + 1);
   }
-  const topic = [...topicScore.entries()].filter(([id, s]) => s >= 3 && lex.incidents.has(id)).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const topic = [...topicScore.entries()].filter(([id, s]) => s >= 1 && lex.incidents.has(id) && compatibleDate(lex.incidents.get(id) as Incident, published)).sort((a, b) => b[1] - a[1])[0]?.[0];
 
   // Second pass: what names no incident continues the previous sentence's, or the article's topic.
   let previous: string[] = [];
@@ -173,11 +184,13 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
 
   // Developments that name no author, and attacks with no victim, no incident and no date say too little.
   const kept: { r: Reading; d: Draft; incidents: string[] }[] = [];
+  const specific = (r: Reading | undefined) => r?.drafts.some((d, i) => d.type === 'attack' && (d.against.length > 0 || d.date !== undefined || (r.linked[i] as string[]).length > 0)) ?? false;
   for (const r of readings) {
     r.drafts.forEach((d, i) => {
       const incidents = r.linked[i] as string[];
       if (NEEDS_AUTHOR.has(d.type) && d.by.length === 0) return;
-      if (d.type === 'attack' && d.against.length === 0 && incidents.length === 0 && !d.date) return;
+      // "Les pirates réclament une rançon": vague on its own, kept when it goes on about an attack told next to it.
+      if (d.type === 'attack' && d.against.length === 0 && incidents.length === 0 && !d.date && !specific(readings[r.index - 1]) && !specific(readings[r.index + 1])) return;
       kept.push({ r, d, incidents });
     });
   }
@@ -186,9 +199,11 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   const unlinked = kept.filter((k) => k.incidents.length === 0);
   let created: Incident | undefined;
   if (unlinked.length > 0 && !topic && unlinked.some((k) => k.d.type !== 'statement')) {
-    const events: EventEvidence[] = unlinked
-      .filter((k) => k.d.type === 'attack')
-      .map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, text: k.r.s.text, date: k.d.date ?? published }));
+    const events: EventEvidence[] = [
+      ...unlinked.filter((k) => k.d.type === 'attack').map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, text: k.r.s.text, date: k.d.date ?? published })),
+      ...unlinked.flatMap((k) => k.r.events.map((e) => ({ tokens: k.r.tokens, after: e.end, text: k.r.s.text, date: k.d.date ?? published }))),
+      ...unlinked.filter((k) => k.d.type !== 'attack').map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, text: k.r.s.text, date: k.d.date ?? published })),
+    ];
     created = buildNewIncident({
       lang,
       published,
@@ -238,8 +253,9 @@ function publicationOf(article: Article, opts: ExtractOptions, notes: string[]):
   return { published: today, publishedFrom: 'clock' };
 }
 
-/** Where a development's own words are: from the start of its clause (or the previous act) to the next act. */
+/** Where a development's own words are: from the start of its clause (or the previous act) to the next act; an attack's, around it. */
 function regionOf(r: Reading, d: Draft): { start: number; end: number } {
+  if (d.type === 'attack') return { start: Math.max(d.clause.start, d.trigger.start - 8), end: Math.min(d.clause.end, d.trigger.end + 10) };
   const prev = r.triggers.filter((t) => t.end <= d.trigger.start && t.start >= d.clause.start).pop();
   const next = r.triggers.find((t) => t.start >= d.trigger.end && t.start < d.clause.end && t.spec.type !== 'attack');
   return { start: prev ? prev.end : d.clause.start, end: next ? next.start : d.clause.end };
@@ -303,20 +319,38 @@ function continueAttacks(devs: ReadDevelopment[], readings: Reading[]): ReadDeve
   return out;
 }
 
-/** Picks, for a name two actors share, the one the rest of the article points at. */
+/**
+ * Picks, for a name two actors share, the one the rest of the article points at; a body's short
+ * name ("Treasury", "Foreign Ministry") stands only in an article that names its state.
+ */
 function resolveAmbiguous(readings: Reading[], lex: Lexicon): void {
   const seen = new Map<string, number>();
-  for (const r of readings) for (const m of r.mentions) if (!m.alternatives) seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
-  const support = (id: string) => {
-    const a = lex.actors.get(id);
-    return (seen.get(id) ?? 0) * 2 + (a?.country ? (seen.get(a.country) ?? 0) : 0) + (a?.parent ? (seen.get(a.parent) ?? 0) : 0);
-  };
   for (const r of readings) {
     for (const m of r.mentions) {
-      if (!m.alternatives) continue;
-      const best = [m.id, ...m.alternatives].sort((a, b) => support(b) - support(a))[0] as string;
-      m.id = best;
+      if (m.alternatives || m.kind === 'derived' || m.incident) continue;
+      seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
+      const a = lex.actors.get(m.id);
+      if (a?.country && a.country !== m.id) seen.set(`country:${a.country}`, (seen.get(`country:${a.country}`) ?? 0) + 1);
     }
+  }
+  const stateSupport = (country: string | undefined) => (country ? (seen.get(country) ?? 0) + (seen.get(`country:${country}`) ?? 0) : 0);
+  const support = (id: string) => {
+    const a = lex.actors.get(id);
+    return (seen.get(id) ?? 0) * 2 + stateSupport(a?.country) + (a?.parent ? (seen.get(a.parent) ?? 0) : 0);
+  };
+  for (const r of readings) {
+    r.mentions = r.mentions.filter((m) => {
+      if (m.incident) return true;
+      const options = [m.id, ...(m.alternatives ?? [])];
+      if (m.kind === 'derived') {
+        const backed = options.filter((id) => stateSupport(lex.actors.get(id)?.country) > 0);
+        if (backed.length === 0) return false;
+        m.id = backed.sort((a, b) => support(b) - support(a))[0] as string;
+        return true;
+      }
+      if (m.alternatives) m.id = options.sort((a, b) => support(b) - support(a))[0] as string;
+      return true;
+    });
   }
 }
 
@@ -344,6 +378,10 @@ function councilFinder(lex: Lexicon): (id: string) => string | undefined {
 /** "a indiqué le Conseil": a bare "Council" in an article about an organisation with one means that council. */
 function addBareCouncils(readings: Reading[], lex: Lexicon): void {
   const councilOf = councilFinder(lex);
+  const kindOf = (id: string) => {
+    const a = lex.actors.get(id);
+    return a ? { kind: a.kind, country: a.country } : undefined;
+  };
   const councils = new Set<string>();
   for (const r of readings) for (const m of r.mentions) if (!m.incident) {
     const c = councilOf(m.id);

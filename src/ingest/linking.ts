@@ -1,26 +1,26 @@
 import { endOf, type PartialDate, startOf } from '../domain/dates';
+import type { DevelopmentType } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Mention } from './entities';
 import type { Lexicon } from './lexicon/lexicon';
 import type { Token } from './text/tokens';
 
-/** Words too common in incident names to say which incident a sentence is about. */
-const GENERIC = new Set(
-  ('attack attacks attaque attaques cyberattack cyberattacks cyberattaque cyberattaques hack hacks hacking piratage piratages pirate breach breaches intrusion intrusions campaign campagne campagnes operation operations ransomware rancongiciel ' +
-    'group groupe groupes espionage espionnage cyber election elections leak leaks fuite fuites fuites sanctions sanction regime the and les des une dans par pour contre against with from into des sur aux with its their mass massive massive ' +
-    'exploitation compromise servers serveurs email emails courriels messagerie data donnees network reseau reseaux government gouvernement state etat national nationale international internationale public publique ' +
-    'first premiere new nouvelle nouveau wave vague worm ver virus malware logiciel malveillant wiper outbreak theft vol hacks hackers pirates through via par failles flaws flaw faille year annee service services system systeme systems systemes')
-    .split(' '),
-);
-
 /** How far after an incident's end a development may still be about it (attributions, indictments and sanctions come years later). */
 const AFTER_MS = 6 * 365 * 86_400_000;
 const BEFORE_MS = 62 * 86_400_000;
+/** An attack told without naming its incident must fall this close to the incident's period. */
+const ATTACK_SLACK_MS = 45 * 86_400_000;
 
 export function compatibleDate(incident: Incident, date: PartialDate): boolean {
   const start = startOf(incident.period.start);
   const end = endOf(incident.period.end ?? incident.period.start);
   return endOf(date) >= start - BEFORE_MS && startOf(date) <= end + AFTER_MS;
+}
+
+function withinPeriod(incident: Incident, date: PartialDate): boolean {
+  const start = startOf(incident.period.start);
+  const end = endOf(incident.period.end ?? incident.period.start);
+  return endOf(date) >= start - ATTACK_SLACK_MS && startOf(date) <= end + ATTACK_SLACK_MS;
 }
 
 export function incidentActors(incident: Incident): Set<string> {
@@ -29,53 +29,92 @@ export function incidentActors(incident: Incident): Set<string> {
 
 /**
  * Incidents a stretch of text is about by the distinctive words of their names and aliases:
- * "Parlement" points at both Storting incidents, half each; "Macron" at one. Scores add up.
+ * "Parlement" points at both Storting incidents, half each; "Macron" at one. A word that is also
+ * an actor's name ("Microsoft", "APT31") counts half: it names who, not which incident.
  */
 export function keywordScores(tokens: readonly Token[], from: number, to: number, lex: Lexicon): Map<string, number> {
   const scores = new Map<string, number>();
   const seen = new Set<string>();
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
-    if (!t.word || t.norm.length < 4 || GENERIC.has(t.norm) || seen.has(t.norm)) continue;
+    if (!t.word || t.norm.length < 4 || seen.has(t.norm)) continue;
     seen.add(t.norm);
     const entry = lex.incidentWords.get(t.norm);
     if (!entry || entry.ids.size > 6 || (entry.capOnly && !t.cap)) continue;
-    for (const id of entry.ids) scores.set(id, (scores.get(id) ?? 0) + 1 / entry.ids.size);
+    const weight = (lex.isActorWord(t.norm) ? 0.5 : 1) / entry.ids.size;
+    for (const id of entry.ids) scores.set(id, (scores.get(id) ?? 0) + weight);
   }
   return scores;
 }
 
 export interface LinkQuery {
+  type: DevelopmentType;
   /** Incidents named in the text around the development, nearest first. */
   named: string[];
   keywords: Map<string, number>;
   date: PartialDate;
-  actors: string[];
+  by: string[];
+  against: string[];
 }
 
-/** The incidents a development is about, from names first, then distinctive words with agreeing actors and dates. */
+/**
+ * The incidents a development is about: those named around it, else the best of those whose
+ * distinctive words, parties and period agree with it (by alias, then by entity and date overlap).
+ */
 export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
   const out: string[] = [];
   for (const id of q.named) {
     const inc = lex.incidents.get(id);
     if (inc && compatibleDate(inc, q.date) && !out.includes(id)) out.push(id);
   }
+  if (out.length > 0) return out;
+  const candidates = new Set<string>(q.keywords.keys());
+  for (const a of [...q.by, ...q.against]) for (const id of lex.incidentsOfActor(a)) candidates.add(id);
   const ranked: { id: string; score: number }[] = [];
-  for (const [id, kw] of q.keywords) {
-    if (out.includes(id)) continue;
+  for (const id of candidates) {
     const inc = lex.incidents.get(id);
     if (!inc || !compatibleDate(inc, q.date)) continue;
-    const actors = incidentActors(inc);
-    const overlap = q.actors.filter((a) => actors.has(a) || actors.has(lex.actors.get(a)?.country ?? '')).length;
-    if (kw >= 1 || (kw >= 0.5 && overlap > 0)) ranked.push({ id, score: kw + 0.5 * Math.min(overlap, 3) });
+    const kw = Math.min(q.keywords.get(id) ?? 0, 2);
+    const overlap = entityOverlap(q, inc, lex);
+    const dated = withinPeriod(inc, q.date);
+    if (q.type === 'attack' && !dated && kw < 1) continue;
+    // Without its words, an incident is this one only if the author was hit by it or the act falls in its period:
+    // Belgium blaming APT31 in 2022 is not the US and UK charging APT31 in 2024.
+    if (kw < 0.5 && q.type !== 'attack' && !dated && !q.by.some((b) => related(b, inc.targets, lex))) continue;
+    const score = kw + overlap + (dated ? 0.5 : 0);
+    if (kw >= 1 || (kw >= 0.5 && overlap >= 1) || overlap >= 1.5) ranked.push({ id, score });
   }
   ranked.sort((a, b) => b.score - a.score);
-  // Near-ties are both kept only when names already agree; otherwise the clear best wins.
   const top = ranked[0];
-  if (top) {
-    for (const r of ranked) if (r.score >= top.score - 1e-9) out.push(r.id);
+  if (!top) return out;
+  // A tie between several incidents is no answer, unless one of them is named by its words.
+  const ties = ranked.filter((r) => r.score >= top.score - 1e-9);
+  if (ties.length > 1 && ties.every((r) => (q.keywords.get(r.id) ?? 0) === 0)) return out;
+  return ties.map((r) => r.id);
+}
+
+/** How much a development's parties agree with an incident's: who was hit, who is suspected. */
+function related(a: string, set: readonly string[], lex: Lexicon): boolean {
+  return set.includes(a) || set.some((s) => lex.actors.get(s)?.country === a || lex.actors.get(a)?.country === s || lex.actors.get(a)?.parent === s);
+}
+
+function entityOverlap(q: LinkQuery, inc: Incident, lex: Lexicon): number {
+  const same = (a: string, set: readonly string[]) => related(a, set, lex);
+  let n = 0;
+  const blames = q.type === 'attribution' || q.type === 'condemnation' || q.type === 'sanction' || q.type === 'indictment' || q.type === 'expulsion' || q.type === 'summons';
+  // A sanctions or policy incident lists those it hits as its targets.
+  const measure = inc.type === 'sanctions' || inc.type === 'policy';
+  for (const a of q.against) {
+    if (blames && same(a, inc.suspected)) n++;
+    else if ((q.type === 'attack' || (blames && measure)) && same(a, inc.targets)) n++;
+    else if (same(a, inc.targets) || same(a, inc.suspected)) n += 0.5;
   }
-  return out;
+  for (const b of q.by) {
+    if (q.type === 'denial' && same(b, inc.suspected)) n++;
+    else if (q.type === 'attack' && same(b, inc.suspected)) n++;
+    else if (blames && same(b, inc.targets)) n += 0.5;
+  }
+  return n;
 }
 
 /** Incident ids named in [from, to) of a sentence, in reading order. */

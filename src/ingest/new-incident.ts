@@ -110,7 +110,7 @@ export function nounPhrase(tokens: readonly Token[], after: number): string {
   let start = after;
   for (let k = after; k < end; k++) if (DEMONSTRATIVES.has((tokens[k] as Token).norm)) start = k + 1;
   if (start === after) {
-    while (start < end && (ARTICLES.has((tokens[start] as Token).norm) || ['de', 'du', 'des', "d'", 'of', 'contre', 'against', 'on', 'into', 'dans'].includes((tokens[start] as Token).norm))) start++;
+    while (start < end && (ARTICLES.has((tokens[start] as Token).norm) || ['de', 'du', 'des', "d'", 'of', 'contre', 'against', 'on', 'into', 'dans', 'sur', 'about', 'over'].includes((tokens[start] as Token).norm))) start++;
   }
   while (end > start && ARTICLES.has((tokens[end - 1] as Token).norm)) end--;
   const span = tokens.slice(start, Math.min(end, start + 9));

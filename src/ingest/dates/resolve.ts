@@ -10,7 +10,7 @@ export interface DateMention {
 }
 
 const parsers = { fr: frenchChrono(), en: englishChrono() };
-const MONTH_OR_YEAR = /\b((19|20)\d{2}|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[/.]\d{1,2}/i;
+const MONTH_OR_YEAR = /\b((19|20)\d{2}|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|avr|juil)\b|\d{1,2}[/.]\d{1,2}/i;
 const FORWARD = /\b(prochain|prochaine|next|coming|upcoming|à venir)\b/i;
 /** Cheap test before running chrono: most sentences name no date at all. */
 const DATEISH =

@@ -12,7 +12,8 @@ const NOT_NEGATING_NEXT = new Set(['seulement', 'only', 'just', 'merely', 'que']
 const MODAL_BEFORE = new Set(
   ('pourrait pourraient pourra pourront peut peuvent pouvait pouvaient susceptible susceptibles envisage envisagent envisager envisageait eventuel eventuelle eventuels eventuelles eventuellement possible possibles ' +
     'apte aptes pret prete prets pretes menace menacent menacer menacait souhaite souhaitent veut veulent voudrait devrait devraient appelle appellent appele appelaient reclame reclament reclamer plaide plaident ' +
-    'could may might would will shall should can threaten threatens threatened threatening consider considers considering weighing weighs mull mulls mulling possible potential potentially ready prepared plans plan planning intends intend urged urges urge calls called call wants want proposed proposes propose seeks seek sought if unless whether')
+    'could may might would will shall should can threaten threatens threatened threatening consider considers considering weighing weighs mull mulls mulling possible potential potentially ready prepared plans plan planning intends intend urged urges urge calls called call wants want proposed proposes propose seeks seek sought if unless whether ' +
+    'positioning preparing prepositioning capable able aims aim seeking prepositionner preparent capables')
     .split(' '),
 );
 /** After the trigger: "sanctions ... en cas de", "not excluded", "if needed". */
@@ -54,7 +55,8 @@ export function isNegated(tokens: readonly Token[], at: number, clauseStart: num
 export function isModal(tokens: readonly Token[], at: number, end: number, clauseStart: number, clauseEnd: number): boolean {
   for (let k = at - 1; k >= clauseStart; k--) {
     const t = tokens[k] as Token;
-    if (t.word && MODAL_BEFORE.has(t.norm)) return true;
+    // "in May" is a month, not a modal verb.
+    if (t.word && MODAL_BEFORE.has(t.norm) && !(t.cap && (t.norm === 'may' || t.norm === 'will'))) return true;
   }
   const trig = tokens[at] as Token;
   // French future or conditional on the trigger itself: "sanctionnera", "condamnerait".

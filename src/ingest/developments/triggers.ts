@@ -23,6 +23,8 @@ export interface TriggerHit {
   /** Token span [start, end) from the first to the last matched part. */
   start: number;
   end: number;
+  /** End of the first part: in "convoque l'ambassadeur de Chine" the parties sit inside the span. */
+  head: number;
 }
 
 /** Punctuation a gap may cross ("convoquer, lundi, l'ambassadeur", "une «boîte à outils»"). */
@@ -140,7 +142,7 @@ export function findTriggers(tokens: readonly Token[], lang: 'en' | 'fr'): Trigg
       if (!best || end > best.end || (end === best.end && c.order < best.c.order)) best = { c, end };
     }
     if (best) {
-      hits.push({ spec: best.c.spec, start: i, end: best.end });
+      hits.push({ spec: best.c.spec, start: i, end: best.end, head: i + 1 });
       covered = best.end;
     }
   }

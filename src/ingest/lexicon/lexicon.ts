@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/actor';
 import type { Incident } from '../../domain/incident';
-import { fold, nameTokens, tokenize } from '../text/tokens';
+import { fold, nameTokens, type Token, tokenize } from '../text/tokens';
 import { englishForms, frenchForms, looksLikeEnglishDemonym } from './inflect';
 import { type BodySignature, bodySignature } from './bodies';
 
@@ -8,7 +8,7 @@ import { type BodySignature, bodySignature } from './bodies';
  * How a name points at its target. `demonym`: an adjective or a people ("chinois", "Chinese",
  * "les Américains"); `capital`: a city or building standing for a government ("Pékin", "the Kremlin").
  */
-export type EntryKind = 'name' | 'alias' | 'demonym' | 'capital' | 'incident';
+export type EntryKind = 'name' | 'alias' | 'demonym' | 'capital' | 'incident' | 'derived';
 
 export interface LexEntry {
   id: string;
@@ -23,6 +23,7 @@ interface Node {
   entries?: LexEntry[];
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
 const MONTHS = new Set('janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july august september october november december'.split(' '));
 /** Capitalised words of incident names that say nothing about which incident it is. */
 const GENERIC_WORDS = new Set(
@@ -49,11 +50,15 @@ export class Lexicon {
   private wordState: Map<string, string | null> | undefined;
   /** One-word names, demonyms and capitals of each state: the words that name a state on their own. */
   private readonly stateSingles = new Map<string, Set<string>>();
+  private readonly byActor = new Map<string, Set<string>>();
+  private readonly actorWords = new Set<string>();
   /** Distinctive words of incident names and aliases, with the incidents they belong to (see linking). */
   readonly incidentWords = new Map<string, { ids: Set<string>; capOnly: boolean }>();
 
   constructor(actors: Iterable<Actor>, incidents: Iterable<Incident>) {
-    for (const a of actors) this.addActor(a);
+    // States first: a body's short name ("Treasury" from "US Treasury") is found by stripping its state's words.
+    const list = [...actors].sort((a, b) => Number(b.kind === 'state') - Number(a.kind === 'state'));
+    for (const a of list) this.addActor(a);
     for (const i of incidents) this.addIncident(i);
   }
 
@@ -61,9 +66,18 @@ export class Lexicon {
     this.actors.set(a.id, a);
     const names = new Set([a.name.en, a.name.fr, ...a.aliases]);
     if (a.kind === 'organisation' && /^[A-Z][A-Z0-9]{1,6}$/.test(a.id)) names.add(a.id);
-    for (const n of names) this.add(n, { id: a.id, incident: false, kind: n === a.name.en || n === a.name.fr ? 'name' : 'alias', caseRule: caseRuleOf(n) });
+    for (const n of names) {
+      this.add(n, { id: a.id, incident: false, kind: n === a.name.en || n === a.name.fr ? 'name' : 'alias', caseRule: caseRuleOf(n) });
+      for (const w of nameTokens(n)) this.actorWords.add(w);
+    }
     for (const ref of a.references?.fr ?? []) this.addReference(a.id, ref, 'fr');
     for (const ref of a.references?.en ?? []) this.addReference(a.id, ref, 'en');
+    if (a.kind === 'organisation' && a.country) {
+      for (const n of names) {
+        const short = this.withoutState(n, a.country);
+        if (short && !names.has(short)) this.add(short, { id: a.id, incident: false, kind: 'derived', caseRule: 'cap' });
+      }
+    }
     if (a.kind === 'state') {
       const words = this.stateWords.get(a.id) ?? new Set<string>();
       for (const n of names) for (const w of nameTokens(n)) words.add(w);
@@ -81,6 +95,26 @@ export class Lexicon {
     }
     this.bodyCache = undefined;
     this.wordState = undefined;
+  }
+
+  /**
+   * A body's name without its state's words, when what is left is still a proper name:
+   * "US Treasury" -> "Treasury", "Russian Foreign Ministry" -> "Foreign Ministry". Such short
+   * names only count in an article that names the state (see extract).
+   */
+  private withoutState(name: string, country: string): string | undefined {
+    const own = this.stateWords.get(country);
+    if (!own) return undefined;
+    const tokens = tokenize(name).filter((t) => t.word);
+    let from = 0;
+    let to = tokens.length;
+    while (from < to && (own.has((tokens[from] as Token).norm) || (tokens[from] as Token).norm === "'s")) from++;
+    while (to > from && own.has((tokens[to - 1] as Token).norm)) to--;
+    if (from === 0 && to === tokens.length) return undefined;
+    const rest = tokens.slice(from, to);
+    if (rest.length === 0 || !(rest[0] as Token).cap) return undefined;
+    if (rest.length === 1 && (NEVER_ALONE.has((rest[0] as Token).norm) || (rest[0] as Token).norm.length < 4)) return undefined;
+    return name.slice((rest[0] as Token).start, (rest[rest.length - 1] as Token).end);
   }
 
   /** Government bodies reduced to head noun, state and content words, for names the text shortens. */
@@ -113,8 +147,29 @@ export class Lexicon {
     return this.wordState.get(word) ?? undefined;
   }
 
+  /** Incidents in which an actor is a target or a suspect (for linking by entity and date). */
+  incidentsOfActor(id: string): ReadonlySet<string> {
+    return this.byActor.get(id) ?? EMPTY;
+  }
+
+  /** Whether a folded word is part of an actor's name (then it says who, more than which incident). */
+  isActorWord(word: string): boolean {
+    return this.actorWords.has(word);
+  }
+
   addIncident(i: Incident): void {
     this.incidents.set(i.id, i);
+    for (const a of [...i.targets, ...i.suspected]) {
+      const set = this.byActor.get(a) ?? new Set<string>();
+      set.add(i.id);
+      this.byActor.set(a, set);
+      const country = this.actors.get(a)?.country;
+      if (country && country !== a) {
+        const c = this.byActor.get(country) ?? new Set<string>();
+        c.add(i.id);
+        this.byActor.set(country, c);
+      }
+    }
     for (const n of new Set([i.name.en, i.name.fr, ...i.aliases])) {
       this.add(n, { id: i.id, incident: true, kind: 'incident', caseRule: caseRuleOf(n) });
       this.addIncidentWords(i.id, n);
