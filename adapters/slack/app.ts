@@ -7,6 +7,8 @@ import type { KvBackend } from '../../src/store/kv';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
 import type { HttpServer } from '../server/http-server';
 import { boltLogger } from './bolt-logger';
+import { BriefCache } from './brief-cache';
+import { ChannelLocales } from './channel-locales';
 import * as cyberbriefCommand from './commands/cyberbrief';
 import { type SlackConfig, type SlackMode, slackApiUrl, slackMode, usesOAuth } from './config';
 import { SlackDeliveryPort, type TokenSource } from './delivery-port';
@@ -36,6 +38,8 @@ export interface SlackDeps {
   retryConfig?: webApi.RetryOptions;
   /** Bolt's own log lines below this level are dropped. */
   boltLogLevel?: LogLevel;
+  /** How long channel languages (default 60 s) and composed briefs (default 30 s) are remembered. */
+  cacheTtlMs?: { locales?: number; briefs?: number };
 }
 
 export interface SlackRuntime {
@@ -106,6 +110,8 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
     clientOptions,
     // init() in start() runs auth.test where its failure can be reported, not as an unhandled rejection at construction.
     deferInitialization: true,
+    // No listener keeps conversation state; Bolt's default in-memory store would only cost time per request.
+    convoStore: false,
     ...(c.SLACK_BOT_TOKEN
       ? { token: c.SLACK_BOT_TOKEN, ...(knownBot ? { botId: c.SLACK_BOT_ID, botUserId: c.SLACK_BOT_USER_ID, tokenVerificationEnabled: false } : {}) }
       : {}),
@@ -118,6 +124,8 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
     briefing: deps.briefing,
     subscriptions: deps.subscriptions,
     channels: deps.channels,
+    locales: new ChannelLocales(deps.channels, deps.defaults.locale, deps.cacheTtlMs?.locales),
+    briefs: new BriefCache(deps.briefing, deps.cacheTtlMs?.briefs),
     permissions: new SubscriptionPermissions(c.CYBERBRIEF_SLACK_ADMINS, deps.log),
     log: deps.log,
     defaults: deps.defaults,

@@ -2,7 +2,7 @@ import type { ActorRef } from '../../src/domain/actor';
 import type { Brief } from '../../src/domain/brief';
 import { PartialDate } from '../../src/domain/dates';
 import type { Locale } from '../../src/domain/text';
-import { formatDate, formatPeriod, joinNames, labels } from '../../src/brief/labels';
+import { formatDate, joinNames, labels } from '../../src/brief/labels';
 import { escapeInline, escapeMrkdwn, mrkdwnLink } from './escape';
 
 /**
@@ -10,14 +10,28 @@ import { escapeInline, escapeMrkdwn, mrkdwnLink } from './escape';
  * through escapeMrkdwn (or mrkdwnLink) here, once, before any layout decision.
  */
 
+/**
+ * formatDate builds an Intl.DateTimeFormat per call, which costs more than the rest of a brief;
+ * the same few thousand dates recur in every brief, so their formatted form is kept.
+ */
+const dateCache = new Map<string, string>();
+const DATE_CACHE_MAX = 20_000;
+
 export function showDate(date: string, locale: Locale): string {
-  return PartialDate.safeParse(date).success ? formatDate(date, locale) : date;
+  const key = `${locale}:${date}`;
+  const hit = dateCache.get(key);
+  if (hit !== undefined) return hit;
+  const shown = PartialDate.safeParse(date).success ? formatDate(date, locale) : date;
+  if (dateCache.size >= DATE_CACHE_MAX) dateCache.clear();
+  dateCache.set(key, shown);
+  return shown;
 }
 
+/** As formatPeriod, through the date cache. */
 export function showPeriod(period: { start: string; end?: string } | undefined, locale: Locale): string {
   if (!period) return '';
-  if (!PartialDate.safeParse(period.start).success || (period.end !== undefined && !PartialDate.safeParse(period.end).success)) return period.start;
-  return formatPeriod(period, locale);
+  if (!period.end || period.end === period.start) return showDate(period.start, locale);
+  return `${showDate(period.start, locale)} – ${showDate(period.end, locale)}`;
 }
 
 /** "_(in French)_" when a text drawn from a source is not in the reader's language. */
@@ -34,8 +48,8 @@ export function timelineLine(entry: Brief['timeline'][number], locale: Locale): 
   return `• *${escapeMrkdwn(showDate(entry.date, locale))}* · ${escapeMrkdwn(L.type[entry.type])}: ${escapeInline(entry.text)}${langNote(entry.lang, locale)}`;
 }
 
-export function timelineLines(brief: Brief): string[] {
-  return brief.timeline.map((e) => timelineLine(e, brief.locale));
+export function timelineLines(brief: Brief, entries: Brief['timeline'] = brief.timeline): string[] {
+  return entries.map((e) => timelineLine(e, brief.locale));
 }
 
 export function sourceLine(source: Brief['sources'][number], locale: Locale): string {
@@ -44,8 +58,8 @@ export function sourceLine(source: Brief['sources'][number], locale: Locale): st
   return `• ${mrkdwnLink(source.url, title)} · ${escapeMrkdwn(showDate(source.published, locale))}${lang}`;
 }
 
-export function sourceLines(brief: Brief): string[] {
-  return brief.sources.map((s) => sourceLine(s, brief.locale));
+export function sourceLines(brief: Brief, sources: Brief['sources'] = brief.sources): string[] {
+  return sources.map((s) => sourceLine(s, brief.locale));
 }
 
 export function relatedLines(brief: Brief): string[] {

@@ -48,11 +48,11 @@ export function renderBrief(brief: Brief, opts: BriefRenderOptions): SlackMessag
       blocks.push(listSection(L.incidents, lines.slice(0, SHORT.incidents), Math.max(0, lines.length - SHORT.incidents), brief));
     }
     if (brief.timeline.length > 0) {
-      const { shown, hidden } = shortTimeline(timelineLines(brief));
+      const { shown, hidden } = shortTimeline(brief);
       blocks.push(listSection(L.timeline, shown, hidden, brief));
     }
     if (brief.sources.length > 0) {
-      const shown = sourceLines(brief).slice(0, SHORT.sources).map((l) => l.replace(/^• /, ''));
+      const shown = sourceLines(brief, brief.sources.slice(0, SHORT.sources)).map((l) => l.replace(/^• /, ''));
       const more = brief.sources.length - shown.length;
       blocks.push(context([[...shown, ...(more > 0 ? [`_${escapeMrkdwn(L.more(more))}_`] : [])].join(' · ')]));
     }
@@ -80,9 +80,11 @@ export function renderBrief(brief: Brief, opts: BriefRenderOptions): SlackMessag
 }
 
 /** The first entry says when it began; the last ones say where it stands now. Returns the lines and how many were left out. */
-function shortTimeline(lines: string[]): { shown: string[]; hidden: number } {
-  if (lines.length <= SHORT.timeline) return { shown: lines, hidden: 0 };
-  return { shown: [lines[0]!, '⋮', ...lines.slice(lines.length - (SHORT.timeline - 1))], hidden: lines.length - SHORT.timeline };
+function shortTimeline(brief: Brief): { shown: string[]; hidden: number } {
+  const t = brief.timeline;
+  if (t.length <= SHORT.timeline) return { shown: timelineLines(brief), hidden: 0 };
+  const [first, ...last] = timelineLines(brief, [t[0]!, ...t.slice(t.length - (SHORT.timeline - 1))]);
+  return { shown: [first!, '⋮', ...last], hidden: t.length - SHORT.timeline };
 }
 
 function listSection(title: string, shown: string[], hidden: number, brief: Brief): KnownBlock {

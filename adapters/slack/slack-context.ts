@@ -5,6 +5,8 @@ import type { Logger } from '../../src/log';
 import type { BriefingService } from '../../src/service/briefing-service';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
 import type { BriefRef } from './action-ids';
+import type { BriefCache } from './brief-cache';
+import type { ChannelLocales } from './channel-locales';
 import type { SubscriptionPermissions } from './permissions';
 
 /** What every command and listener file receives from the composition in app.ts. */
@@ -12,6 +14,9 @@ export interface SlackContext {
   briefing: BriefingService;
   subscriptions: SubscriptionStore;
   channels: ChannelSettingsStore;
+  /** Channel languages, remembered so a lookup need not wait for the store. */
+  locales: ChannelLocales;
+  briefs: BriefCache;
   permissions: SubscriptionPermissions;
   log: Logger;
   defaults: { locale: Locale; timezone: string };
@@ -19,9 +24,8 @@ export interface SlackContext {
 }
 
 /** The channel's language (`/cyberbrief lang`), else the deployment's. */
-export async function localeFor(ctx: SlackContext, channel: string | undefined): Promise<Locale> {
-  if (!channel) return ctx.defaults.locale;
-  return (await ctx.channels.getLocale('slack', channel)) ?? ctx.defaults.locale;
+export function localeFor(ctx: SlackContext, channel: string | undefined): Promise<Locale> {
+  return ctx.locales.get(channel);
 }
 
 /** Rebuilds the brief a button points at; a subject gone from the store falls back to a lookup of its words. */

@@ -19,9 +19,11 @@ const blocksOf = (m: Obj) => (m.blocks ?? []) as Obj[];
 const buttons = (m: Obj) => blocksOf(m).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Obj[]);
 const sectionTexts = (m: Obj) => blocksOf(m).filter((b) => b.type === 'section' && b.text).map((b) => String((b.text as Obj).text));
 
+/** The brief as the user sees it: in the ack's body, or posted to the response URL. */
 async function lookup(text: string): Promise<Obj> {
   const id = rid();
-  await postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text, responseUrl: h.fake.responseUrl(id) }));
+  const res = await postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text, responseUrl: h.fake.responseUrl(id) }));
+  if (res.text !== '') return JSON.parse(res.text) as Obj;
   return (await h.fake.waitFor((r) => r.responseId === id)).body;
 }
 

@@ -16,11 +16,13 @@ afterAll(async () => {
   await h.close();
 });
 
-async function command(text: string, extra: { channel?: string; user?: string } = {}): Promise<{ id: string; status: number; answer: Obj }> {
+/** Sends a command; its answer is the ack's body when it carries one, else what was posted to the response URL. */
+async function command(text: string, extra: { channel?: string; user?: string } = {}): Promise<{ id: string; status: number; answer: Obj; inAck: boolean }> {
   const id = rid();
   const res = await postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text, responseUrl: h.fake.responseUrl(id), ...extra }));
+  if (res.text !== '') return { id, status: res.status, answer: JSON.parse(res.text) as Obj, inAck: true };
   const answer = (await h.fake.waitFor((r) => r.responseId === id)).body;
-  return { id, status: res.status, answer };
+  return { id, status: res.status, answer, inAck: false };
 }
 
 const blocksOf = (m: Obj) => (m.blocks ?? []) as Obj[];
@@ -32,12 +34,23 @@ describe('/cyberbrief lookups over signed HTTP', () => {
     // the command's HTTP response would never come while the brief is held.
     h.fake.hold();
     const id = rid();
-    const ackP = postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text: 'wannacry', responseUrl: h.fake.responseUrl(id) }));
+    const ackP = postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text: 'wannacry', responseUrl: h.fake.responseUrl(id), channel: 'C0FIRST' }));
     const [ack, posted] = await Promise.all([ackP, h.fake.waitFor((r) => r.responseId === id)]);
     expect(ack.status).toBe(200);
     expect(ack.text).toBe('');
     h.fake.release();
     expect(posted.body.response_type).toBe('ephemeral');
+  });
+
+  test('once the channel’s language is known, a lookup is answered inside the ack, with no second request', async () => {
+    const first = await command('wannacry', { channel: 'C0SECOND' });
+    const second = await command('wannacry', { channel: 'C0SECOND' });
+    expect(first.inAck).toBe(false);
+    expect(second.inAck).toBe(true);
+    expect(second.answer).toEqual(first.answer);
+    // A later request is answered; the in-ack one never produced a response_url post.
+    await command('help');
+    expect(h.fake.responses(second.id)).toHaveLength(0);
   });
 
   test('a found brief: header, fields, short timeline, expand buttons and "Post to channel", inside the limits', async () => {
@@ -133,5 +146,37 @@ describe('request signatures', () => {
     const { status } = await command('wannacry');
     expect(status).toBe(200);
     expect(h.fake.responses(badId)).toHaveLength(0);
+  });
+});
+
+describe('a slow store', () => {
+  let slow: Harness;
+  const pending: (() => void)[] = [];
+  beforeAll(async () => {
+    // Every channel-language read waits until the test lets it through: a store under heavy load.
+    slow = await startHarness({}, {
+      wrapChannels: (store) => ({
+        getLocale: async (platform, channel) => {
+          await new Promise<void>((r) => pending.push(r));
+          return store.getLocale(platform, channel);
+        },
+        setLocale: (platform, channel, locale) => store.setLocale(platform, channel, locale),
+      }),
+    });
+  });
+  afterAll(async () => {
+    for (const go of pending.splice(0)) go();
+    await slow.close();
+  });
+
+  test('does not delay the ack: the command is acknowledged while the store has not answered', async () => {
+    const res = await postToSlackEndpoint(slow.eventsUrl, slashCommandBody({ text: 'wannacry', responseUrl: slow.fake.responseUrl('slow1'), channel: 'C0SLOW' }));
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    expect(pending).toHaveLength(1);
+    expect(slow.fake.responses('slow1')).toHaveLength(0);
+    for (const go of pending.splice(0)) go();
+    const posted = await slow.fake.waitFor((r) => r.responseId === 'slow1');
+    expect((posted.body.blocks as Obj[])[0]).toMatchObject({ type: 'header' });
   });
 });

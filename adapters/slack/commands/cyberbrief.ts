@@ -6,23 +6,31 @@ import type { CommandCall } from './command-call';
 import { help } from './help';
 import { lang } from './lang';
 import { latest } from './latest';
-import { lookup } from './lookup';
+import { lookup, safeLookupMessage } from './lookup';
 import { subscribe } from './subscribe';
 import { subscriptions } from './subscriptions';
 import { unsubscribe } from './unsubscribe';
 
 /**
- * `/cyberbrief`: acknowledged before anything else (Slack gives 3 seconds, and reading the
- * channel's language already touches the store), then answered through `respond`.
+ * `/cyberbrief`. Slack gives 3 seconds to acknowledge, and nothing that waits on the store or on
+ * Slack's API runs before the ack. A lookup in a channel whose language is already in memory is
+ * answered inside the ack itself (the brief composes from memory in about a millisecond): the
+ * reader sees it at once and no second request is needed. Everything else is acknowledged
+ * empty first, then answered through `respond`.
  */
 export function register(app: App, ctx: SlackContext): void {
   app.command('/cyberbrief', async ({ command, ack, respond, client }) => {
+    const req = parseCommandText(command.text ?? '');
+    const known = req.kind === 'lookup' ? ctx.locales.peek(command.channel_id) : undefined;
+    if (req.kind === 'lookup' && known) {
+      await ack(safeLookupMessage(ctx, command, req.query, req.public, known));
+      return;
+    }
     await ack();
     let locale = ctx.defaults.locale;
     try {
       locale = await localeFor(ctx, command.channel_id);
       const call: CommandCall = { ctx, command, respond, client, locale };
-      const req = parseCommandText(command.text ?? '');
       switch (req.kind) {
         case 'help':
           return await help(call);

@@ -11,7 +11,7 @@ export async function lang({ ctx, command, respond, client, locale }: CommandCal
     await respond({ response_type: 'ephemeral', text: strings(locale).langUsage });
     return;
   }
-  await ctx.channels.setLocale('slack', command.channel_id, wanted);
+  await ctx.locales.set(command.channel_id, wanted);
   const S = strings(wanted);
   let text = S.langSet;
   const sub = await ctx.subscriptions.findByChannel('slack', command.channel_id);

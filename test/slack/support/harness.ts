@@ -4,6 +4,7 @@ import { loadSlackConfig } from '../../../adapters/slack/config';
 import { jsonLogger, type Logger } from '../../../src/log';
 import { KeyvChannelSettings } from '../../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../../src/subscriptions/keyv-subscription-store';
+import type { ChannelSettingsStore } from '../../../src/subscriptions/subscription-store';
 import { openTempApp } from '../../support/temp-app';
 import { FakeSlack } from './fake-slack';
 import { SIGNING_SECRET } from './signed';
@@ -25,7 +26,7 @@ export interface Harness {
  * The real thing on loopback: a temporary SQLite store filled from the knowledge base, the shared
  * HttpServer with the Bolt app mounted at /slack/events, and its Web API pointed at a FakeSlack.
  */
-export async function startHarness(env: Record<string, string> = {}, opts: { now?: () => Date; prepare?: (fake: FakeSlack) => Promise<void> | void } = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, opts: { now?: () => Date; prepare?: (fake: FakeSlack) => Promise<void> | void; wrapChannels?: (store: ChannelSettingsStore) => ChannelSettingsStore } = {}): Promise<Harness> {
   const fake = await FakeSlack.start();
   await opts.prepare?.(fake);
   const app = await openTempApp();
@@ -41,7 +42,7 @@ export async function startHarness(env: Record<string, string> = {}, opts: { now
     config,
     briefing: app.briefing,
     subscriptions,
-    channels,
+    channels: opts.wrapChannels ? opts.wrapChannels(channels) : channels,
     kv: app.kv,
     log,
     defaults: { locale: 'en', timezone: 'Europe/Paris' },
