@@ -41,6 +41,18 @@ export function labels(locale: Locale) {
   return LABELS[locale];
 }
 
+/** Building an Intl.DateTimeFormat costs far more than using one: one per language and precision is kept. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+function formatter(tag: string, precision: 'month' | 'day'): Intl.DateTimeFormat {
+  const key = `${tag}:${precision}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(tag, precision === 'month' ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
+
 /** "19 June 2017", "juin 2017", "2017": never more precise than the date is. */
 export function formatDate(date: PartialDate, locale: Locale): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number?, number?];
@@ -49,9 +61,9 @@ export function formatDate(date: PartialDate, locale: Locale): string {
     case 'year':
       return String(y);
     case 'month':
-      return new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, (m ?? 1) - 1, 1));
+      return formatter(tag, 'month').format(Date.UTC(y, (m ?? 1) - 1, 1));
     default:
-      return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
+      return formatter(tag, 'day').format(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
   }
 }
 
