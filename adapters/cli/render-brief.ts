@@ -53,7 +53,8 @@ export function renderBrief(brief: Brief, color: boolean): string {
   }
   if (brief.timeline.length) {
     lines.push('', s.heading(L.timeline));
-    for (const t of brief.timeline) lines.push(`  ${formatDate(t.date, brief.locale).padEnd(18)} ${L.type[t.type].padEnd(14)} ${clean(t.text)}${lang(t.lang)}${cite(t.sources)}`);
+    const width = Math.max(...brief.timeline.map((t) => L.type[t.type].length));
+    for (const t of brief.timeline) lines.push(`  ${formatDate(t.date, brief.locale).padEnd(18)} ${L.type[t.type].padEnd(width)}  ${clean(t.text)}${lang(t.lang)}${cite(t.sources)}`);
   }
   if (brief.related.length && !brief.incidents?.length) {
     lines.push('', `${s.heading(L.related)}: ${brief.related.map((r) => clean(r.name)).join(' · ')}`);
@@ -61,11 +62,21 @@ export function renderBrief(brief: Brief, color: boolean): string {
   if (brief.sources.length) {
     lines.push('', s.heading(L.sources));
     brief.sources.forEach((src, i) => {
-      const title = src.title ? clean(src.title) : src.id;
+      const title = clean(src.title ?? hostOf(src.url) ?? src.id);
       lines.push(`  [${i + 1}] ${title} (${src.published}, ${src.language})${src.url ? `\n      ${clean(src.url)}` : ''}`);
     });
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A source without a title is named by its site, which a reader recognises, rather than by its id. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
 }
 
 function sourceNumber(brief: Brief, id: string): number {

@@ -123,7 +123,12 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
       all.push(d);
     }
   }
-  const against = (d: Development) => d.against.some((id) => selves.has(id));
+  // A group is rarely named alone: governments name its state. Those attributions count for the
+  // group too, but only in incidents where the group itself is the suspect.
+  const suspectedHere = new Set(incidents.filter((i) => i.suspected.some((id) => selves.has(id))).map((i) => i.id));
+  const sponsor = actor.kind === 'group' ? actor.country : undefined;
+  const against = (d: Development) =>
+    d.against.some((id) => selves.has(id)) || (sponsor !== undefined && d.against.includes(sponsor) && d.incidents.some((i) => suspectedHere.has(i)));
   const by = (d: Development) => d.by.some((id) => selves.has(id));
   const attributionDevs = all.filter((d) => (d.type === 'attribution' && against(d)) || (d.type === 'denial' && by(d))).sort((a, b) => compareDates(a.date, b.date));
   const responseDevs = all.filter((d) => RESPONSE_TYPES.has(d.type) && (against(d) || by(d))).sort((a, b) => compareDates(a.date, b.date));
