@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { HttpServer } from '../../adapters/server/http-server';
 import { mountTeams } from '../../adapters/teams/mount';
@@ -34,29 +35,43 @@ export async function bench(): Promise<Record<string, string | number>> {
 
   const toReply: number[] = [];
   const toResponse: number[] = [];
+  const baseline: number[] = [];
   let cardBytes = 0;
   let title = '';
+  /** One message, timed from the POST until the stand-in has recorded the bot's reply. */
+  const roundTrip = async (text: string) => {
+    const activity = message(text, { serviceUrl: connector.url });
+    const start = performance.now();
+    const replied = connector.waitFor((r) => r.replyToId === activity.id).then((r) => ({ r, at: performance.now() }));
+    const res = await post(activity);
+    await res.arrayBuffer();
+    const responded = performance.now();
+    const { r, at } = await replied;
+    if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}`);
+    // The stand-in lives in this process: keeping its recordings would load the bot's GC.
+    connector.reset();
+    return { reply: r.body, toReply: at - start, toResponse: responded - start };
+  };
+  const load = os.loadavg()[0] ?? 0;
+  let cpu = 0;
   try {
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      const activity = message('wannacry', { serviceUrl: connector.url });
-      const start = performance.now();
-      const replied = connector.waitFor((r) => r.replyToId === activity.id).then((r) => ({ r, at: performance.now() }));
-      const res = await post(activity);
-      await res.arrayBuffer();
-      const responded = performance.now();
-      const { r, at } = await replied;
-      if (res.status !== 200) throw new Error(`POST /api/messages answered ${res.status}`);
+      // `help` (a fixed card, no lookup) interleaved with the lookup: the SDK's and loopback's share, in the same conditions.
+      const base = await roundTrip('help');
+      const cpuStart = process.cpuUsage();
+      const m = await roundTrip('wannacry');
+      const used = process.cpuUsage(cpuStart);
       if (i >= WARMUP) {
-        toReply.push(at - start);
-        toResponse.push(responded - start);
+        toReply.push(m.toReply);
+        toResponse.push(m.toResponse);
+        baseline.push(base.toReply);
+        cpu += (used.user + used.system) / 1000;
       }
       if (i === 0) {
-        const card = cardsOf(r.body)[0];
+        const card = cardsOf(m.reply)[0];
         cardBytes = Buffer.byteLength(JSON.stringify(card));
         title = String(card?.body?.[0]?.text ?? '');
       }
-      // The stand-in lives in this process: keeping its recordings would load the bot's GC.
-      connector.reset();
     }
     const queries: number[] = [];
     for (let i = 0; i < WARMUP + RUNS / 2; i++) {
@@ -70,6 +85,9 @@ export async function bench(): Promise<Record<string, string | number>> {
       'teams wannacry message -> recorded reply p50 (ms)': round(percentile(toReply, 50), 2),
       'teams wannacry message -> recorded reply p99 (ms, target < 20)': round(percentile(toReply, 99), 2),
       'teams message HTTP response p99 (ms)': round(percentile(toResponse, 99), 2),
+      'teams help message (no lookup) p99 (ms, same run)': round(percentile(baseline, 99), 2),
+      'CPU per wannacry message, bot and stand-in (ms)': round(cpu / RUNS, 2),
+      'load average at start (1 min, 2 cores shared)': round(load, 2),
       'teams compose query "wanna" p99 (ms)': round(percentile(queries, 99), 2),
       'reply card (bytes)': cardBytes,
       'reply title': title,
