@@ -54,7 +54,7 @@ export class SlackDeliveryPort implements DeliveryPort {
     // it again would repeat it. A thread reply that fails is logged, not retried as a new digest.
     for (const [i, message] of thread.entries()) {
       try {
-        await this.client.chat.postMessage({ token, channel: sub.channel, thread_ts: ts, ...message, ...QUIET });
+        await this.client.chat.postMessage({ token, channel: sub.channel, thread_ts: ts, ...withBlocks(message), ...QUIET });
       } catch (e) {
         this.log.warn('slack.digest.thread_failed', { subscription: sub.id, channel: sub.channel, part: i + 1, of: thread.length, error: platformError(e) ?? (e as Error).message });
         break;
@@ -77,7 +77,7 @@ export class SlackDeliveryPort implements DeliveryPort {
   }
 
   private async post(token: string, channel: string, message: SlackMessage): Promise<string> {
-    const res = await this.client.chat.postMessage({ token, channel, ...message, ...QUIET });
+    const res = await this.client.chat.postMessage({ token, channel, ...withBlocks(message), ...QUIET });
     return res.ts ?? '';
   }
 
@@ -112,6 +112,11 @@ export class SlackDeliveryPort implements DeliveryPort {
       this.log.warn('slack.digest.notify_failed', { subscription: sub.id, error: platformError(e) ?? (e as Error).message });
     }
   }
+}
+
+/** A text-only message (a note) is sent without a `blocks` field rather than an empty one. */
+function withBlocks(m: SlackMessage): { text: string; blocks?: SlackMessage['blocks'] } {
+  return m.blocks.length > 0 ? { text: m.text, blocks: m.blocks } : { text: m.text };
 }
 
 /** No link previews (a digest would sprout a dozen) and no mention parsing of anything we send. */

@@ -7,6 +7,9 @@
  * those three is what Slack documents. Bare `@channel`/`@here`/`@everyone` are also turned inert
  * (a word joiner after the `@`), because Slack's automatic parsing may still read them when a
  * text object is not `verbatim`; the joiner is invisible and screen readers skip it.
+ *
+ * `plain_text` objects (headers, button labels) are never read as markup by Slack, so they carry
+ * text as it is; everything in mrkdwn and in a message's `text` goes through here.
  */
 export function escapeMrkdwn(text: string): string {
   return text

@@ -1,4 +1,5 @@
-import { blockKitProblems } from './support/block-kit';
+import { blockKitProblems, markupTexts } from './support/block-kit';
+import { addHostileIncident, FORBIDDEN } from './support/hostile';
 import { type Harness, startHarness } from './support/harness';
 import { postToSlackEndpoint, signatureHeaders, SIGNING_SECRET, slashCommandBody } from './support/signed';
 
@@ -124,6 +125,21 @@ describe('/cyberbrief lookups over signed HTTP', () => {
     expect(blocksOf(other.answer)[0]).toMatchObject({ text: { text: h.app.briefing.brief('wannacry', 'en').title } });
     const bad = await command('lang de', { channel });
     expect(String(bad.answer.text)).toContain('/cyberbrief lang en');
+  });
+});
+
+describe('content that tries to be markup', () => {
+  test('an article’s <!channel>, <@U…> and forged links arrive escaped in every view, inside the limits', async () => {
+    await addHostileIncident(h.app.briefing, { id: 'cmd-hostile', developments: 60, sources: 20, textLength: 700 });
+    const { answer } = await command('cmd-hostile-alias', { channel: 'C0HOSTILE' });
+    expect(blockKitProblems(answer)).toEqual([]);
+    const texts = markupTexts(answer).join('\n');
+    expect(texts).toContain('&lt;!channel&gt;');
+    for (const bad of FORBIDDEN) expect(texts).not.toContain(bad);
+    const publicOne = await command('cmd-hostile-alias public', { channel: 'C0HOSTILE', user: 'U0POSTER' });
+    const shown = markupTexts(publicOne.answer).join('\n');
+    for (const bad of FORBIDDEN) expect(shown).not.toContain(bad);
+    expect(shown.match(/<@[A-Z0-9]+>/g)).toEqual(['<@U0POSTER>']);
   });
 });
 

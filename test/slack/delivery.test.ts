@@ -3,6 +3,7 @@ import type { Digest } from '../../src/domain/digest';
 import type { Subscription } from '../../src/domain/subscription';
 import { createSubscription } from '../../src/subscriptions/create-subscription';
 import { blockKitProblems, markupTexts } from './support/block-kit';
+import { addHostileIncident, FORBIDDEN } from './support/hostile';
 import { type Harness, startHarness } from './support/harness';
 
 let h: Harness;
@@ -113,10 +114,26 @@ describe('SlackDeliveryPort', () => {
     expect(h.logs.some((l) => l.includes('slack.digest.thread_failed') && l.includes('msg_too_long'))).toBe(true);
   });
 
+  test('a digest of hostile, oversized developments: every recorded message escaped and inside the limits', async () => {
+    await addHostileIncident(h.app.briefing, { id: 'digest-hostile', developments: 80, sources: 10, textLength: 1500 });
+    const hostile = composeDigest(h.app.briefing.data, { since: '2026-03-01T00:00:00Z', until: '2026-03-02T00:00:00Z', locale: 'en', cap: 80 });
+    expect(hostile.incidents.map((g) => g.incident.id)).toEqual(['digest-hostile']);
+    const ch = channel();
+    expect((await h.runtime.delivery.deliver(sub(ch), hostile)).status).toBe('delivered');
+    const sent = posts(ch);
+    expect(sent.length).toBeGreaterThan(2);
+    for (const m of sent) {
+      expect(blockKitProblems(m.body)).toEqual([]);
+      const texts = markupTexts(m.body).join('\n');
+      for (const bad of FORBIDDEN) expect(texts).not.toContain(bad);
+    }
+  });
+
   test('deliverNote posts one escaped line', async () => {
     const ch = channel();
     const result = await h.runtime.delivery.deliverNote!(sub(ch), 'Nothing new <!channel> & co');
     expect(result.status).toBe('delivered');
     expect(posts(ch)[0]!.body.text).toBe('Nothing new &lt;!channel&gt; &amp; co');
+    expect(posts(ch)[0]!.body.blocks).toBeUndefined();
   });
 });
