@@ -74,11 +74,15 @@ export class TeamsDeliveryPort implements DeliveryPort {
     }
   }
 
-  /** The subscription's own reference, else the one stored when the bot was added to that conversation. */
+  /**
+   * The conversation's reference as last seen (install, message), else the one saved with the
+   * subscription: Teams may move a conversation to another service URL, and the store keeps up.
+   */
   private async reference(subscription: Subscription): Promise<Partial<ConversationReference> | undefined> {
+    const seen = await this.conversations.reference(subscription.channel);
+    if (seen) return seen;
     const own = subscription.conversationRef as Partial<ConversationReference> | undefined;
-    if (own?.serviceUrl && own.conversation?.id) return own;
-    return this.conversations.reference(subscription.channel);
+    return own?.serviceUrl && own.conversation?.id ? own : undefined;
   }
 
   private async send(ref: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {

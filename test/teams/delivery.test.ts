@@ -98,6 +98,15 @@ describe('proactive digests', () => {
     expect(h.connector.activities()[0]!.conversationId).toBe('a:installed-only');
   });
 
+  test('the reference seen most recently wins over the one saved with the subscription', async () => {
+    expect((await h.post(botAdded({ serviceUrl: h.connector.url, personalId: 'a:moved' }))).status).toBe(200);
+    h.connector.reset();
+    const stale = { serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', conversation: { id: 'a:moved', conversationType: 'personal' }, bot: { id: '28:cyberbrief-test-bot' } };
+    const sub = createSubscription({ platform: 'teams', channel: 'a:moved', conversationRef: stale, cron: '0 8 * * 1-5', timezone: 'Europe/Paris', locale: 'en', filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 }, emptyDigest: 'skip', now: new Date() });
+    expect((await delivery().deliver(sub, makeDigest())).status).toBe('delivered');
+    expect(h.connector.activities()[0]!.conversationId).toBe('a:moved');
+  });
+
   test('with no reference at all the subscription is paused with what to do', async () => {
     const sub = createSubscription({ platform: 'teams', channel: '19:never-seen@thread.tacv2', cron: '0 8 * * 1-5', timezone: 'Europe/Paris', locale: 'en', filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 }, emptyDigest: 'skip', now: new Date() });
     const result = await delivery().deliver(sub, makeDigest());
