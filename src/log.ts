@@ -8,6 +8,7 @@ export interface Logger {
 
 const ORDER = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof ORDER)[number];
+export const LOG_LEVELS: readonly string[] = ORDER;
 
 /** Values of these keys are masked even if a caller passes them by mistake. */
 const SECRET_KEY = /token|secret|password|authorization|cookie|signature/i;

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
+import type { LogLevel } from '../../src/log';
 import type { App, OpenOptions } from '../root';
 
 /** What every CLI command gets: a way to open the app (lazily, so `--help` never touches a store) and its output streams. */
 export interface CliContext {
-  open(): Promise<App>;
+  /** Opens the app; one-shot commands log only warnings unless CYBERBRIEF_LOG_LEVEL says otherwise. */
+  open(opts?: { defaultLogLevel?: LogLevel }): Promise<App>;
   out: (text: string) => void;
   err: (text: string) => void;
   /** True when stdout is a terminal that accepts colour. */

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../src/config';
 import { KnowledgeBaseError } from '../../src/kb/load';
+import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../src/log';
 import { packageVersion } from '../../src/package-root';
 import { openApp, type OpenOptions } from '../root';
 import { type CliContext, type RegisterCommand, UsageError } from './context';
@@ -37,7 +38,10 @@ const stdio: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => voi
 export async function runCli(argv: string[], options: OpenOptions = {}, io: CliIo = stdio): Promise<number> {
   const env = options.env ?? process.env;
   const ctx: CliContext = {
-    open: () => openApp({ ...options, env }),
+    open: (opts) => {
+      const level = (env.CYBERBRIEF_LOG_LEVEL as LogLevel | undefined) || opts?.defaultLogLevel || 'warn';
+      return openApp({ ...options, env, log: options.log ?? jsonLogger(LOG_LEVELS.includes(level) ? level : 'warn') });
+    },
     out: io.out,
     err: io.err,
     color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',

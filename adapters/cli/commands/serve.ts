@@ -8,7 +8,7 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--port <port>', 'HTTP port (default: PORT or 3000)')
     .addHelpText('after', '\nEndpoints on one port: POST /slack/events, POST /api/messages, GET /healthz.\nConfiguration: see .env.example (SLACK_*, MicrosoftApp*, CYBERBRIEF_*). Stops cleanly on SIGTERM.')
     .action(async (opts: { port?: string }) => {
-      const app = await ctx.open();
+      const app = await ctx.open({ defaultLogLevel: 'info' });
       let serving;
       try {
         serving = await startServe(app, { port: opts.port !== undefined ? Number(opts.port) : undefined });
