@@ -24,7 +24,7 @@ export interface PollDeps {
   now: () => Date;
   /** When replicas share the store: one of them polls a given feed at a time. */
   claims?: { store: ClaimStore; owner: string; leaseMs?: number };
-  /** Items published longer ago than this are remembered but not read (a new feed's back catalogue). */
+  /** Items published longer ago than this (default 14 days) are remembered but not read: a new feed's back catalogue is not news for tomorrow's digest. */
   maxItemAgeDays?: number;
   /** New items of one feed read at once; the host gate still spaces requests to one server. */
   itemConcurrency?: number;
@@ -98,7 +98,7 @@ async function pollClaimed(feed: FeedSource, deps: PollDeps, base: FeedPollResul
   const result: FeedPollResult = { ...base, newItems: fresh.length };
   // A feed added without a title is named by the feed itself, which then stands as the publisher.
   const named = feed.title ? feed : { ...feed, title: parsed.feed.title };
-  const oldest = now.getTime() - (deps.maxItemAgeDays ?? 30) * 86_400_000;
+  const oldest = now.getTime() - (deps.maxItemAgeDays ?? 14) * 86_400_000;
   await eachLimit(fresh, deps.itemConcurrency ?? 4, async ({ item }) => {
     if (item.published && Date.parse(item.published) < oldest) return;
     if (item.url && deps.recent?.claim(item.url, now.getTime())) {

@@ -43,7 +43,7 @@ interface Item {
 /** Article `a` of outlet `i`: a story about one of 400 events in the outlet's words (its last sentence names the outlet), or off-topic news. */
 export function item(i: number, a: number): Item {
   const n = i * ARTICLES_PER_OUTLET + a;
-  const published = new Date(BASE + (n % 400) * 3_600_000);
+  const published = new Date(BASE + (n % 400) * 45 * 60_000);
   const lang: 'en' | 'fr' = i % 3 === 0 ? 'fr' : 'en';
   if (n % 10 < 3) {
     const story = n % 400;
@@ -118,8 +118,15 @@ export function articleHtml(i: number, j: number): string {
   return `<!doctype html><html lang="${it.lang}"><head><meta charset="utf-8"><title>${esc(it.title)}</title><meta property="article:published_time" content="${it.published.toISOString()}"><script>var x = 1;</script></head><body><header>${nav}</header><main><article><h1>${esc(it.title)}</h1>${paras}</article></main><aside><ul><li>Most read one</li><li>Most read two</li></ul></aside><footer>Bench outlet ${i}</footer></body></html>`;
 }
 
+/** Outlets are spread over this many ports: politeness is per host, and real outlets are on many hosts. */
+export const PORTS = 25;
+
+export function portOf(ports: number[], outlet: number): number {
+  return ports[outlet % ports.length]!;
+}
+
 if (require.main === module) {
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = req.url ?? '/';
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     const feed = /^\/feed\/(\d+)\.xml$/.exec(url);
@@ -139,8 +146,15 @@ if (require.main === module) {
       return;
     }
     res.writeHead(404).end();
-  });
-  server.keepAliveTimeout = 30_000;
-  server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+  };
+  const ports: number[] = [];
+  for (let k = 0; k < PORTS; k += 1) {
+    const server = http.createServer(handler);
+    server.keepAliveTimeout = 30_000;
+    server.listen(0, '127.0.0.1', () => {
+      ports.push((server.address() as AddressInfo).port);
+      if (ports.length === PORTS) process.send?.({ ports });
+    });
+  }
   process.on('disconnect', () => process.exit(0));
 }
