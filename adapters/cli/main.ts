@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../src/config';
 import { KnowledgeBaseError } from '../../src/kb/load';
@@ -71,6 +72,9 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
 }
 
 if (require.main === module) {
+  // A `.env` in the working directory is read (variables already set win), so the README's
+  // "copy .env.example to .env" is all a newcomer has to do.
+  if (existsSync('.env') && !process.env.CYBERBRIEF_NO_DOTENV) process.loadEnvFile('.env');
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
