@@ -188,8 +188,10 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
           return Array.isArray(v) ? v[0] : v;
         };
         const validators: Validators = { etag: header('etag'), lastModified: header('last-modified') };
+        // Bodies of redirects and errors are never read: the socket is dropped instead, so a
+        // huge error page costs nothing.
         if ([301, 302, 303, 307, 308].includes(status)) {
-          res.resume();
+          res.destroy();
           const location = header('location');
           if (!location) return done({ kind: 'error', status });
           return done({ kind: 'redirect', location });
@@ -199,7 +201,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
           return done({ kind: 'not_modified', ...validators });
         }
         if (status < 200 || status >= 300) {
-          res.resume();
+          res.destroy();
           return done({ kind: 'error', status, retryAfterMs: retryAfter(header('retry-after')) });
         }
         const declared = Number(header('content-length'));

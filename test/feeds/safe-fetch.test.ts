@@ -15,6 +15,7 @@ describe('safe fetcher against a loopback server', () => {
   const server = new FeedServer();
   let fetcher: Fetcher;
   let version = '1';
+  const errorBodySent: number[] = [];
   const connects: string[] = [];
   let connectSpy: jest.SpyInstance;
 
@@ -26,6 +27,7 @@ describe('safe fetcher against a loopback server', () => {
       .route('/conditional.xml', conditional(() => ({ text: `<rss version="2.0"><channel><title>v${version}</title></channel></rss>`, version, modified }), 'application/rss+xml'))
       .route('/huge', endless(50 * 1024 * 1024, false))
       .route('/huge-declared', endless(50 * 1024 * 1024, true))
+      .route('/huge-error', endless(50 * 1024 * 1024, false, 500, (n) => errorBodySent.push(n)))
       .route('/slow', () => {
         // Never answers: the fetcher's deadline must end it.
       })
@@ -102,6 +104,15 @@ describe('safe fetcher against a loopback server', () => {
     expect(declared).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/52428800 bytes exceeds/) });
     // Far less than the 50 MB the server offered stayed allocated.
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it('does not read the body of an error answer', async () => {
+    const r = await fetcher.fetch(server.url('/huge-error'));
+    expect(r).toMatchObject({ kind: 'failed', status: 500, reason: 'HTTP 500' });
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 100 && errorBodySent.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    // The server was cut off long before its 50 MB were through.
+    expect(errorBodySent[0]).toBeLessThan(10 * 1024 * 1024);
   });
 
   it('refuses a compressed body that inflates past the cap', async () => {

@@ -95,9 +95,9 @@ export function conditional(body: () => { text: string; version: string; modifie
 }
 
 /** Streams `bytes` of filler in 64 KB chunks, honouring back-pressure: 50 MB is never held in memory. */
-export function endless(bytes: number, declareLength: boolean): Route {
+export function endless(bytes: number, declareLength: boolean, status = 200, onClose?: (sent: number) => void): Route {
   return (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/rss+xml', ...(declareLength ? { 'content-length': String(bytes) } : {}) });
+    res.writeHead(status, { 'content-type': 'application/rss+xml', ...(declareLength ? { 'content-length': String(bytes) } : {}) });
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     let sent = 0;
     const pump = (): void => {
@@ -112,6 +112,7 @@ export function endless(bytes: number, declareLength: boolean): Route {
       res.end();
     };
     res.on('close', () => {
+      onClose?.(sent);
       sent = bytes;
     });
     pump();
