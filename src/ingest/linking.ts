@@ -55,6 +55,8 @@ export interface LinkQuery {
   date: PartialDate;
   by: string[];
   against: string[];
+  /** Dates of attacks told in the same sentence: an incident whose period misses them is not this sentence's. */
+  attackDates?: PartialDate[];
 }
 
 /**
@@ -67,30 +69,52 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
     const inc = lex.incidents.get(id);
     if (inc && compatibleDate(inc, q.date) && !out.includes(id)) out.push(id);
   }
-  if (out.length > 0) return out;
   const candidates = new Set<string>(q.keywords.keys());
   for (const a of [...q.by, ...q.against]) for (const id of lex.incidentsOfActor(a)) candidates.add(id);
   const ranked: { id: string; score: number }[] = [];
+  const entityOnly = new Map<string, boolean>();
+  const evidence = new Map<string, number>();
   for (const id of candidates) {
+    if (out.includes(id)) continue;
     const inc = lex.incidents.get(id);
     if (!inc || !compatibleDate(inc, q.date)) continue;
     const kw = Math.min(q.keywords.get(id) ?? 0, 2);
-    const overlap = entityOverlap(q, inc, lex);
+    const { score: overlap, actors } = entityOverlap(q, inc, lex);
     const dated = withinPeriod(inc, q.date);
     if (q.type === 'attack' && !dated && kw < 1) continue;
-    // Without its words, an incident is this one only if the author was hit by it or the act falls in its period:
-    // Belgium blaming APT31 in 2022 is not the US and UK charging APT31 in 2024.
-    if (kw < 0.5 && q.type !== 'attack' && !dated && !q.by.some((b) => related(b, inc.targets, lex))) continue;
-    const score = kw + overlap + (dated ? 0.5 : 0);
-    if (kw >= 1 || (kw >= 0.5 && overlap >= 1) || overlap >= 1.5) ranked.push({ id, score });
+    if (kw < 1 && (q.attackDates ?? []).some((d) => !withinPeriod(inc, d))) continue;
+    if (kw < 0.5) {
+      // Without its words, an incident is this one only if its parties agree on both sides of the act, and
+      // the author was hit by it (Belgium blaming APT31 in 2022 is not the US and UK charging APT31 in 2024),
+      // or the act is a measure of the incident's own day, or an attack in its period on one of its targets.
+      const measure = (inc.type === 'sanctions' || inc.type === 'policy') && dated;
+      if (q.type === 'attack' ? !(dated && actors >= 1) : !(measure || (actors >= 2 && q.by.some((b) => related(b, inc.targets, lex))))) continue;
+    }
+    // Being in the period says little about a campaign that ran for years.
+    const short = endOf(inc.period.end ?? inc.period.start) - startOf(inc.period.start) <= 366 * 86_400_000;
+    const score = kw + overlap + (dated && short ? 0.5 : 0);
+    entityOnly.set(id, kw < 0.5);
+    evidence.set(id, kw + overlap);
+    if (kw >= 1 || (kw >= 0.5 && overlap >= 1) || overlap >= 1) ranked.push({ id, score });
   }
   ranked.sort((a, b) => b.score - a.score);
   const top = ranked[0];
   if (!top) return out;
+  // Parties alone must point at one incident clearly; otherwise the article's context decides.
+  const second = ranked[1];
+  if (entityOnly.get(top.id) && second && (evidence.get(top.id) ?? 0) - (evidence.get(second.id) ?? 0) < 0.5) return out;
+  // Next to a named incident, another one is added only on clear evidence of its own.
+  if (out.length > 0) {
+    const inc = lex.incidents.get(top.id) as Incident;
+    const measure = inc.type === 'sanctions' || inc.type === 'policy';
+    const ownWords = (q.keywords.get(top.id) ?? 0) > 0;
+    return ownWords && (evidence.get(top.id) ?? 0) >= 1 && (!measure || q.type === 'sanction' || q.type === 'policy') ? [...out, top.id] : out;
+  }
   // A tie between several incidents is no answer, unless one of them is named by its words.
   const ties = ranked.filter((r) => r.score >= top.score - 1e-9);
-  if (ties.length > 1 && ties.every((r) => (q.keywords.get(r.id) ?? 0) === 0)) return out;
-  return ties.map((r) => r.id);
+  const worded = ties.filter((r) => (q.keywords.get(r.id) ?? 0) > 0);
+  if (ties.length > 1 && worded.length === 0) return out;
+  return (worded.length > 0 ? worded : ties).map((r) => r.id);
 }
 
 /** How much a development's parties agree with an incident's: who was hit, who is suspected. */
@@ -98,23 +122,34 @@ function related(a: string, set: readonly string[], lex: Lexicon): boolean {
   return set.includes(a) || set.some((s) => lex.actors.get(s)?.country === a || lex.actors.get(a)?.country === s || lex.actors.get(a)?.parent === s);
 }
 
-function entityOverlap(q: LinkQuery, inc: Incident, lex: Lexicon): number {
-  const same = (a: string, set: readonly string[]) => related(a, set, lex);
+function entityOverlap(q: LinkQuery, inc: Incident, lex: Lexicon): { score: number; actors: number } {
+  // A named group, body or person says more than a state: Russia is suspected in dozens of incidents.
+  const match = (a: string, set: readonly string[]): number => {
+    if (set.includes(a)) return lex.actors.get(a)?.kind === 'state' ? 0.5 : 1;
+    return related(a, set, lex) ? 0.5 : 0;
+  };
   let n = 0;
+  let actors = 0;
+  const add = (v: number) => {
+    n += v;
+    if (v > 0) actors++;
+  };
   const blames = q.type === 'attribution' || q.type === 'condemnation' || q.type === 'sanction' || q.type === 'indictment' || q.type === 'expulsion' || q.type === 'summons';
   // A sanctions or policy incident lists those it hits as its targets.
   const measure = inc.type === 'sanctions' || inc.type === 'policy';
   for (const a of q.against) {
-    if (blames && same(a, inc.suspected)) n++;
-    else if ((q.type === 'attack' || (blames && measure)) && same(a, inc.targets)) n++;
-    else if (same(a, inc.targets) || same(a, inc.suspected)) n += 0.5;
+    if (q.type === 'attack') add(match(a, inc.targets));
+    else if (blames) add(Math.max(match(a, inc.suspected), measure ? match(a, inc.targets) : 0));
+    else add(Math.max(match(a, inc.targets), match(a, inc.suspected)) / 2);
   }
+  // Authors on the victims' side count once, however many: five allies blaming China is one sign.
+  let victimSide = 0;
   for (const b of q.by) {
-    if (q.type === 'denial' && same(b, inc.suspected)) n++;
-    else if (q.type === 'attack' && same(b, inc.suspected)) n++;
-    else if (blames && same(b, inc.targets)) n += 0.5;
+    if (q.type === 'denial' || q.type === 'attack') add(match(b, inc.suspected));
+    else if (blames) victimSide = Math.max(victimSide, Math.min(match(b, inc.targets), 0.5));
   }
-  return n;
+  add(victimSide);
+  return { score: n, actors };
 }
 
 /** Incident ids named in [from, to) of a sentence, in reading order. */

@@ -35,6 +35,8 @@ export function findDates(sentence: string, lang: 'en' | 'fr', published: Partia
   const results = parsers[lang].parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
   const out: DateMention[] = [];
   for (const r of results) {
+    // "SAT" (as in KA-SAT), "Midnight" (Blizzard): chrono reads them as a Saturday or a time.
+    if ((!/\d/.test(r.text) && r.text.replace(/\W/g, '').length <= 3) || /^(midnight|noon|midday|minuit|midi|tonight|ce soir)$/i.test(r.text.trim())) continue;
     const date = toPartial(r, published);
     if (!date) continue;
     out.push({ index: r.index, end: r.index + r.text.length, text: r.text, date });

@@ -16,6 +16,9 @@ const MODAL_BEFORE = new Set(
     'positioning preparing prepositioning capable able aims aim seeking prepositionner preparent capables')
     .split(' '),
 );
+const CALLS = new Set(['appelle', 'appellent', 'appele', 'appelaient', 'calls', 'called', 'call', 'urged', 'urges', 'urge']);
+/** A ransom is demanded: for an attack, "réclament une rançon" is the act itself. */
+const DEMANDS = new Set(['reclame', 'reclament', 'reclamer', 'plaide', 'plaident', 'souhaite', 'souhaitent', 'veut', 'veulent', 'seeks', 'seek', 'sought', 'wants', 'want']);
 /** After the trigger: "sanctions ... en cas de", "not excluded", "if needed". */
 const MODAL_AFTER = new Set(['exclue', 'exclues', 'exclu', 'exclus', 'envisagee', 'envisagees', 'envisage', 'envisages', 'possible', 'possibles', 'excluded', 'ruled', 'considered', 'if', 'unless']);
 const MODAL_AFTER_PHRASES: string[][] = [['en', 'cas', 'de'], ['en', 'cas', "d'"], ['si', 'necessaire'], ['le', 'cas', 'echeant'], ['in', 'case'], ['in', 'the', 'event']];
@@ -52,11 +55,18 @@ export function isNegated(tokens: readonly Token[], at: number, clauseStart: num
 }
 
 /** True when the act is only possible, wished for or future. */
-export function isModal(tokens: readonly Token[], at: number, end: number, clauseStart: number, clauseEnd: number): boolean {
+export function isModal(tokens: readonly Token[], at: number, end: number, clauseStart: number, clauseEnd: number, isAttack = false): boolean {
   for (let k = at - 1; k >= clauseStart; k--) {
     const t = tokens[k] as Token;
     // "in May" is a month, not a modal verb.
-    if (t.word && MODAL_BEFORE.has(t.norm) && !(t.cap && (t.norm === 'may' || t.norm === 'will'))) return true;
+    if (!t.word || !MODAL_BEFORE.has(t.norm) || (t.cap && (t.norm === 'may' || t.norm === 'will'))) continue;
+    // "calls for sanctions", "appelle à des sanctions" ask for an act; "called the accusations fabricated" does not.
+    if (CALLS.has(t.norm)) {
+      const next = tokens[k + 1]?.norm ?? '';
+      if (!/^(for|on|a|à|au|aux)$/.test(next) || isAttack) continue;
+    }
+    if (DEMANDS.has(t.norm) && isAttack) continue;
+    return true;
   }
   const trig = tokens[at] as Token;
   // French future or conditional on the trigger itself: "sanctionnera", "condamnerait".

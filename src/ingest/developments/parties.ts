@@ -57,6 +57,8 @@ export interface Parties {
 export function partiesOf(input: SentenceInput): Parties {
   const { tokens, triggers } = input;
   const mentions = input.mentions.filter((m) => !m.incident);
+  // A state a body's name spells out ("German Foreign Ministry") can be hit or blamed, never be the author itself.
+  const authors = mentions.filter((m) => !m.implied);
   const triggerAt = new Set<number>();
   for (const h of triggers) for (let k = h.start; k < h.end; k++) triggerAt.add(k);
   const kind = (id: string) => input.kindOf?.(id)?.kind;
@@ -88,7 +90,7 @@ export function partiesOf(input: SentenceInput): Parties {
     for (let k = from; k < head.start && !relativesOk; k++) {
       const t = tokens[k] as Token;
       // "dont APT27": a relative "dont" that names a party goes on; any other ends the search.
-      if (t.word && GROUP_STOP.has(t.norm) && !(t.norm === 'dont' && k + 1 === head.start)) return [];
+      if (t.word && (GROUP_STOP.has(t.norm) || SPEECH.test(t.norm)) && !(t.norm === 'dont' && k + 1 === head.start)) return [];
       if (t.word && t.norm === 'dont' && k + 1 !== head.start) return [];
     }
     const group = [head];
@@ -103,8 +105,8 @@ export function partiesOf(input: SentenceInput): Parties {
     return group;
   };
   /** The list of parties ending closest before `at` in [from, at). */
-  const lastGroupBefore = (from: number, at: number, accept: (m: Mention) => boolean): Mention[] => {
-    const list = inRange(from, at).filter(accept);
+  const lastGroupBefore = (from: number, at: number, accept: (m: Mention) => boolean, pool: readonly Mention[] = mentions): Mention[] => {
+    const list = pool.filter((m) => m.start >= from && m.end <= at && accept(m)).sort((a, b) => a.start - b.start);
     if (list.length === 0) return [];
     const group = [list[list.length - 1] as Mention];
     for (let i = list.length - 2; i >= 0; i--) {
@@ -148,10 +150,10 @@ export function partiesOf(input: SentenceInput): Parties {
       return false;
     },
     subjects(zoneStart, at, cs, allowAffiliation = false) {
-      const group = lastGroupBefore(zoneStart, at, (m) => subjectLike(m, allowAffiliation));
+      const group = lastGroupBefore(zoneStart, at, (m) => subjectLike(m, allowAffiliation), authors);
       if (group.length > 0) return group;
       // The subject before an insertion: "Moscou, mis en cause pour ..., a toujours démenti".
-      return lastGroupBefore(cs, at, (m) => m.role === 'actor' && (m.prep === undefined || m.prep === 'selon'));
+      return lastGroupBefore(cs, at, (m) => m.role === 'actor' && (m.prep === undefined || m.prep === 'selon'), authors);
     },
     objects(from, to, allowAffiliation) {
       return firstGroup(from, to, (m) => m.role !== 'nationality' && (allowAffiliation || m.role !== 'affiliation') && [undefined, 'de', 'contre', 'a'].includes(m.prep) && !afterAttackNoun(m, from));
@@ -185,10 +187,10 @@ export function partiesOf(input: SentenceInput): Parties {
     speakers(cs, at) {
       const v = lastSpeech(cs, at);
       if (v < 0) return [];
-      return lastGroupBefore(cs, v, (m) => subjectLike(m, false) && m.prep !== 'selon');
+      return lastGroupBefore(cs, v, (m) => subjectLike(m, false) && m.prep !== 'selon', authors);
     },
     selon() {
-      return mentions.filter((m) => m.prep === 'selon' && m.role !== 'nationality');
+      return authors.filter((m) => m.prep === 'selon' && m.role !== 'nationality');
     },
     blamed(cs, at, adjacent) {
       const v = lastSpeech(cs, at);
@@ -221,7 +223,7 @@ export function partiesOf(input: SentenceInput): Parties {
       if (z.within !== undefined) {
         // Inside a diplomatic act: "accusent X d'avoir ... les attaques massives menées contre Y en mars".
         draft.by = ids(inRange(z.within, a.start).filter(attacker));
-        draft.against = ids(firstGroup(a.end, Math.min(z.npEnd, a.end + 14), (m) => m.role !== 'nationality' && [undefined, 'contre', 'de'].includes(m.prep) && !draft.by.includes(m.id) && !isPlace(m), undefined, true));
+        draft.against = ids(firstGroup(a.end, Math.min(z.npEnd, wordsAhead(a.end, 14)), (m) => m.role !== 'nationality' && [undefined, 'contre', 'de'].includes(m.prep) && !draft.by.includes(m.id) && !isPlace(m), undefined, true));
       } else if (a.spec.frame === 'victim') {
         draft.against = ids(lastGroupBefore(z.cs, a.start, (m) => m.role !== 'nationality' && m.prep !== 'par' && m.prep !== 'selon' && m.prep !== 'loc'));
         draft.by = ids(parties.agents(a.end, z.ce));
@@ -232,7 +234,7 @@ export function partiesOf(input: SentenceInput): Parties {
         // "cyberattaques chinoises", "Russian cyberattacks": a demonym on the attack itself.
         const adjacent = inRange(a.start - 1, a.end + 1).filter((m) => m.role === 'affiliation');
         draft.by = ids([...agents, ...next, ...before, ...adjacent]);
-        draft.against = ids(firstGroup(a.end, Math.min(z.ce, a.end + 14), (m) => m.role !== 'nationality' && ['contre', 'de', 'a', 'loc'].includes(m.prep ?? '') && !draft.by.includes(m.id) && !isPlace(m)));
+        draft.against = ids(firstGroup(a.end, Math.min(z.ce, wordsAhead(a.end, 14)), (m) => m.role !== 'nationality' && ['contre', 'de', 'a', 'loc'].includes(m.prep ?? '') && !draft.by.includes(m.id) && !isPlace(m)));
       } else if (parties.isPassive(a.start)) {
         draft.against = ids(lastGroupBefore(z.cs, a.start, (m) => m.role !== 'nationality' && m.prep !== 'par' && m.prep !== 'selon' && m.prep !== 'loc'));
         draft.by = ids(parties.agents(a.end, z.ce));
@@ -241,12 +243,18 @@ export function partiesOf(input: SentenceInput): Parties {
         draft.against = ids(inRange(z.cs, z.ce).filter((m) => m.prep === 'contre'));
       } else {
         draft.by = ids(lastGroupBefore(Math.max(z.cs, a.start - 5), a.start, (m) => m.role !== 'nationality' && m.prep !== 'loc' && m.prep !== 'contre' && (attacker(m) || (m.role === 'actor' && m.prep === undefined))));
-        const near = firstGroup(a.end, Math.min(z.ce, a.end + 14), (m) => m.role !== 'nationality' && [undefined, 'contre', 'de', 'a', 'loc'].includes(m.prep) && !draft.by.includes(m.id));
+        const window = Math.min(z.ce, wordsAhead(a.end, 14));
+        const near = firstGroup(a.end, window, (m) => m.role !== 'nationality' && [undefined, 'contre', 'de', 'a', 'loc'].includes(m.prep) && !draft.by.includes(m.id) && !isPlace(m));
         draft.against = ids(
           near.length > 0
             ? near
-            : firstGroup(a.end + 14, z.ce, (m) => !draft.by.includes(m.id) && (m.role === 'affiliation' || (m.role === 'actor' && ['contre', 'de', 'a', 'loc'].includes(m.prep ?? '')))),
+            : firstGroup(window, z.ce, (m) => !draft.by.includes(m.id) && !isPlace(m) && (m.role === 'affiliation' || (m.role === 'actor' && ['contre', 'de', 'a', 'loc'].includes(m.prep ?? '')))),
         );
+        // "hit its national network", "a paralysé ses systèmes": the victim is the clause's own subject.
+        if (draft.against.length === 0 && possessiveAfter(a.end)) {
+          const owner = inRange(z.cs, a.start).find((m) => m.role === 'actor' && m.prep === undefined && !draft.by.includes(m.id));
+          if (owner) draft.against = [owner.id];
+        }
       }
       if (z.within === undefined) {
         const places = inRange(z.cs, z.ce).filter((m) => m.prep === 'loc' && m.role === 'actor' && kind(m.id) === 'state' && !draft.by.includes(m.id));
@@ -257,6 +265,21 @@ export function partiesOf(input: SentenceInput): Parties {
     },
   };
 
+  /** Index after `n` words from `from` (punctuation does not count). */
+  function wordsAhead(from: number, n: number): number {
+    let k = from;
+    for (let words = 0; k < tokens.length && words < n; k++) if ((tokens[k] as Token).word) words++;
+    return k;
+  }
+
+  function possessiveAfter(from: number): boolean {
+    for (let k = from; k < Math.min(tokens.length, from + 5); k++) {
+      const t = tokens[k] as Token;
+      if (t.word && /^(its|their|son|sa|ses|leur|leurs)$/.test(t.norm)) return true;
+    }
+    return false;
+  }
+
   /** "à La Haye", "in Moscow": a capital after a place preposition is where, not who. */
   function isPlace(m: Mention): boolean {
     return m.kind === 'capital' && (m.prep === 'a' || m.prep === 'loc');
@@ -265,7 +288,12 @@ export function partiesOf(input: SentenceInput): Parties {
   /** "condamne les cyberattaques contre l'Ukraine": a party after an attack noun is its victim, not the target of the act. */
   function afterAttackNoun(m: Mention, from: number): boolean {
     if (m.prep !== 'contre' && m.prep !== 'de') return false;
-    for (let k = from; k < m.start; k++) if (tokens[k]?.word && ATTACK_NOUN.test((tokens[k] as Token).norm)) return true;
+    // Only an attack noun right before the preposition makes the party its victim: not "des cyberattaques, contre des Russes".
+    for (let k = m.start - 1; k >= Math.max(from, m.start - 4); k--) {
+      const t = tokens[k] as Token;
+      if (!t.word) return false;
+      if (ATTACK_NOUN.test(t.norm)) return true;
+    }
     return false;
   }
   return parties;

@@ -58,7 +58,7 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
     // "rejected the accusations", "a qualifié ces accusations de mensongères": accusations a denial answers are not a new attribution.
     const denies = hits.some((h) => h.spec.type === 'denial');
     const main = hits.filter((h) => h.spec.type !== 'attack' && !(denies && h.spec.type === 'attribution' && h.spec.noun));
-    const attacks = hits.filter((h) => h.spec.type === 'attack' && !targetedPeople(tokens, h));
+    const attacks = hits.filter((h) => h.spec.type === 'attack' && !targetedPeople(tokens, h) && !generic(tokens, h));
     let zoneStart = cs;
     main.forEach((h, i) => {
       const limit = main[i + 1]?.start ?? ce;
@@ -69,6 +69,11 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
         return;
       }
       const draft = roles(parties, h, { zoneStart, cs, ce, limit });
+      // "seven Chinese hackers accused of working for the MSS": the ones accused are the noun before, the accuser the clause's subject.
+      if (h.spec.frame === 'accuse' && !h.spec.noun && isThreatNoun(tokens[h.start - 1])) {
+        draft.against = [...new Set([...parties.blamed(zoneStart, h.start, false).map((m) => m.id), ...draft.against])];
+        draft.by = parties.subjects(cs, h.start, cs).map((m) => m.id).filter((id) => !draft.against.includes(id));
+      }
       const attackNps = attacks.filter((a) => a.start > h.end).map((a) => ({ start: a.start, end: hits.find((o) => o.start > a.start)?.start ?? ce }));
       draft.date = pickDate(dateAt, h, cs, ce, attackNps, tokens);
       if (draft.type === 'attribution') {
@@ -103,7 +108,7 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
     // the act's object, not news of its own, unless the text dates it ("les attaques ... en mars dernier").
     for (const a of attacks) {
       const negated = isNegated(tokens, a.start, cs);
-      if (negated || isModal(tokens, a.start, a.end, cs, ce)) {
+      if (negated || isModal(tokens, a.start, a.end, cs, ce, true)) {
         dropped.push({ type: 'attack', at: a.start, end: a.end, why: negated ? 'negated' : 'modal' });
         continue;
       }
@@ -112,8 +117,10 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
       const own = dateAt.find((x) => x.at >= a.end && x.at < npEnd);
       const prevMain = main.filter((m) => m.start < a.start).pop();
       const draft = parties.attack(a, { cs, ce, npEnd, within: inside ? (prevMain as TriggerHit).end : undefined });
-      // Inside an act, an attack is news of its own only when the text dates it or, told by a verb, names what it hit.
-      if (main.length > 0 && !own && (a.spec.noun || draft.against.length === 0)) {
+      // Inside an act, an attack is news of its own only when the text dates it or, told by a verb, names
+      // what it hit, other than the act's own target ("dénonce un comportement perturbateur de la Chine").
+      const actParties = new Set(out.filter((d) => d.clause.start === cs).flatMap((d) => [...d.by, ...d.against]));
+      if (main.length > 0 && !own && (a.spec.noun || draft.against.length === 0 || draft.against.some((id) => actParties.has(id)))) {
         dropped.push({ type: 'attack', at: a.start, end: a.end, why: 'part-of-act' });
         continue;
       }
@@ -209,6 +216,23 @@ function roles(p: Parties, h: TriggerHit, z: { zoneStart: number; cs: number; ce
   return draft;
 }
 
+/** "lutter contre les cyberattaques", "protect against attacks": attacks in general, not an event. */
+function generic(tokens: readonly Token[], h: TriggerHit): boolean {
+  if (!h.spec.noun) return false;
+  for (let k = h.start - 1; k >= Math.max(0, h.start - 3); k--) {
+    const t = tokens[k] as Token;
+    if (t.word && /^(lutter|lutte|combattre|contrer|fight|fighting|combat|combating|protect|proteger|protection|prevent|prevenir|defend|defendre|defense|defence|resilience|contre|against)$/.test(t.norm)) {
+      // "attaque contre l'Ukraine" names a victim after the noun; "contre les cyberattaques" puts the noun after "contre".
+      return t.norm !== 'contre' && t.norm !== 'against' ? true : !/^(une|un|l'|la|le|cette|ce)$/.test((tokens[h.start - 1] as Token).norm) || k === h.start - 2;
+    }
+  }
+  return false;
+}
+
+function isThreatNoun(t: Token | undefined): boolean {
+  return t?.word === true && /^(pirates|hackers|hacker|officiers|officers|agents|espions|spies|membres|members|ressortissants|nationals|individus|individuals)$/.test(t.norm);
+}
+
 /** "les personnes visées", "the entities targeted by sanctions": people aimed at by a measure, not hit by an attack. */
 function targetedPeople(tokens: readonly Token[], h: TriggerHit): boolean {
   const prev = tokens[h.start - 1];
@@ -245,7 +269,7 @@ function inInsertion(tokens: readonly Token[], at: number, h: TriggerHit): boole
   }
   if (close < 0 || (h.start > open && h.start < close)) return false;
   const first = tokens[open + 1] as Token | undefined;
-  return first?.word === true && (/(é|ée|és|ées|ed)$/.test(first.text.toLowerCase()) || /^(qui|which|who|dont)$/.test(first.norm));
+  return first?.word === true && (/(é|ée|és|ées|ed|u|ue|us|ues|is|ise|it|ite|ert|erte|erts)$/.test(first.text.toLowerCase()) || /^(qui|which|who|dont)$/.test(first.norm));
 }
 
 /** The date written nearest the trigger, leaving out those inside an attack's description. */

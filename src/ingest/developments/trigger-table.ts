@@ -31,8 +31,8 @@ export interface TriggerSpec {
 
 const FR: TriggerSpec[] = [
   // attribution
-  { type: 'attribution', frame: 'accuse', pattern: 'accus*' },
   { type: 'attribution', frame: 'accuse', pattern: 'accusation*', noun: true },
+  { type: 'attribution', frame: 'accuse', pattern: 'accus*' },
   { type: 'attribution', frame: 'accuse', pattern: 'met|mettent|mettre ~1 en cause' },
   { type: 'attribution', frame: 'responsible', pattern: 'mis|mise|mises ~1 en cause', hedged: true },
   { type: 'attribution', frame: 'accuse', pattern: 'pointe*|pointé* ~2 du doigt' },
@@ -121,13 +121,14 @@ const FR: TriggerSpec[] = [
   { type: 'attack', frame: 'act', pattern: 'intrusion*', noun: true },
   { type: 'attack', frame: 'act', pattern: 'infiltr*' },
   { type: 'attack', frame: 'act', pattern: 'compromi*' },
-  { type: 'attack', frame: 'act', pattern: 'bloqué*|paralys*|=chiffré*|sabot*|perturb*|saturé*|défiguré*|=effacé*' },
+  { type: 'attack', frame: 'act', pattern: 'bloqué*|paralys*|=chiffré*|sabot*|perturbé*|perturbent|perturber|perturbait|saturé*|défiguré*|=effacé*' },
   { type: 'attack', frame: 'act', pattern: 'a|ont|avaient|avait ~1 visé|ciblé|frappé|touché|infecté|espionné' },
   { type: 'attack', frame: 'act', pattern: 'visé*|ciblé*|frappé*|infecté*|espionn*' },
   { type: 'attack', frame: 'act', pattern: 'rançon|rançons', noun: true },
   { type: 'attack', frame: 'act', pattern: 'fuite* ~3 données|documents|courriels|mails|emails', noun: true },
   { type: 'attack', frame: 'act', pattern: 'vol* ~3 données|documents|courriels|identifiants|fonds|cryptomonnaies|millions', noun: true },
   { type: 'attack', frame: 'act', pattern: 'dérob*|exfiltr*|subtilis*' },
+  { type: 'attack', frame: 'act', pattern: 'exposé*|exposant ~3 données|dossiers|informations|fichiers' },
   { type: 'attack', frame: 'act', pattern: 'diffusé*|publié*|divulgué* ~3 sur ~2 internet|ligne|web' },
   { type: 'attack', frame: 'act', pattern: 'diffusion|publication|divulgation ~6 courriels|documents|données|mails|emails', noun: true },
   { type: 'attack', frame: 'act', pattern: 'déni ~1 de ~1 service', noun: true },
@@ -139,6 +140,7 @@ const FR: TriggerSpec[] = [
 
 const EN: TriggerSpec[] = [
   // attribution
+  { type: 'attribution', frame: 'accuse', pattern: 'accusation*|allegation*', noun: true },
   { type: 'attribution', frame: 'accuse', pattern: 'accus*' },
   { type: 'attribution', frame: 'accuse', pattern: 'blam*' },
   { type: 'attribution', frame: 'accuse', pattern: 'point*|pointing ~1 the ~1 finger' },
@@ -228,11 +230,12 @@ const EN: TriggerSpec[] = [
   { type: 'attack', frame: 'act', pattern: 'intrusion*', noun: true },
   { type: 'attack', frame: 'act', pattern: 'infiltrat*' },
   { type: 'attack', frame: 'act', pattern: 'compromis*' },
-  { type: 'attack', frame: 'act', pattern: 'crippl*|paralys*|encrypted|sabotag*|disrupt*|defaced|knocked|wiped' },
+  { type: 'attack', frame: 'act', pattern: 'crippl*|paralys*|encrypted|sabotag*|disrupted|disrupting|disrupts|defaced|knocked|wiped' },
   { type: 'attack', frame: 'act', pattern: 'targeted|targeting|struck|hit|infected|spied' },
   { type: 'attack', frame: 'act', pattern: 'ransom|ransoms', noun: true },
   { type: 'attack', frame: 'act', pattern: 'leak*', noun: true },
   { type: 'attack', frame: 'act', pattern: 'stole|stolen|steal*|exfiltrat*|siphon*' },
+  { type: 'attack', frame: 'act', pattern: 'exposed|exposing ~3 data|records|details|information|files' },
   { type: 'attack', frame: 'act', pattern: 'denial ~1 of ~1 service', noun: true },
   { type: 'attack', frame: 'act', pattern: 'ddos', noun: true },
   { type: 'attack', frame: 'act', pattern: 'used|using|obtained ~4 codes|credentials|passwords|login*' },
