@@ -142,13 +142,13 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   for (const r of readings) {
     for (const m of r.mentions) if (m.incident) topicScore.set(m.id, (topicScore.get(m.id) ?? 0) + 3);
     for (const [id, score] of keywordScores(r.tokens, 0, r.tokens.length, lex)) if (score >= 1) topicScore.set(id, (topicScore.get(id) ?? 0) + 1);
-    const attackDates = r.drafts.filter((d) => d.type === 'attack' && d.date).map((d) => d.date as PartialDate);
     r.linked = r.drafts.map((d) => {
+      const attackDates = r.drafts.filter((o) => o.type === 'attack' && o.date && o.clause.start === d.clause.start).map((o) => o.date as PartialDate);
       const date = d.date ?? published;
       const region = regionOf(r, d);
       const near = namedIn(r.mentions, region.start, region.end);
       const named = near.length > 0 ? near : namedIn(r.mentions, 0, r.tokens.length);
-      return linkIncidents({ type: d.type, named, keywords: keywordScores(r.tokens, region.start, region.end, lex), date, by: d.by, against: d.against, attackDates }, lex);
+      return linkIncidents({ type: d.type, named, keywords: keywordScores(r.tokens, region.start, region.end, lex), date, dateKnown: d.date !== undefined, by: d.by, against: d.against, attackDates }, lex);
     });
     for (const ids of r.linked) for (const id of ids) topicScore.set(id, (topicScore.get(id) ?? 0) + 1);
   }

@@ -53,6 +53,8 @@ export interface LinkQuery {
   named: string[];
   keywords: Map<string, number>;
   date: PartialDate;
+  /** False when `date` is only the publication's: an attack told without a date may be older. */
+  dateKnown?: boolean;
   by: string[];
   against: string[];
   /** Dates of attacks told in the same sentence: an incident whose period misses them is not this sentence's. */
@@ -81,21 +83,22 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
     const kw = Math.min(q.keywords.get(id) ?? 0, 2);
     const { score: overlap, actors } = entityOverlap(q, inc, lex);
     const dated = withinPeriod(inc, q.date);
-    if (q.type === 'attack' && !dated && kw < 1) continue;
+    const undated = q.type === 'attack' && q.dateKnown === false;
+    if (q.type === 'attack' && !dated && kw < 1 && !(undated && kw > 0)) continue;
     if (kw < 1 && (q.attackDates ?? []).some((d) => !withinPeriod(inc, d))) continue;
     if (kw < 0.5) {
       // Without its words, an incident is this one only if its parties agree on both sides of the act, and
       // the author was hit by it (Belgium blaming APT31 in 2022 is not the US and UK charging APT31 in 2024),
       // or the act is a measure of the incident's own day, or an attack in its period on one of its targets.
       const measure = (inc.type === 'sanctions' || inc.type === 'policy') && dated;
-      if (q.type === 'attack' ? !(dated && actors >= 1) : !(measure || (actors >= 2 && q.by.some((b) => related(b, inc.targets, lex))))) continue;
+      if (q.type === 'attack' ? !((dated || undated) && actors >= 1 && (dated || kw > 0)) : !(measure || (actors >= 2 && q.by.some((b) => related(b, inc.targets, lex))))) continue;
     }
     // Being in the period says little about a campaign that ran for years.
     const short = endOf(inc.period.end ?? inc.period.start) - startOf(inc.period.start) <= 366 * 86_400_000;
     const score = kw + overlap + (dated && short ? 0.5 : 0);
     entityOnly.set(id, kw < 0.5);
     evidence.set(id, kw + overlap);
-    if (kw >= 1 || (kw >= 0.5 && overlap >= 1) || overlap >= 1) ranked.push({ id, score });
+    if (kw >= 1 || (kw >= 0.5 && overlap >= 0.5) || overlap >= 1) ranked.push({ id, score });
   }
   ranked.sort((a, b) => b.score - a.score);
   const top = ranked[0];
