@@ -114,15 +114,6 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
 
   const refs = (ids: string[]) => ids.map((id) => catalog.actorRef(id, locale));
   const cited = new SourceCollector(catalog);
-  const all: Development[] = [];
-  const seen = new Set<string>();
-  for (const inc of incidents) {
-    for (const d of catalog.developmentsOf(inc.id)) {
-      if (seen.has(d.id)) continue;
-      seen.add(d.id);
-      all.push(d);
-    }
-  }
   // A group is rarely named alone: governments name its state. Those attributions count for the
   // group too, but only in incidents where the group itself is the suspect.
   const suspectedHere = new Set(incidents.filter((i) => i.suspected.some((id) => selves.has(id))).map((i) => i.id));
@@ -130,6 +121,17 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
   const against = (d: Development) =>
     d.against.some((id) => selves.has(id)) || (sponsor !== undefined && d.against.includes(sponsor) && d.incidents.some((i) => suspectedHere.has(i)));
   const by = (d: Development) => d.by.some((id) => selves.has(id));
+  // Only developments by or against the actor are kept from the sweep: a state can appear in
+  // thousands of incidents, and holding all their developments at once is what costs memory.
+  const all: Development[] = [];
+  const seen = new Set<string>();
+  for (const inc of incidents) {
+    for (const d of catalog.developmentsOf(inc.id, { scan: incidents.length > 50 })) {
+      if (seen.has(d.id) || !(against(d) || by(d))) continue;
+      seen.add(d.id);
+      all.push(d);
+    }
+  }
   const attributionDevs = all.filter((d) => (d.type === 'attribution' && against(d)) || (d.type === 'denial' && by(d))).sort((a, b) => compareDates(a.date, b.date));
   const responseDevs = all.filter((d) => RESPONSE_TYPES.has(d.type) && (against(d) || by(d))).sort((a, b) => compareDates(a.date, b.date));
   const accusers = new Set<string>();
@@ -145,7 +147,6 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     return { date: d.date, type: d.type, by: refs(d.by), against: refs(d.against), text, lang, sources: cited.add(d.sources) };
   });
   const timeline = all
-    .filter((d) => against(d) || by(d))
     .sort((a, b) => compareDates(b.date, a.date))
     .slice(0, ACTOR_TIMELINE)
     .sort((a, b) => compareDates(a.date, b.date))

@@ -98,11 +98,22 @@ export class Catalog {
     return e ? this.parse(incidentId, e) : [];
   }
 
-  /** Every development about the incident, oldest first. */
-  developmentsOf(incidentId: string): Development[] {
-    const own = this.ownedDevelopments(incidentId);
-    const others = [...(this.mentionedBy.get(incidentId) ?? [])].flatMap((home) => this.ownedDevelopments(home).filter((d) => d.incidents.includes(incidentId)));
+  /**
+   * Every development about the incident, oldest first. `scan: true` is for sweeps over many
+   * incidents (actor briefs): what it parses is not kept, so a sweep neither evicts the incidents
+   * people are reading nor holds thousands of parsed lists at once.
+   */
+  developmentsOf(incidentId: string, opts: { scan?: boolean } = {}): Development[] {
+    const read = (id: string) => (opts.scan ? this.peek(id) : this.ownedDevelopments(id));
+    const own = read(incidentId);
+    const others = [...(this.mentionedBy.get(incidentId) ?? [])].flatMap((home) => read(home).filter((d) => d.incidents.includes(incidentId)));
     return [...own, ...others].sort((a, b) => compareDates(a.date, b.date));
+  }
+
+  private peek(id: string): Development[] {
+    const e = this.entries.get(id);
+    if (!e) return [];
+    return e.parsed ?? parseDevelopments(e.json ?? '[]', (p) => this.onProblem(`incident:${id}: ${p}`));
   }
 
   incidentsOfActor(actorId: string): Incident[] {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Actor } from '../domain/actor';
@@ -32,12 +32,61 @@ export function urlSourceId(url: string): string {
  * one run of the test tells an editor everything to fix.
  * `recordedAt` is when these curated facts entered the store; historic facts get their own date.
  */
-export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
-  const problems: string[] = [];
-  const hash = createHash('sha256');
-  const read = <T>(file: string, schema: z.ZodType<T>): T | undefined => {
+export function loadKnowledgeBase(dir: string = defaultKbDir(), opts: { cacheDir?: string | false } = {}): KnowledgeBase {
+  const files = kbFiles(dir);
+  const contents = new Map<string, string>();
+  const hash = createHash('sha256').update(`format ${KB_CACHE_FORMAT}\0`);
+  for (const file of files) {
     const raw = readFileSync(file, 'utf8');
+    contents.set(file, raw);
     hash.update(relative(dir, file)).update('\0').update(raw).update('\0');
+  }
+  const version = hash.digest('hex').slice(0, 16);
+  // YAML parsing is most of a start's cost; a knowledge base already read and checked is kept as JSON.
+  const cacheDir = opts.cacheDir ?? (dir === defaultKbDir() ? join(packageRoot(), 'node_modules', '.cache', 'cyberbrief') : false);
+  const cacheFile = cacheDir ? join(cacheDir, `kb-${version}.json`) : undefined;
+  if (cacheFile && existsSync(cacheFile)) {
+    try {
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as KnowledgeBase;
+      if (cached.version === version) return cached;
+    } catch {
+      // An unreadable cache is read again from the YAML below.
+    }
+  }
+  const kb = parseKnowledgeBase(dir, contents, version);
+  if (cacheFile) {
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(kb));
+      renameSync(tmp, cacheFile);
+    } catch {
+      // A read-only install simply parses the YAML at every start.
+    }
+  }
+  return kb;
+}
+
+/** Bump when the loader's output changes for the same files, so old cached results are not reused. */
+const KB_CACHE_FORMAT = 1;
+
+function kbFiles(dir: string): string[] {
+  const yamlIn = (sub: string): string[] => {
+    const d = join(dir, sub);
+    if (!existsSync(d)) return [];
+    return readdirSync(d)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()
+      .map((f) => join(d, f));
+  };
+  const feeds = join(dir, 'feeds.yaml');
+  return [...yamlIn('actors'), ...yamlIn('incidents'), ...(existsSync(feeds) ? [feeds] : [])];
+}
+
+function parseKnowledgeBase(dir: string, contents: Map<string, string>, version: string): KnowledgeBase {
+  const problems: string[] = [];
+  const read = <T>(file: string, schema: z.ZodType<T>): T | undefined => {
+    const raw = contents.get(file) ?? readFileSync(file, 'utf8');
     let data: unknown;
     try {
       data = parseYaml(raw);
@@ -54,14 +103,7 @@ export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
     }
     return parsed.data;
   };
-  const yamlFiles = (sub: string): string[] => {
-    const d = join(dir, sub);
-    if (!existsSync(d)) return [];
-    return readdirSync(d)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort()
-      .map((f) => join(d, f));
-  };
+  const yamlFiles = (sub: string): string[] => [...contents.keys()].filter((f) => relative(join(dir, sub), f).split(/[\\/]/).length === 1 && !relative(join(dir, sub), f).startsWith('..'));
 
   const actorDir = 'actors';
   const statesFile = join(dir, actorDir, 'states.yaml');
@@ -117,7 +159,7 @@ export function loadKnowledgeBase(dir: string = defaultKbDir()): KnowledgeBase {
   const feedsFile = join(dir, 'feeds.yaml');
   const feeds: KbFeed[] = existsSync(feedsFile) ? (read(feedsFile, KbFeedFile) ?? []) : [];
 
-  const kb: KnowledgeBase = { actors, incidents, developments, sources: [...sources.values()], feeds, version: hash.digest('hex').slice(0, 16) };
+  const kb: KnowledgeBase = { actors, incidents, developments, sources: [...sources.values()], feeds, version };
   problems.push(...checkKnowledgeBase(kb));
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
   return kb;

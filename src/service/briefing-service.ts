@@ -8,10 +8,12 @@ import type { Locale } from '../domain/text';
 import { composeBrief } from '../brief/compose';
 import { composeLatest, type LatestItem } from '../brief/latest';
 import type { KnowledgeBase } from '../kb/types';
-import { SearchIndex } from '../search/search-index';
+import { SEARCH_INDEX_FORMAT, SearchIndex } from '../search/search-index';
 import type { IncidentStore } from '../store/incident-store';
 import { seedStore } from '../store/seed';
 import type { Logger } from '../log';
+
+const SEARCH_INDEX_KEY = 'search-index';
 
 /**
  * The core's one entry point for adapters: lookups, latest developments, and recording what
@@ -27,33 +29,52 @@ export class BriefingService {
   private constructor(
     readonly store: IncidentStore,
     catalog: Catalog,
+    index: SearchIndex,
     revision: string | undefined,
     private readonly log?: Logger,
   ) {
     this.catalog = catalog;
-    this.index = new SearchIndex(catalog);
+    this.index = index;
     this.revision = revision;
   }
 
   /** Fills or refreshes the store from the knowledge base, then loads everything into memory. */
   static async open(store: IncidentStore, kb: KnowledgeBase, log?: Logger, now: () => Date = () => new Date()): Promise<BriefingService> {
     await seedStore(store, kb, now, log);
-    const { catalog, revision } = await BriefingService.load(store, log);
-    return new BriefingService(store, catalog, revision, log);
+    return BriefingService.openLoaded(store, log);
   }
 
   /** Loads without seeding (the store is known to be filled, e.g. in benchmarks). */
   static async openLoaded(store: IncidentStore, log?: Logger): Promise<BriefingService> {
-    const { catalog, revision } = await BriefingService.load(store, log);
-    return new BriefingService(store, catalog, revision, log);
+    const { catalog, index, revision } = await BriefingService.load(store, log);
+    return new BriefingService(store, catalog, index, revision, log);
   }
 
-  private static async load(store: IncidentStore, log?: Logger): Promise<{ catalog: Catalog; revision: string | undefined }> {
+  /**
+   * Loads the catalog and its search index. The index is saved in the store with the revision it
+   * was built at and reused when nothing was written since, which saves most of a large store's start.
+   */
+  private static async load(store: IncidentStore, log?: Logger): Promise<{ catalog: Catalog; index: SearchIndex; revision: string | undefined }> {
     const revision = await store.revision();
+    const saved = await store.getMeta<{ revision?: string; format?: number; index?: string }>(SEARCH_INDEX_KEY);
     const snap = await store.loadAll();
     for (const p of snap.problems) log?.warn('store.record_skipped', { problem: p });
     const catalog = new Catalog(snap, (problem) => log?.warn('store.development_skipped', { problem }));
-    return { catalog, revision };
+    // A write between reading the revision and the records would make a saved index stale.
+    const unchanged = revision !== undefined && (await store.revision()) === revision;
+    if (unchanged && saved?.revision === revision && saved.format === SEARCH_INDEX_FORMAT && typeof saved.index === 'string') {
+      try {
+        return { catalog, index: new SearchIndex(catalog, saved.index), revision };
+      } catch (e) {
+        log?.warn('search.saved_index_unreadable', { error: (e as Error).message });
+      }
+    }
+    const index = new SearchIndex(catalog);
+    if (unchanged) {
+      // A replica that cannot save it simply indexes again at its next start.
+      await store.setMeta(SEARCH_INDEX_KEY, { revision, format: SEARCH_INDEX_FORMAT, index: index.serialize() }).catch((e: unknown) => log?.warn('search.index_not_saved', { error: (e as Error).message }));
+    }
+    return { catalog, index, revision };
   }
 
   get data(): Catalog {
@@ -89,9 +110,9 @@ export class BriefingService {
   async refreshIfChanged(): Promise<boolean> {
     const rev = await this.store.revision();
     if (rev === this.revision) return false;
-    const { catalog, revision } = await BriefingService.load(this.store, this.log);
+    const { catalog, index, revision } = await BriefingService.load(this.store, this.log);
     this.catalog = catalog;
-    this.index = new SearchIndex(catalog);
+    this.index = index;
     this.revision = revision;
     return true;
   }
