@@ -37,12 +37,13 @@ export function startFeedPoller(opts: FeedPollerOptions): RunningFeedPoller {
   const { app, log } = opts;
   const clock = opts.clock ?? (() => new Date());
   const config = loadFeedsConfig(app.env);
+  const sink = opts.sink ?? feedSink(app, clock);
   const runtime = openFeedRuntime({
     kv: app.kv,
     kb: app.kb,
     core: app.config,
     feeds: config,
-    sink: opts.sink ?? feedSink(app, clock),
+    sink,
     log,
     now: clock,
     claims: openClaims(app.kv),
@@ -107,6 +108,7 @@ export function startFeedPoller(opts: FeedPollerOptions): RunningFeedPoller {
         await task.stop();
         await task.destroy();
         await inFlight;
+        await sink.flush?.();
         runtime.close();
         log.info('feeds.poller_stopped', {});
       })();

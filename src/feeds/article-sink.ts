@@ -27,4 +27,6 @@ export interface IngestReport {
 /** The port through which fetched articles reach the ingestion pipeline (and the store). */
 export interface ArticleSink {
   ingest(article: FeedArticle): Promise<IngestReport>;
+  /** Waits for writes still under way (before the store is closed). */
+  flush?(): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { IngestInput, IngestOutcome, SameStoryHook } from '../ingest/ingest
 import type { Logger } from '../log';
 import type { Catalog } from '../catalog/catalog';
 import type { ArticleSink, FeedArticle, IngestReport } from './article-sink';
-import { findSameDevelopment, fingerprint, type KnownDevelopment, mergeDevelopment, type StoryFingerprint } from './same-story';
+import { couldBeSame, findSameDevelopment, fingerprint, type KnownDevelopment, mergeDevelopment, type StoryFingerprint } from './same-story';
 import type { StoryStore } from './story-store';
 
 /** The ingestion pipeline as the feeds side uses it (src/ingest/ingest.ts's Ingestor). */
@@ -25,19 +25,29 @@ export function createIngestSink(opts: { ingestor: ArticleIngestor; stories: Sto
   // The same text under two links (a syndicated wire story) is read once per process; ingestion's
   // own content hash catches it again after a restart, at the cost of one reading.
   const handed = new Set<string>();
+  const pending = new Set<Promise<unknown>>();
   const run = (article: FeedArticle): Promise<IngestReport> => {
     const hash = createHash('sha256').update(article.text).digest('base64url').slice(0, 16);
     if (handed.has(hash)) return Promise.resolve({ status: 'duplicate', developments: 0, merged: 0 });
     handed.add(hash);
     if (handed.size > 20_000) handed.delete(handed.values().next().value as string);
-    const next = queue.then(() => ingestOne(article, opts));
+    const next = queue.then(() => ingestOne(article, opts, (p) => {
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+    }));
     queue = next.catch(() => undefined);
     return next;
   };
-  return { ingest: run };
+  return {
+    ingest: run,
+    async flush() {
+      await queue;
+      await Promise.allSettled([...pending]);
+    },
+  };
 }
 
-async function ingestOne(article: FeedArticle, opts: { ingestor: ArticleIngestor; stories: StoryStore; log: Logger }): Promise<IngestReport> {
+async function ingestOne(article: FeedArticle, opts: { ingestor: ArticleIngestor; stories: StoryStore; log: Logger }, track: (p: Promise<unknown>) => void): Promise<IngestReport> {
   const input: IngestInput = {
     bytes: Buffer.from(article.text, 'utf8'),
     // Plain text: the main text was already taken out of the page by the feeds side.
@@ -49,7 +59,8 @@ async function ingestOne(article: FeedArticle, opts: { ingestor: ArticleIngestor
   const outcome = await opts.ingestor.ingest(input);
   switch (outcome.status) {
     case 'added':
-      await opts.stories.put(outcome.sourceId, storyOf(outcome.extraction));
+      // Written behind: this process knows the fingerprint at once, and the next ingestion need not wait for the disk.
+      track(opts.stories.put(outcome.sourceId, storyOf(outcome.extraction)).catch((e: unknown) => opts.log.warn('feed.story_not_saved', { source: outcome.sourceId, error: e as Error })));
       return { status: outcome.developments > 0 ? 'stored' : 'merged', developments: outcome.developments, merged: outcome.merged };
     case 'unchanged':
       return { status: 'duplicate', developments: 0, merged: 0 };
@@ -83,7 +94,8 @@ export function sameStoryHook(storyStore: StoryStore, catalog: () => Catalog): S
     async find(dev: Development, candidates: readonly Development[], x: Extraction): Promise<Development | undefined> {
       const known: KnownDevelopment[] = [];
       for (const c of candidates) {
-        if (c.origin !== 'ingested' || c.type !== dev.type) continue;
+        // Fingerprints are loaded only for developments that pass the cheap checks.
+        if (!couldBeSame(c, dev)) continue;
         const fps: StoryFingerprint[] = [];
         // The latest few tellings are enough to recognise a story, and keep this cost flat for a much-covered one.
         for (const id of c.sources.slice(-STORIES_COMPARED)) {

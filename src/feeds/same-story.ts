@@ -63,11 +63,7 @@ export function findSameDevelopment(incoming: Development, story: StoryFingerpri
   let best: { dev: Development; score: number } | undefined;
   for (const k of known) {
     const e = k.dev;
-    if (e.origin !== 'ingested' || e.id === incoming.id) continue;
-    if (e.type !== incoming.type) continue;
-    if (!e.incidents.some((i) => incoming.incidents.includes(i))) continue;
-    if (!compatibleDates(e.date, incoming.date)) continue;
-    if (!compatibleActors(e.by, incoming.by) || !compatibleActors(e.against, incoming.against)) continue;
+    if (!couldBeSame(e, incoming)) continue;
     const exact = e.date === incoming.date && precisionOf(e.date) === 'day' && sameSet(e.by, incoming.by) && sameSet(e.against, incoming.against) && e.by.length > 0;
     let score = exact ? 1 : 0;
     for (const s of exact ? [] : k.stories) {
@@ -77,6 +73,14 @@ export function findSameDevelopment(incoming: Development, story: StoryFingerpri
     if (score > 0 && (!best || score > best.score)) best = { dev: e, score };
   }
   return best?.dev;
+}
+
+/** The cheap half of the test: same kind of act, incident, compatible dates and parties. */
+export function couldBeSame(e: Development, incoming: Development): boolean {
+  if (e.origin !== 'ingested' || e.id === incoming.id || e.type !== incoming.type) return false;
+  if (!e.incidents.some((i) => incoming.incidents.includes(i))) return false;
+  if (!compatibleDates(e.date, incoming.date)) return false;
+  return compatibleActors(e.by, incoming.by) && compatibleActors(e.against, incoming.against);
 }
 
 /**

@@ -33,9 +33,13 @@ export class StoryStore {
     return fp ?? undefined;
   }
 
+  /**
+   * Known to this process at once (the next article can match it before the write lands);
+   * other replicas see it once written.
+   */
   async put(sourceId: string, fp: StoryFingerprint): Promise<void> {
-    await this.kv.set(sourceId, { v: RECORD_VERSION, ...fp });
     this.touch(sourceId, fp);
+    await this.kv.set(sourceId, { v: RECORD_VERSION, ...fp });
   }
 
   private touch(id: string, fp: StoryFingerprint | null): void {

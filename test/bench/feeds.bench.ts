@@ -37,7 +37,8 @@ export async function bench(): Promise<Record<string, string | number>> {
   // The bench items are dated 3-15 March 2025; the clock stands just after.
   const clock = () => new Date('2025-03-16T12:00:00Z');
   const app = await openApp({ env, log: silentLogger, now: clock });
-  const runtime = openFeedRuntime({ kv: app.kv, kb: app.kb, core: app.config, feeds: loadFeedsConfig(env), sink: feedSink(app, clock), log: silentLogger, now: clock });
+  const sink = feedSink(app, clock);
+  const runtime = openFeedRuntime({ kv: app.kv, kb: app.kb, core: app.config, feeds: loadFeedsConfig(env), sink, log: silentLogger, now: clock });
   try {
     for (let i = 0; i < FEEDS; i += 1) {
       const r = await runtime.store.add({ url: `http://127.0.0.1:${portOf(ports, slot(i, 0).outlet)}/feed/${i}.xml`, id: `bench-${i}` }, clock());
@@ -76,6 +77,7 @@ export async function bench(): Promise<Record<string, string | number>> {
     };
   } finally {
     runtime.close();
+    await sink.flush?.();
     await app.close();
     server.kill();
     rmSync(dir, { recursive: true, force: true });

@@ -18,13 +18,15 @@ describe('one story told by three outlets in two languages', () => {
   const clock = () => new Date('2021-07-20T06:00:00Z');
   let app: Awaited<ReturnType<typeof openTempApp>>;
   let rt: FeedRuntime;
+  let sink: ReturnType<typeof feedSink>;
   let before: Set<string>;
 
   beforeAll(async () => {
     await server.start();
     serveOutlets(server);
     app = await openTempApp({ CYBERBRIEF_FETCH_ALLOW: '127.0.0.1', CYBERBRIEF_FETCH_HOST_GAP_MS: '0' }, clock);
-    rt = openFeedRuntime({ kv: app.kv, kb: app.kb, core: app.config, feeds: loadFeedsConfig(app.env), sink: feedSink(app, clock), log: silentLogger, now: clock });
+    sink = feedSink(app, clock);
+    rt = openFeedRuntime({ kv: app.kv, kb: app.kb, core: app.config, feeds: loadFeedsConfig(app.env), sink, log: silentLogger, now: clock });
     for (const [path, id] of [
       ['/outlet-a.xml', 'ledger'],
       ['/outlet-b.xml', 'capitol-wire'],
@@ -44,6 +46,7 @@ describe('one story told by three outlets in two languages', () => {
 
   afterAll(async () => {
     rt.close();
+    await sink.flush?.();
     await app.dispose();
     await server.stop();
   });

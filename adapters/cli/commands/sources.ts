@@ -94,13 +94,14 @@ type Runtime = ReturnType<typeof openFeedRuntime>;
 async function withFeeds(ctx: CliContext, fn: (rt: Runtime, app: App) => Promise<void>): Promise<void> {
   const app = await ctx.open();
   let rt: Runtime | undefined;
+  const sink = feedSink(app, now.bind(null, ctx));
   try {
     rt = openFeedRuntime({
       kv: app.kv,
       kb: app.kb,
       core: app.config,
       feeds: loadFeedsConfig(app.env),
-      sink: feedSink(app, now.bind(null, ctx)),
+      sink,
       log: app.log,
       now: () => now(ctx),
       // A running `serve` may be polling the same feed: the claim keeps the two from doing it at once.
@@ -109,6 +110,7 @@ async function withFeeds(ctx: CliContext, fn: (rt: Runtime, app: App) => Promise
     await fn(rt, app);
   } finally {
     rt?.close();
+    await sink.flush?.();
     await app.close();
   }
 }
