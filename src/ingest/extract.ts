@@ -129,8 +129,9 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   const dropped: Dropped[] = [];
   for (const r of readings) {
     if (r.triggers.length === 0) continue;
-    const dates = findDates(r.s.text, lang, published);
     const before = dropped.length;
+    // Dates cost the most to read (chrono): only the clauses that report something are read for them.
+    const dates = (from: number, to: number) => findDates(r.s.text, lang, published, from, to);
     r.drafts = readSentence({ tokens: r.tokens, mentions: r.mentions, triggers: r.triggers, dates, councilOf, kindOf }, dropped);
     for (const d of dropped.slice(before)) if (d.why === 'part-of-act') r.events.push({ start: d.at, end: d.end });
     if (opts.dropped) for (const d of dropped.slice(before)) opts.dropped.push({ ...d, sentence: r.index });

@@ -11,16 +11,38 @@ const BEFORE_MS = 62 * 86_400_000;
 /** An attack told without naming its incident must fall this close to the incident's period. */
 const ATTACK_SLACK_MS = 45 * 86_400_000;
 
+/** Incident periods in milliseconds, computed once per incident object. */
+const periods = new WeakMap<Incident, [number, number]>();
+function periodOf(incident: Incident): [number, number] {
+  let p = periods.get(incident);
+  if (!p) {
+    p = [startOf(incident.period.start), endOf(incident.period.end ?? incident.period.start)];
+    periods.set(incident, p);
+  }
+  return p;
+}
+
+const spans = new Map<string, [number, number]>();
+function spanOf(date: PartialDate): [number, number] {
+  let s = spans.get(date);
+  if (!s) {
+    if (spans.size > 20_000) spans.clear();
+    s = [startOf(date), endOf(date)];
+    spans.set(date, s);
+  }
+  return s;
+}
+
 export function compatibleDate(incident: Incident, date: PartialDate): boolean {
-  const start = startOf(incident.period.start);
-  const end = endOf(incident.period.end ?? incident.period.start);
-  return endOf(date) >= start - BEFORE_MS && startOf(date) <= end + AFTER_MS;
+  const [start, end] = periodOf(incident);
+  const [from, to] = spanOf(date);
+  return to >= start - BEFORE_MS && from <= end + AFTER_MS;
 }
 
 function withinPeriod(incident: Incident, date: PartialDate): boolean {
-  const start = startOf(incident.period.start);
-  const end = endOf(incident.period.end ?? incident.period.start);
-  return endOf(date) >= start - ATTACK_SLACK_MS && startOf(date) <= end + ATTACK_SLACK_MS;
+  const [start, end] = periodOf(incident);
+  const [from, to] = spanOf(date);
+  return to >= start - ATTACK_SLACK_MS && from <= end + ATTACK_SLACK_MS;
 }
 
 export function incidentActors(incident: Incident): Set<string> {
@@ -94,7 +116,8 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
       if (q.type === 'attack' ? !((dated || undated) && actors >= 1 && (dated || kw > 0)) : !(measure || (actors >= 2 && q.by.some((b) => related(b, inc.targets, lex))))) continue;
     }
     // Being in the period says little about a campaign that ran for years.
-    const short = endOf(inc.period.end ?? inc.period.start) - startOf(inc.period.start) <= 366 * 86_400_000;
+    const [from, to] = periodOf(inc);
+    const short = to - from <= 366 * 86_400_000;
     const score = kw + overlap + (dated && short ? 0.5 : 0);
     entityOnly.set(id, kw < 0.5);
     evidence.set(id, kw + overlap);

@@ -13,8 +13,11 @@ const parsers = { fr: frenchChrono(), en: englishChrono() };
 const MONTH_OR_YEAR = /\b((19|20)\d{2}|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|avr|juil)\b|\d{1,2}[/.]\d{1,2}/i;
 const FORWARD = /\b(prochain|prochaine|next|coming|upcoming|à venir)\b/i;
 /** Cheap test before running chrono: most sentences name no date at all. */
+const DATEISH_ALL = () => new RegExp(DATEISH.source, 'gi');
+/** Characters of context chrono needs around a date word: "en mars dernier", "début mai 2019", "il y a deux semaines". */
+const WINDOW = 32;
 const DATEISH =
-  /\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|veille|semaine|mois|an\b|année|annee|matin|soir|janv|f[ée]vr|mars|avril|mai|juin|juil|ao[uû]t|sept|octo|nove|d[ée]ce|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|week|month|year|ago|morning|night|january|february|march|april|may|june|july|august|september|october|november|december|today|aujourd|earlier/i;
+  /\b(19|20)\d{2}\b|\d{1,2}[/.]\d{1,2}|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\bhier\b|\bveille\b|(derni[eè]re|cette|prochaine) semaine|semaine (derni|pass|prochaine)|il y a|(le|ce) mois|mois (dernier|pass|prochain)|l['’]an\b|l['’]ann[ée]e|cette ann[ée]e|janvier|f[ée]vrier|\bmars\b|avril|\bmai\b|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|aujourd|\b(last|this|previous|next|past) (week|month|year)|\b(weeks?|months?|years?|days?) ago|\bago\b|january|february|\bmarch\b|april|\bmay\b|june|july|august|september|october|november|december/i;
 
 /** The instant relative expressions are counted from: the publication day, or the middle of its month or year. */
 export function referenceInstant(published: PartialDate): Date {
@@ -29,17 +32,36 @@ export function referenceInstant(published: PartialDate): Date {
  * and the publication allow: "lundi" in an article dated only "2017-06" is June 2017, not a
  * guessed day; "en mars dernier" is a month; "in 2014" a year. Nothing later than the publication.
  */
-export function findDates(sentence: string, lang: 'en' | 'fr', published: PartialDate): DateMention[] {
+export function findDates(sentence: string, lang: 'en' | 'fr', published: PartialDate, from = 0, to = sentence.length): DateMention[] {
   if (!DATEISH.test(sentence)) return [];
   const ref = referenceInstant(published);
-  const results = parsers[lang].parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false });
+  // chrono runs every parser over all the text it is given: only the stretches around date words are worth it.
+  const windows: [number, number][] = [];
+  for (const m of sentence.matchAll(DATEISH_ALL())) {
+    const at = m.index ?? 0;
+    if (at + m[0].length <= from || at >= to) continue;
+    const a = Math.max(0, at - WINDOW);
+    const b = Math.min(sentence.length, at + m[0].length + WINDOW);
+    const last = windows[windows.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
+  }
+  const results: { r: Result; offset: number }[] = [];
+  for (const [from, to] of windows) {
+    // Widen to word boundaries so no word is cut in two.
+    let a = from;
+    while (a > 0 && /\S/.test(sentence[a - 1] as string)) a--;
+    let b = to;
+    while (b < sentence.length && /\S/.test(sentence[b] as string)) b++;
+    for (const r of parsers[lang].parse(sentence.slice(a, b), { instant: ref, timezone: 0 }, { forwardDate: false })) results.push({ r, offset: a });
+  }
   const out: DateMention[] = [];
-  for (const r of results) {
+  for (const { r, offset } of results) {
     // "SAT" (as in KA-SAT), "Midnight" (Blizzard): chrono reads them as a Saturday or a time.
     if ((!/\d/.test(r.text) && r.text.replace(/\W/g, '').length <= 3) || /^(midnight|noon|midday|minuit|midi|tonight|ce soir)$/i.test(r.text.trim())) continue;
     const date = toPartial(r, published);
     if (!date) continue;
-    out.push({ index: r.index, end: r.index + r.text.length, text: r.text, date });
+    out.push({ index: r.index + offset, end: r.index + offset + r.text.length, text: r.text, date });
   }
   return out;
 }

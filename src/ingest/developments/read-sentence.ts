@@ -27,7 +27,8 @@ export interface SentenceInput {
   tokens: readonly Token[];
   mentions: readonly Mention[];
   triggers: readonly TriggerHit[];
-  dates: readonly DateMention[];
+  /** Dates the sentence names between two character offsets; asked only for clauses that report something. */
+  dates: readonly DateMention[] | ((from: number, to: number) => readonly DateMention[]);
   /** The council of ministers of an organisation, if the knowledge base has one. */
   councilOf?: (id: string) => string | undefined;
   /** Kind of an actor id, so roles can tell groups and government bodies from states. */
@@ -50,7 +51,18 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
   const { tokens, triggers } = input;
   const out: Draft[] = [];
   const parties = partiesOf(input);
-  const dateAt = input.dates.map((d) => ({ d, at: tokens.findIndex((t) => t.start >= d.index) })).filter((x) => x.at >= 0);
+  const byClause = new Map<number, { d: DateMention; at: number }[]>();
+  const datesOf = (cs: number, ce: number) => {
+    let found = byClause.get(cs);
+    if (!found) {
+      const from = (tokens[cs] as Token).start;
+      const to = (tokens[ce - 1] as Token).end;
+      const list = typeof input.dates === 'function' ? input.dates(from, to) : input.dates;
+      found = list.map((d) => ({ d, at: tokens.findIndex((t) => t.start >= d.index) })).filter((x) => x.at >= cs && x.at < ce);
+      byClause.set(cs, found);
+    }
+    return found;
+  };
 
   for (const [cs, ce] of clauses(tokens)) {
     const hits = triggers.filter((h) => h.start >= cs && h.start < ce);
@@ -75,7 +87,7 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
         draft.by = parties.subjects(cs, h.start, cs).map((m) => m.id).filter((id) => !draft.against.includes(id));
       }
       const attackNps = attacks.filter((a) => a.start > h.end).map((a) => ({ start: a.start, end: hits.find((o) => o.start > a.start)?.start ?? ce }));
-      draft.date = pickDate(dateAt, h, cs, ce, attackNps, tokens);
+      draft.date = pickDate(datesOf(cs, ce), h, cs, ce, attackNps, tokens);
       if (draft.type === 'attribution') {
         draft.stance = h.spec.hedged || (isHedged(tokens, cs, ce) && !isFirm(tokens, cs, ce)) || draft.by.length === 0 ? 'suspected' : 'attributed';
         if (draft.against.length === 0) {
@@ -114,7 +126,7 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
       }
       const npEnd = hits.find((o) => o.start > a.start && o.spec.type !== 'attack')?.start ?? ce;
       const inside = main.some((m) => m.start < a.start);
-      const own = dateAt.find((x) => x.at >= a.end && x.at < npEnd);
+      const own = main.length > 0 ? datesOf(cs, ce).find((x) => x.at >= a.end && x.at < npEnd) : undefined;
       const prevMain = main.filter((m) => m.start < a.start).pop();
       const draft = parties.attack(a, { cs, ce, npEnd, within: inside ? (prevMain as TriggerHit).end : undefined });
       // Inside an act, an attack is news of its own only when the text dates it or, told by a verb, names
@@ -124,7 +136,7 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
         dropped.push({ type: 'attack', at: a.start, end: a.end, why: 'part-of-act' });
         continue;
       }
-      draft.date = own?.d.date ?? (main.length === 0 ? pickDate(dateAt.filter((x) => attackDateOk(tokens, x.at, a)), a, cs, ce, []) : undefined);
+      draft.date = own?.d.date ?? (main.length === 0 ? pickDate(datesOf(cs, ce).filter((x) => attackDateOk(tokens, x.at, a)), a, cs, ce, []) : undefined);
       if (input.councilOf) {
         const councilOf = input.councilOf;
         draft.against = draft.against.map((id) => councilIfMinisters(tokens, parties.mentions, id, tokens.length, councilOf));

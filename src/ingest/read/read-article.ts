@@ -121,9 +121,9 @@ export function toPartialDate(value: string | undefined): PartialDate | undefine
 export function notAnArticle(text: string): string | undefined {
   const compact = text.replace(/\s+/g, '');
   if (compact.length === 0) return 'no text found in the document';
-  const letters = (compact.match(/\p{L}/gu) ?? []).length;
+  const letters = compact.replace(/[^\p{L}]+/gu, '').length;
   if (letters / compact.length < 0.6) return 'not an article: the text is mostly digits, symbols or code';
-  const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+  const words = (text.match(/\p{L}{2,}\S*/gu) ?? []).length;
   if (words < MIN_ARTICLE_WORDS) return `not an article: only ${words} word${words === 1 ? '' : 's'} of text`;
   if (!/[\p{L}\p{N}»"”)][.!?…]/u.test(text)) return 'not an article: no sentence found (no full stop anywhere)';
   return undefined;
