@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { feedSink } from '../../adapters/feeds/feed-sink';
@@ -47,6 +48,7 @@ export async function bench(): Promise<Record<string, string | number>> {
     const feeds = await runtime.followed();
     const devsBefore = app.briefing.data.developmentCount;
 
+    const loadBefore = loadavg()[0]!;
     const t0 = performance.now();
     const first = await pollFeeds(feeds, runtime.deps, { concurrency: 16 });
     const firstMs = performance.now() - t0;
@@ -74,6 +76,8 @@ export async function bench(): Promise<Record<string, string | number>> {
       'heap MB after each repeat poll (gc)': heaps.map((h) => h.toFixed(1)).join(', '),
       'heap growth first->last repeat poll MB': (heaps[heaps.length - 1]! - heaps[0]!).toFixed(1),
       gc: (globalThis as { gc?: unknown }).gc ? 'exposed' : 'not exposed (run through npm run bench)',
+      // A busy machine stretches every figure above: 2 cores here, shared with other work.
+      'load average (1 min) before / after first poll': `${loadBefore.toFixed(2)} / ${loadavg()[0]!.toFixed(2)}`,
     };
   } finally {
     runtime.close();
