@@ -52,6 +52,7 @@ export async function bench(): Promise<Record<string, string | number>> {
     const t0 = performance.now();
     const first = await pollFeeds(feeds, runtime.deps, { concurrency: 16 });
     const firstMs = performance.now() - t0;
+    const loadAfter = loadavg()[0]!;
     const sum = (rs: FeedPollResult[], k: 'newItems' | 'kept' | 'repeated' | 'irrelevant' | 'developments' | 'merged' | 'problems') => rs.reduce((n, r) => n + r[k], 0);
 
     const heaps: number[] = [];
@@ -77,7 +78,7 @@ export async function bench(): Promise<Record<string, string | number>> {
       'heap growth first->last repeat poll MB': (heaps[heaps.length - 1]! - heaps[0]!).toFixed(1),
       gc: (globalThis as { gc?: unknown }).gc ? 'exposed' : 'not exposed (run through npm run bench)',
       // A busy machine stretches every figure above: 2 cores here, shared with other work.
-      'load average (1 min) before / after first poll': `${loadBefore.toFixed(2)} / ${loadavg()[0]!.toFixed(2)}`,
+      'load average (1 min) before / after first poll': `${loadBefore.toFixed(2)} / ${loadAfter.toFixed(2)}`,
     };
   } finally {
     runtime.close();
