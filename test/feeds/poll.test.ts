@@ -34,6 +34,12 @@ describe('polling feeds from a loopback server', () => {
     server
       .serve('/broken.xml', fixture('malformed.xml'), 'application/rss+xml')
       .route('/moved.xml', redirect('http://10.0.0.1/feed.xml'))
+      .route('/nordic.xml', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.end(
+          `<rss version="2.0"><channel><title>Nordic desk</title><language>fr</language><item><title>La Norvège accuse la Chine</title><link>${server.url('/articles/norway.html')}</link><guid>n1</guid><pubDate>Mon, 19 Jul 2021 10:00:00 GMT</pubDate><description>Oslo met en cause Pékin après le piratage de la messagerie du Parlement.</description></item></channel></rss>`,
+        );
+      })
       .route('/conditional.xml', conditional(() => ({ text: fixture('outlet-a.rss.xml').toString().replaceAll('{{ORIGIN}}', server.origin).replace('<item>', feedVersion === '1' ? '<item>' : '<item><title>Extra</title><guid>extra</guid></item><item>'), version: feedVersion, modified: new Date('2021-07-19T15:00:00Z') }), 'application/rss+xml'));
   });
   afterAll(() => server.stop());
@@ -145,6 +151,14 @@ describe('polling feeds from a loopback server', () => {
     expect(r).toMatchObject({ status: 'refused', reason: '10.0.0.1 is a private (RFC 1918) address' });
     expect(logs.find((l) => l.event === 'feed.refused')).toMatchObject({ level: 'warn', feed: 'moved', reason: '10.0.0.1 is a private (RFC 1918) address' });
     expect((await store.state('moved')).failures).toBe(1);
+  });
+
+  it('reads a Latin-1 article page linked from a feed', async () => {
+    const feed = await follow('/nordic.xml', 'nordic');
+    expect(await pollFeed(feed, deps)).toMatchObject({ status: 'new', kept: 1 });
+    expect(received[0]).toMatchObject({ language: 'fr', publisher: 'Nordic desk' });
+    expect(received[0]?.text).toContain('Le gouvernement norvégien a déclaré que la cyberattaque contre la messagerie du Storting');
+    expect(received[0]?.text).not.toMatch(/\uFFFD|Ã©/);
   });
 
   it('reads old items as seen but does not ingest them', async () => {
