@@ -9,11 +9,14 @@ import { openApp, type OpenOptions } from '../root';
 import { type CliContext, type RegisterCommand, UsageError } from './context';
 import { register as brief } from './commands/brief';
 import { register as digest } from './commands/digest';
+import { register as extract } from './commands/extract';
 import { register as incidents } from './commands/incidents';
+import { register as ingest } from './commands/ingest';
 import { register as serve } from './commands/serve';
+import { register as sources } from './commands/sources';
 import { register as subscriptions } from './commands/subscriptions';
 
-const COMMANDS: RegisterCommand[] = [brief, incidents, digest, subscriptions, serve];
+const COMMANDS: RegisterCommand[] = [brief, incidents, extract, ingest, digest, subscriptions, sources, serve];
 
 export function buildProgram(ctx: CliContext): Command {
   // Output settings are copied to subcommands when they are created, so they come first.

@@ -4,6 +4,7 @@ import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settin
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import type { App } from '../root';
 import { type RunningScheduler, startScheduler } from '../scheduler/start-scheduler';
+import { startFeedPoller } from '../feeds/start-feed-poller';
 import { HttpServer } from '../server/http-server';
 import { loadSlackConfig, slackEnabled } from '../slack/config';
 import { mountSlack, type SlackRuntime } from '../slack/app';
@@ -17,7 +18,8 @@ export interface Serving {
 
 /**
  * `cyberbrief serve`: one HTTP port for Slack (`/slack/events`), Teams (`/api/messages`) and
- * `/healthz`, the digest scheduler, and a loop that picks up what the CLI or another replica wrote.
+ * `/healthz`, the digest scheduler, the feed poller, and a loop that picks up what the CLI or
+ * another replica wrote.
  */
 export async function startServe(app: App, opts: { port?: number; host?: string } = {}): Promise<Serving> {
   const { log } = app;
@@ -70,6 +72,7 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
     log,
     graceHours: app.config.CYBERBRIEF_DIGEST_GRACE_HOURS,
   });
+  const feeds = startFeedPoller({ app, log });
   const reload = setInterval(() => {
     app.briefing.refreshIfChanged().then(
       (changed) => changed && log.info('store.reloaded', { incidents: app.briefing.data.incidents.size }),
@@ -87,6 +90,7 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
       // Order matters: stop taking work, finish deliveries (releasing their claims), drain requests, then close the store.
       stopping ??= (async () => {
         clearInterval(reload);
+        await feeds.stop();
         await scheduler.stop();
         await slack?.stop();
         await http.close();
