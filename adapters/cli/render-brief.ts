@@ -40,7 +40,8 @@ export function renderBrief(brief: Brief, color: boolean): string {
   if (brief.attribution.length) {
     lines.push('', s.heading(L.attribution));
     for (const a of brief.attribution) {
-      const who = joinNames(a.by.map((r) => r.name), brief.locale);
+      // Researchers and press often go unnamed in an article: say so rather than print nothing.
+      const who = a.by.length > 0 ? joinNames(a.by.map((r) => r.name), brief.locale) : brief.locale === 'fr' ? 'sources non nommées' : 'unnamed sources';
       const whom = joinNames(a.to.map((r) => r.name), brief.locale);
       const stance = L.stance[a.stance];
       const arrow = a.stance === 'denied' ? (whom ? ` (${brief.locale === 'fr' ? 'face à' : 'answering'} ${clean(whom)})` : '') : whom ? ` → ${clean(whom)}` : '';
