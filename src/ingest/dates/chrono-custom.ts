@@ -28,7 +28,7 @@ export function frenchChrono(): Chrono {
   const c = chrono.fr.casual.clone();
   c.parsers.push({
     pattern: () =>
-      /(?:\b(début|debut|fin|mi|courant|en|depuis|dès|des|au mois de|le mois de|du mois de|d['’]ici)\s*-?\s*)?\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b(?:\s+(dernier|passé|passe|prochain))?(?:\s+((?:19|20)\d{2})\b)?/i,
+      /(?:\b(début|debut|fin|mi|courant|en|depuis|dès|des|au mois de|le mois de|du mois de|d['’]ici|de|d['’])\s*-?\s*)?\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)\b(?:\s+(dernier|passé|passe|prochain))?(?:\s+((?:19|20)\d{2})\b)?/i,
     extract: (context: Ctx, match: RegExpMatchArray) => {
       const [, prefix, name, rel, year] = match;
       if (!prefix && !rel && !year) return null;

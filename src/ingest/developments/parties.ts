@@ -16,7 +16,7 @@ const JOINERS = new Set(
     'allies allied partenaires partners pays countries membres members gouvernement government , - – — ( ) « » " together with connus connu connue sous nom known dubbed called baptise baptisee surnomme nomme alias aka').split(' '),
 );
 /** Words that end a list of parties: what follows is the content of the act, not its parties. */
-const GROUP_STOP = new Set(["d'avoir", 'avoir', 'qui', "qu'", 'ou', 'which', 'who', 'that', 'over', 'apres', 'after', 'because', 'car', 'since', 'depuis', 'lors', 'during', 'when', 'quand', 'lorsque']);
+const GROUP_STOP = new Set(["d'avoir", 'avoir', 'qui', "qu'", 'ou', 'pour', 'which', 'who', 'that', 'over', 'apres', 'after', 'because', 'car', 'since', 'depuis', 'lors', 'during', 'when', 'quand', 'lorsque']);
 /** Role nouns whose genitive names a party: "les chefs de la diplomatie des États membres de l'UE". */
 const ROLE_NOUNS = new Set([...GOVERNMENT_NOUNS, ...'chefs chef membres etats pays allies partenaires signataires representants representant head heads members states countries signatories representatives leaders dirigeants ministres'.split(' ')]);
 /** Nouns for those who attack: a demonym on them points at the state behind ("pirates chinois", "Russian hackers"). */
@@ -46,6 +46,7 @@ export interface Parties {
   after(from: number, to: number): Mention[];
   afterOpening(from: number, to: number): Mention[];
   quotedSpeaker(at: number): Mention[];
+  relativeAntecedent(at: number): Mention[];
   attack(a: TriggerHit, z: { cs: number; ce: number; npEnd: number; within?: number }): Draft;
 }
 
@@ -117,10 +118,14 @@ export function partiesOf(input: SentenceInput): Parties {
     return group;
   };
   const genitiveOfRole = (start: number): boolean => {
-    let k = start - 1;
-    while (k >= 0 && tokens[k]?.word && /^(le|la|les|l'|the|de|du|des|d'|of)$/.test((tokens[k] as Token).norm)) k--;
-    const t = tokens[k];
-    return t?.word === true && ROLE_NOUNS.has(t.norm);
+    // "les chefs de la diplomatie des États membres de l'UE", "the foreign ministers of the EU".
+    for (let k = start - 1, seen = 0; k >= 0 && seen < 7; k--, seen++) {
+      const t = tokens[k] as Token;
+      if (!t.word) return false;
+      if (ROLE_NOUNS.has(t.norm)) return true;
+      if (!/^(le|la|les|l'|the|de|du|des|d'|of|affaires|etrangeres|foreign|affairs|defense|defence|diplomatie|interieur|justice|exterieur|exterieures)$/.test(t.norm)) return false;
+    }
+    return false;
   };
   const subjectLike = (m: Mention, allowAffiliation: boolean): boolean => {
     if (m.role === 'nationality') return false;
@@ -209,6 +214,17 @@ export function partiesOf(input: SentenceInput): Parties {
       const comma = tokens.findIndex((t, k) => k >= from && t.text === ',');
       if (comma < 0 || comma - from > 4) return [];
       return firstGroup(comma + 1, to, (m) => m.role === 'actor' && m.prep === undefined && m.start - comma <= 4);
+    },
+    relativeAntecedent(at) {
+      // "by Norway, which summoned ...", "la Norvège, qui a convoqué ...": the party just before the relative pronoun.
+      for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+        const t = tokens[k] as Token;
+        if (t.word && /^(which|who|qui)$/.test(t.norm)) {
+          const before = authors.filter((m) => m.end <= k && k - m.end <= 2 && m.role !== 'nationality').pop();
+          return before ? [before] : [];
+        }
+      }
+      return [];
     },
     quotedSpeaker(at) {
       // A quotation's words belong to whoever is named after it: "« Nous condamnons ... », a déclaré le ministre".

@@ -214,6 +214,13 @@ function roles(p: Parties, h: TriggerHit, z: { zoneStart: number; cs: number; ce
       break;
     }
   }
+  if (draft.by.length === 0 && spec.type !== 'attack' && spec.frame !== 'responsible' && spec.frame !== 'agent' && !passive) {
+    const antecedent = p.relativeAntecedent(h.start);
+    if (antecedent.length > 0) {
+      draft.by = ids(antecedent);
+      draft.inheritsBy = undefined;
+    }
+  }
   if (draft.by.length === 0 && spec.type !== 'attack') {
     const quoted = p.quotedSpeaker(h.start);
     if (quoted.length > 0) {

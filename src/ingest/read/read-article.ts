@@ -23,7 +23,7 @@ export interface Article {
 export type ReadOutcome = { ok: true; article: Article } | { ok: false; problem: string };
 
 /** Fewer words than this is a caption or a stub, not an article to read developments from. */
-export const MIN_ARTICLE_WORDS = 25;
+export const MIN_ARTICLE_WORDS = 12;
 
 /** The seed format: first line ` date YYYY-MM` (a day or a year also accepted), text may follow on it. */
 const SEED_HEADER = /^\uFEFF?[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*/;
