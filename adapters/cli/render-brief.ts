@@ -1,4 +1,4 @@
-import { formatDate, formatPeriod, joinNames, labels } from '../../src/brief/labels';
+import { formatDate, formatPeriod, joinNames, labels, siteOf } from '../../src/brief/labels';
 import type { Brief } from '../../src/domain/brief';
 import { styler } from './style';
 
@@ -63,21 +63,11 @@ export function renderBrief(brief: Brief, color: boolean): string {
   if (brief.sources.length) {
     lines.push('', s.heading(L.sources));
     brief.sources.forEach((src, i) => {
-      const title = clean(src.title ?? hostOf(src.url) ?? src.id);
+      const title = clean(src.title ?? siteOf(src.url) ?? src.id);
       lines.push(`  [${i + 1}] ${title} (${src.published}, ${src.language})${src.url ? `\n      ${clean(src.url)}` : ''}`);
     });
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** A source without a title is named by its site, which a reader recognises, rather than by its id. */
-export function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
 }
 
 function sourceNumber(brief: Brief, id: string): number {

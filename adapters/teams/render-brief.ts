@@ -1,4 +1,4 @@
-import { joinNames, labels } from '../../src/brief/labels';
+import { joinNames, labels, siteOf } from '../../src/brief/labels';
 import { dateLabel, periodLabel } from './cards/dates';
 import type { ActorRef } from '../../src/domain/actor';
 import type { Brief, SourceRef } from '../../src/domain/brief';
@@ -107,7 +107,7 @@ function factList<T>(items: T[], b: Budget, locale: Locale, fact: (item: T) => {
 
 export function sourceRows(sources: SourceRef[], max: number, locale: Locale): CardElement[] {
   const rows = sources.slice(0, max).map((s) => {
-    const host = hostOf(s.url);
+    const host = siteOf(s.url);
     const detail = [host, formatSourceDate(s.published, locale), s.language.toUpperCase()].filter((x) => x !== '').join(' · ');
     return linkRow(plain(s.title ?? host ?? s.id, 200), plain(detail, 200), s.url);
   });
@@ -139,14 +139,6 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
-}
 
 /** Source dates may be partial (`2017`, `2017-12`) or full instants from feeds. */
 function formatSourceDate(published: string, locale: Locale): string {

@@ -78,3 +78,13 @@ export function joinNames(names: string[], locale: Locale): string {
   const and = locale === 'fr' ? ' et ' : ' and ';
   return `${names.slice(0, -1).join(', ')}${and}${names[names.length - 1]}`;
 }
+
+/** A source's site ("reuters.com"), which names an untitled source better than its id does. */
+export function siteOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
