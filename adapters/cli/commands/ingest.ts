@@ -20,7 +20,7 @@ export const register: RegisterCommand = (program, ctx) => {
       const published = parsePublished(opts.published);
       if (paths.length === 0) throw new UsageError('ingest: give at least one file or directory');
       const app = await ctx.open();
-      const counts = { files: 0, added: 0, developments: 0, unchanged: 0, nothing: 0, refused: 0, created: 0 };
+      const counts = { files: 0, added: 0, developments: 0, merged: 0, unchanged: 0, nothing: 0, refused: 0, created: 0 };
       try {
         const ingestor = new Ingestor(app.briefing, ctx.options.now, app.log);
         for await (const entry of articleFiles(paths)) {
@@ -48,6 +48,7 @@ export const register: RegisterCommand = (program, ctx) => {
           if (outcome.status === 'added') {
             counts.added++;
             counts.developments += outcome.developments;
+            counts.merged += outcome.merged;
             counts.created += outcome.created.length;
           } else counts[outcome.status === 'refused' ? 'refused' : outcome.status]++;
           if (counts.files % PROGRESS_EVERY === 0) ctx.err(`… ${counts.files} files read\n`);
@@ -56,7 +57,7 @@ export const register: RegisterCommand = (program, ctx) => {
         await app.close();
       }
       ctx.out(
-        `${counts.files} file${counts.files === 1 ? '' : 's'}: ${counts.added} added (${counts.developments} developments, ${counts.created} new incident${counts.created === 1 ? '' : 's'}), ${counts.unchanged} already ingested, ${counts.nothing} with nothing to record, ${counts.refused} refused\n`,
+        `${counts.files} file${counts.files === 1 ? '' : 's'}: ${counts.added} added (${counts.developments} developments, ${counts.merged} told before by another source, ${counts.created} new incident${counts.created === 1 ? '' : 's'}), ${counts.unchanged} already ingested, ${counts.nothing} with nothing to record, ${counts.refused} refused\n`,
       );
       if (counts.refused > 0) process.exitCode = 3;
     });

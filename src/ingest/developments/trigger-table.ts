@@ -84,7 +84,7 @@ const FR: TriggerSpec[] = [
   { type: 'expulsion', frame: 'act', pattern: 'persona ~1 non ~1 grata' },
   { type: 'expulsion', frame: 'act', pattern: 'renvoy*|renvoie* ~4 diplomate*|agents|espions' },
   { type: 'expulsion', frame: 'act', pattern: 'romp*|rompu* ~3 relations ~1 diplomatiques' },
-  { type: 'expulsion', frame: 'act', pattern: 'quitter ~2 le ~1 pays|territoire' },
+  { type: 'expulsion', frame: 'act', pattern: 'donn*|ordonn*|somm*|enjoin* ~8 quitter' },
   // policy
   { type: 'policy', frame: 'declare', pattern: 'adopt* ~6 boîte|stratégie|règlement|cadre|directive|loi|doctrine|régime|mécanisme|conclusions|texte|outils|législation|résolution|convention|traité|code' },
   { type: 'policy', frame: 'declare', pattern: 'lanc*|présent*|dévoil*|publi* ~3 stratégie|doctrine|initiative|plan' },
