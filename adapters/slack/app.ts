@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Locale } from '../../src/domain/text';
+import type { FeedRuntime } from '../../src/feeds/feed-runtime';
 import type { Logger } from '../../src/log';
 import type { BriefingService } from '../../src/service/briefing-service';
 import type { KvBackend } from '../../src/store/kv';
@@ -40,6 +41,8 @@ export interface SlackDeps {
   boltLogLevel?: LogLevel;
   /** How long channel languages (default 60 s) and composed briefs (default 30 s) are remembered. */
   cacheTtlMs?: { locales?: number; briefs?: number };
+  /** Followed feeds, for `/cyberbrief sources`; without it the command says feeds are not available here. */
+  feeds?: Pick<FeedRuntime, 'store' | 'followed'>;
 }
 
 export interface SlackRuntime {
@@ -130,6 +133,7 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
     log: deps.log,
     defaults: deps.defaults,
     now: deps.now ?? (() => new Date()),
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
   };
   cyberbriefCommand.register(app, ctx);
   briefShow.register(app, ctx);

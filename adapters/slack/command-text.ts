@@ -8,6 +8,7 @@ export type CommandRequest =
   | { kind: 'subscribe'; args: string }
   | { kind: 'unsubscribe' }
   | { kind: 'subscriptions' }
+  | { kind: 'sources'; args: string }
   | { kind: 'lookup'; query: string; public: boolean };
 
 const SUBCOMMANDS: Record<string, CommandRequest['kind']> = {
@@ -17,6 +18,7 @@ const SUBCOMMANDS: Record<string, CommandRequest['kind']> = {
   subscribe: 'subscribe', abonner: 'subscribe',
   unsubscribe: 'unsubscribe', desabonner: 'unsubscribe', 'désabonner': 'unsubscribe',
   subscriptions: 'subscriptions', abonnements: 'subscriptions',
+  sources: 'sources', feeds: 'sources', flux: 'sources',
 };
 
 /** A last word that asks for the brief to be posted in the channel instead of shown to the caller only. */
@@ -46,6 +48,8 @@ export function parseCommandText(text: string): CommandRequest {
     }
     case 'subscribe':
       return { kind: 'subscribe', args };
+    case 'sources':
+      return { kind: 'sources', args };
     default:
       break;
   }

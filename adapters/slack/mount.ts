@@ -1,4 +1,6 @@
 import { LogLevel } from '@slack/bolt';
+import { openFeedRuntime, type FeedRuntime } from '../../src/feeds/feed-runtime';
+import { loadFeedsConfig } from '../../src/feeds/feeds-config';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
@@ -8,7 +10,7 @@ import { mountSlack, type SlackRuntime } from './app';
 import { loadSlackConfig, slackEnabled, slackMode, usesOAuth } from './config';
 
 export interface SlackAppDeps {
-  app: Pick<App, 'briefing' | 'kv' | 'log' | 'env' | 'config'>;
+  app: Pick<App, 'briefing' | 'kv' | 'kb' | 'log' | 'env' | 'config'>;
   /** Defaults to the keyv stores on the app's store; `serve` passes the ones its scheduler uses. */
   subscriptions?: SubscriptionStore;
   channelSettings?: ChannelSettingsStore;
@@ -38,5 +40,22 @@ export async function mountSlackFromApp(http: HttpServer, deps: SlackAppDeps): P
     defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
     ...(deps.now ? { now: deps.now } : {}),
     boltLogLevel: app.config.CYBERBRIEF_LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.WARN,
+    feeds: slackFeeds(app, deps.now),
+  });
+}
+
+/**
+ * The followed-feeds store for `/cyberbrief sources`. Chat only adds, lists and removes: the
+ * server's poller fetches on its schedule, so this runtime's sink is never reached.
+ */
+export function slackFeeds(app: Pick<App, 'kv' | 'kb' | 'log' | 'env' | 'config'>, now: () => Date = () => new Date()): FeedRuntime {
+  return openFeedRuntime({
+    kv: app.kv,
+    kb: app.kb,
+    core: app.config,
+    feeds: loadFeedsConfig(app.env),
+    sink: { ingest: () => Promise.reject(new Error('chat surfaces do not poll feeds')) },
+    log: app.log,
+    now,
   });
 }

@@ -1,5 +1,6 @@
 import type { Brief } from '../../src/domain/brief';
 import type { Locale } from '../../src/domain/text';
+import type { FeedRuntime } from '../../src/feeds/feed-runtime';
 import { actorBrief, incidentBrief } from '../../src/brief/compose';
 import type { Logger } from '../../src/log';
 import type { BriefingService } from '../../src/service/briefing-service';
@@ -21,6 +22,8 @@ export interface SlackContext {
   log: Logger;
   defaults: { locale: Locale; timezone: string };
   now: () => Date;
+  /** Followed feeds (`/cyberbrief sources`); absent when the deployment gives the chat no feed store. */
+  feeds?: Pick<FeedRuntime, 'store' | 'followed'>;
 }
 
 /** The channel's language (`/cyberbrief lang`), else the deployment's. */

@@ -25,6 +25,8 @@ const en = {
     '`/cyberbrief subscribe 07:30 Europe/Paris fr actor:CN type:sanction`: with language and filters',
     '`/cyberbrief unsubscribe`: stop this channel’s digest (admins)',
     '`/cyberbrief subscriptions`: the digests of this workspace',
+    '`/cyberbrief sources`: the news and official feeds cyberbrief follows',
+    '`/cyberbrief sources add https://example.org/feed.xml fr cert`: follow a feed, `/cyberbrief sources remove <id>`: stop (admins)',
   ].join('\n'),
   latestTitle: 'Latest developments',
   nothingYet: 'Nothing recorded yet.',
@@ -52,7 +54,29 @@ const en = {
   on: (day: string) => `on ${day}`,
   at: 'at',
   invitePaused: (channel: string) =>
-    `The cyberbrief digest for ${channel} is paused: I am not a member of that channel. Invite me there with \`/invite @cyberbrief\`, then run \`/cyberbrief subscribe\` again.`,
+    `The cyberbrief digest for ${channel} is paused: I am not a member of that channel. Invite me there with \`/invite @cyberbrief\`, then run \`/cyberbrief subscribe\` again.`,  sourcesTitle: (n: number) => `Followed feeds (${n})`,
+  sourcesNone: 'No feed is followed yet. Admins add one with `/cyberbrief sources add <url>`.',
+  sourcesUnavailable: 'Feeds cannot be managed from chat on this deployment: whoever runs cyberbrief can use `cyberbrief sources` in a terminal.',
+  sourcesNotAllowed:
+    'Only workspace admins and owners, or people listed in `CYBERBRIEF_SLACK_ADMINS`, can change which feeds cyberbrief follows. Ask one of them.',
+  sourcesAdded: (id: string, url: string) => `Now following \`${id}\` (${url}). The server reads it at its next scheduled poll.`,
+  sourcesAddError: (error: string) => `Could not follow that feed: ${error}.`,
+  sourcesAddUsage: 'Say which feed to follow.',
+  sourcesBadWord: (word: string) => `“${word}” is neither a language (en, fr) nor a kind of publisher (government, eu, cert, news, international, other).`,
+  sourcesRemoved: (id: string) => `Stopped following \`${id}\`.`,
+  sourcesNoSuch: (what: string) => `No followed feed is called ${what}. \`/cyberbrief sources\` lists them.`,
+  sourcesRemoveUsage: 'Say which feed to stop following: its id from `/cyberbrief sources`, or its URL.',
+  sourcesUsage: [
+    '`/cyberbrief sources`: the followed feeds and how their last poll went',
+    '`/cyberbrief sources add <url> [en|fr] [kind]`: follow a feed (admins); kind is government, eu, cert, news, international or other',
+    '`/cyberbrief sources remove <id or url>`: stop following it (admins)',
+    'The server polls feeds on its own schedule.',
+  ].join('\n'),
+  never: 'never polled',
+  polledOk: (at: string, fresh: number) => `ok ${at}${fresh > 0 ? ` (${fresh} new)` : ''}`,
+  polledSame: (at: string) => `ok ${at} (not modified)`,
+  polledBad: (status: 'refused' | 'failed', times: number, reason: string) => `${status === 'refused' ? 'refused' : 'failed'} ${times}× in a row: ${reason}`,
+  sourcesMore: (n: number) => `${n} more not shown: \`cyberbrief sources list\` in a terminal lists them all.`,
 };
 
 type Strings = typeof en;
@@ -78,6 +102,8 @@ const fr: Strings = {
     '`/cyberbrief subscribe 07:30 Europe/Paris fr actor:CN type:sanction` : avec langue et filtres',
     '`/cyberbrief unsubscribe` : arrêter la revue de ce canal (administrateurs)',
     '`/cyberbrief subscriptions` : les revues de cet espace de travail',
+    '`/cyberbrief sources` : les flux d’actualité et officiels que suit cyberbrief',
+    '`/cyberbrief sources add https://example.org/feed.xml fr cert` : suivre un flux, `/cyberbrief sources remove <id>` : l’abandonner (administrateurs)',
   ].join('\n'),
   latestTitle: 'Derniers faits enregistrés',
   nothingYet: 'Rien n’est encore enregistré.',
@@ -105,7 +131,29 @@ const fr: Strings = {
   on: (day) => `le ${day}`,
   at: 'à',
   invitePaused: (channel) =>
-    `La revue cyberbrief de ${channel} est suspendue : je ne suis pas membre de ce canal. Invitez-moi avec \`/invite @cyberbrief\`, puis relancez \`/cyberbrief subscribe\`.`,
+    `La revue cyberbrief de ${channel} est suspendue : je ne suis pas membre de ce canal. Invitez-moi avec \`/invite @cyberbrief\`, puis relancez \`/cyberbrief subscribe\`.`,  sourcesTitle: (n) => `Flux suivis (${n})`,
+  sourcesNone: 'Aucun flux n’est encore suivi. Les administrateurs en ajoutent avec `/cyberbrief sources add <url>`.',
+  sourcesUnavailable: 'Les flux ne se gèrent pas depuis la messagerie sur ce déploiement : qui gère cyberbrief peut utiliser `cyberbrief sources` dans un terminal.',
+  sourcesNotAllowed:
+    'Seuls les administrateurs et propriétaires de l’espace de travail, ou les personnes listées dans `CYBERBRIEF_SLACK_ADMINS`, peuvent changer les flux que suit cyberbrief. Demandez-leur.',
+  sourcesAdded: (id, url) => `Flux suivi : \`${id}\` (${url}). Le serveur le lira à sa prochaine relève programmée.`,
+  sourcesAddError: (error) => `Impossible de suivre ce flux : ${error}.`,
+  sourcesAddUsage: 'Indiquez le flux à suivre.',
+  sourcesBadWord: (word) => `« ${word} » n’est ni une langue (en, fr) ni un type d’éditeur (government, eu, cert, news, international, other).`,
+  sourcesRemoved: (id) => `Flux \`${id}\` abandonné.`,
+  sourcesNoSuch: (what) => `Aucun flux suivi ne s’appelle ${what}. \`/cyberbrief sources\` les liste.`,
+  sourcesRemoveUsage: 'Indiquez le flux à abandonner : son identifiant donné par `/cyberbrief sources`, ou son URL.',
+  sourcesUsage: [
+    '`/cyberbrief sources` : les flux suivis et le résultat de leur dernière relève',
+    '`/cyberbrief sources add <url> [en|fr] [type]` : suivre un flux (administrateurs) ; type : government, eu, cert, news, international ou other',
+    '`/cyberbrief sources remove <identifiant ou url>` : l’abandonner (administrateurs)',
+    'Le serveur relève les flux selon son propre calendrier.',
+  ].join('\n'),
+  never: 'jamais relevé',
+  polledOk: (at, fresh) => `ok ${at}${fresh > 0 ? ` (${fresh} nouveau${fresh === 1 ? '' : 'x'})` : ''}`,
+  polledSame: (at) => `ok ${at} (inchangé)`,
+  polledBad: (status, times, reason) => `${status === 'refused' ? 'refusé' : 'échec'} ${times}× de suite : ${reason}`,
+  sourcesMore: (n) => `${n} autre${n === 1 ? '' : 's'} non affiché${n === 1 ? '' : 's'} : \`cyberbrief sources list\` dans un terminal les liste tous.`,
 };
 
 export function strings(locale: Locale): Strings {

@@ -7,6 +7,7 @@ import { help } from './help';
 import { lang } from './lang';
 import { latest } from './latest';
 import { lookup, safeLookupMessage } from './lookup';
+import { sources } from './sources';
 import { subscribe } from './subscribe';
 import { subscriptions } from './subscriptions';
 import { unsubscribe } from './unsubscribe';
@@ -44,6 +45,8 @@ export function register(app: App, ctx: SlackContext): void {
           return await unsubscribe(call);
         case 'subscriptions':
           return await subscriptions(call);
+        case 'sources':
+          return await sources(call, req.args);
         case 'lookup':
           return await lookup(call, req.query, req.public);
       }

@@ -1,5 +1,7 @@
 import { HttpServer } from '../../../adapters/server/http-server';
 import { mountSlack, type SlackRuntime } from '../../../adapters/slack/app';
+import { slackFeeds } from '../../../adapters/slack/mount';
+import type { FeedRuntime } from '../../../src/feeds/feed-runtime';
 import { loadSlackConfig } from '../../../adapters/slack/config';
 import { jsonLogger, type Logger } from '../../../src/log';
 import { KeyvChannelSettings } from '../../../src/subscriptions/keyv-channel-settings';
@@ -15,6 +17,8 @@ export interface Harness {
   runtime: SlackRuntime;
   subscriptions: KeyvSubscriptionStore;
   channels: KeyvChannelSettings;
+  /** The followed-feeds store `/cyberbrief sources` works on. */
+  feeds: FeedRuntime;
   /** POST /slack/events on the shared server. */
   eventsUrl: string;
   baseUrl: string;
@@ -26,10 +30,10 @@ export interface Harness {
  * The real thing on loopback: a temporary SQLite store filled from the knowledge base, the shared
  * HttpServer with the Bolt app mounted at /slack/events, and its Web API pointed at a FakeSlack.
  */
-export async function startHarness(env: Record<string, string> = {}, opts: { now?: () => Date; prepare?: (fake: FakeSlack) => Promise<void> | void; wrapChannels?: (store: ChannelSettingsStore) => ChannelSettingsStore } = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, opts: { now?: () => Date; prepare?: (fake: FakeSlack) => Promise<void> | void; wrapChannels?: (store: ChannelSettingsStore) => ChannelSettingsStore; appEnv?: Record<string, string> } = {}): Promise<Harness> {
   const fake = await FakeSlack.start();
   await opts.prepare?.(fake);
-  const app = await openTempApp();
+  const app = await openTempApp(opts.appEnv ?? {});
   const logs: string[] = [];
   const log: Logger = jsonLogger('debug', (line) => logs.push(line));
   // OAuth setups (SLACK_CLIENT_ID) take their tokens from installations, not from SLACK_BOT_TOKEN.
@@ -37,6 +41,7 @@ export async function startHarness(env: Record<string, string> = {}, opts: { now
   const config = loadSlackConfig({ ...token, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ...env });
   const subscriptions = new KeyvSubscriptionStore(app.kv);
   const channels = new KeyvChannelSettings(app.kv);
+  const feeds = slackFeeds(app, opts.now);
   const http = new HttpServer(log);
   const runtime = await mountSlack(http, {
     config,
@@ -49,6 +54,7 @@ export async function startHarness(env: Record<string, string> = {}, opts: { now
     ...(opts.now ? { now: opts.now } : {}),
     // Short backoff keeps failing-path tests quick; Retry-After is still honoured by the client.
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
+    feeds,
   });
   const port = await http.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -58,6 +64,7 @@ export async function startHarness(env: Record<string, string> = {}, opts: { now
     runtime,
     subscriptions,
     channels,
+    feeds,
     baseUrl,
     eventsUrl: `${baseUrl}/slack/events`,
     logs,
@@ -65,6 +72,7 @@ export async function startHarness(env: Record<string, string> = {}, opts: { now
       await runtime.stop(2_000);
       await http.close(1_000);
       await fake.close();
+      feeds.close();
       await app.dispose();
     },
   };
