@@ -1,4 +1,6 @@
 import type { DeliveryPort } from '../../src/digest/delivery-port';
+import { openFeedRuntime, type FeedRuntime } from '../../src/feeds/feed-runtime';
+import { loadFeedsConfig } from '../../src/feeds/feeds-config';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
@@ -13,6 +15,7 @@ import * as briefCommand from './commands/brief';
 import * as helpCommand from './commands/help';
 import * as langCommand from './commands/lang';
 import * as latestCommand from './commands/latest';
+import * as sourcesCommand from './commands/sources';
 import * as subscribeCommand from './commands/subscribe';
 import * as subscriptionsCommand from './commands/subscriptions';
 import * as unsubscribeCommand from './commands/unsubscribe';
@@ -22,7 +25,8 @@ import { type DeliveryRetry, TeamsDeliveryPort } from './delivery';
 import { messagesHandler } from './http-endpoint';
 
 export interface TeamsDeps {
-  app: Pick<App, 'briefing' | 'kv' | 'log' | 'env' | 'config'>;
+  /** Without `kb` (benches), the `sources` command says feeds are not managed from chat. */
+  app: Pick<App, 'briefing' | 'kv' | 'log' | 'env' | 'config'> & Partial<Pick<App, 'kb'>>;
   /** Defaults to the keyv stores on the app's store; `serve` passes the ones the scheduler uses. */
   subscriptions?: SubscriptionStore;
   channelSettings?: ChannelSettingsStore;
@@ -70,7 +74,7 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
     deps.ownerCheck ??
     (config.mode === 'auth' && config.appPassword !== undefined ? new GraphTeamOwnerCheck({ token: graphTokenFromAppPassword(config.appId, config.appPassword), log }) : undefined);
   const router = new CommandRouter();
-  for (const command of [helpCommand, latestCommand, langCommand, subscribeCommand, unsubscribeCommand, subscriptionsCommand, briefCommand]) command.register(router);
+  for (const command of [helpCommand, latestCommand, langCommand, subscribeCommand, unsubscribeCommand, subscriptionsCommand, sourcesCommand, briefCommand]) command.register(router);
   const bot = new CyberbriefBot(
     {
       briefing: app.briefing,
@@ -81,10 +85,27 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
       log,
       defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
       now: deps.now ?? (() => new Date()),
+      ...(app.kb ? { feeds: teamsFeeds({ ...app, kb: app.kb }, deps.now) } : {}),
     },
     router,
   );
   http.route('POST', '/api/messages', messagesHandler(adapter, bot, log));
   const delivery = new TeamsDeliveryPort(adapter, config.mode === 'auth' ? config.appId : '', conversations, log, deps.deliveryRetry);
   return { mode: config.mode, delivery, adapter, bot };
+}
+
+/**
+ * The followed-feeds store for the `sources` command. Chat only adds, lists and removes: the
+ * server's poller fetches on its schedule, so this runtime's sink is never reached.
+ */
+function teamsFeeds(app: Pick<App, 'kv' | 'kb' | 'log' | 'env' | 'config'>, now: () => Date = () => new Date()): FeedRuntime {
+  return openFeedRuntime({
+    kv: app.kv,
+    kb: app.kb,
+    core: app.config,
+    feeds: loadFeedsConfig(app.env),
+    sink: { ingest: () => Promise.reject(new Error('chat surfaces do not poll feeds')) },
+    log: app.log,
+    now,
+  });
 }

@@ -8,6 +8,7 @@ import * as brief from '../../adapters/teams/commands/brief';
 import * as help from '../../adapters/teams/commands/help';
 import * as lang from '../../adapters/teams/commands/lang';
 import * as latest from '../../adapters/teams/commands/latest';
+import * as sources from '../../adapters/teams/commands/sources';
 import * as subscribe from '../../adapters/teams/commands/subscribe';
 import * as subscriptions from '../../adapters/teams/commands/subscriptions';
 import * as unsubscribe from '../../adapters/teams/commands/unsubscribe';
@@ -90,7 +91,7 @@ describe('the Teams app package', () => {
   test('every command the manifest lists is one the bot understands', () => {
     const { manifest: m } = buildAppPackage(ENV, dir) as { manifest: Json };
     const router = new CommandRouter();
-    for (const c of [help, latest, lang, subscribe, unsubscribe, subscriptions, brief]) c.register(router);
+    for (const c of [help, latest, lang, subscribe, unsubscribe, subscriptions, sources, brief]) c.register(router);
     // A command word is consumed (its arguments are what follows); a lookup keeps the whole text.
     expect(router.route('certainly-not-a-command')!.args).toBe('certainly-not-a-command');
     const titles: string[] = m.bots[0].commandLists.flatMap((l: Json) => l.commands.map((c: Json) => c.title));

@@ -1,3 +1,4 @@
+import type { FeedRuntime } from '../../../src/feeds/feed-runtime';
 import type { Logger } from '../../../src/log';
 import type { BriefingService } from '../../../src/service/briefing-service';
 import type { Locale } from '../../../src/domain/text';
@@ -16,4 +17,6 @@ export interface BotDeps {
   /** Language and zone when neither the conversation nor the user says otherwise. */
   defaults: { locale: Locale; timezone: string };
   now: () => Date;
+  /** Followed feeds (`sources`); absent when the deployment gives the chat no feed store. */
+  feeds?: Pick<FeedRuntime, 'store' | 'followed'>;
 }

@@ -24,6 +24,19 @@ export class DigestPermission {
 
   async canManage(turn: TurnContext, info: ConversationInfo): Promise<boolean> {
     if (info.type !== 'channel') return true;
+    return this.isAdmin(turn, info);
+  }
+
+  /**
+   * Who may change what the whole deployment reads (followed feeds): the configured admins
+   * anywhere, and a team's owners when asked in that team's channel. Unlike a digest, a personal
+   * or group chat gives its members no say here.
+   */
+  async canManageDeployment(turn: TurnContext, info: ConversationInfo): Promise<boolean> {
+    return this.isAdmin(turn, info);
+  }
+
+  private async isAdmin(turn: TurnContext, info: ConversationInfo): Promise<boolean> {
     const from = turn.activity.from;
     const objectId = from?.aadObjectId?.toLowerCase();
     if (objectId !== undefined && this.ids.has(objectId)) return true;
@@ -36,7 +49,7 @@ export class DigestPermission {
         this.log.warn('teams.member_lookup_failed', { error: (e as Error).message });
       }
     }
-    if (this.owners && objectId !== undefined && info.tenantId) {
+    if (info.type === 'channel' && this.owners && objectId !== undefined && info.tenantId) {
       const group = info.teamAadGroupId ?? (await this.teamGroupId(turn));
       if (group) return this.owners.isOwner({ tenantId: info.tenantId, teamAadGroupId: group, userAadObjectId: objectId });
     }
