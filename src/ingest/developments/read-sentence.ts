@@ -86,8 +86,6 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
         draft.against = [...new Set([...parties.blamed(zoneStart, h.start, false).map((m) => m.id), ...draft.against])];
         draft.by = parties.subjects(cs, h.start, cs).map((m) => m.id).filter((id) => !draft.against.includes(id));
       }
-      const attackNps = attacks.filter((a) => a.start > h.end).map((a) => ({ start: a.start, end: hits.find((o) => o.start > a.start)?.start ?? ce }));
-      draft.date = pickDate(datesOf(cs, ce), h, cs, ce, attackNps, tokens);
       if (draft.type === 'attribution') {
         draft.stance = h.spec.hedged || (isHedged(tokens, cs, ce) && !isFirm(tokens, cs, ce)) || draft.by.length === 0 ? 'suspected' : 'attributed';
         if (draft.against.length === 0) {
@@ -112,6 +110,11 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
         const councilOf = input.councilOf;
         draft.by = draft.by.map((id) => councilIfMinisters(tokens, parties.mentions, id, h.start, councilOf));
         draft.against = draft.against.map((id) => councilIfMinisters(tokens, parties.mentions, id, tokens.length, councilOf));
+      }
+      // Reading dates is the dearest step: only for a development that can stand (an act needs its author).
+      if (draft.by.length > 0 || draft.inheritsBy || draft.type === 'attribution') {
+        const attackNps = attacks.filter((a) => a.start > h.end).map((a) => ({ start: a.start, end: hits.find((o) => o.start > a.start)?.start ?? ce }));
+        draft.date = pickDate(datesOf(cs, ce), h, cs, ce, attackNps, tokens);
       }
       out.push(draft);
       zoneStart = h.end;

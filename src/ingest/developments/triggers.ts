@@ -33,12 +33,15 @@ const SOFT = new Set([',', '«', '»', '"', '“', '”', '(', ')', '-', '–', 
 class TriggerIndex {
   private readonly exact = new Map<string, Compiled[]>();
   private readonly prefixes = new Map<number, Map<string, Compiled[]>>();
+  /** First two letters of every first word: most tokens are ruled out by one lookup. */
+  private readonly starts = new Set<string>();
 
   constructor(specs: TriggerSpec[]) {
     specs.forEach((spec, order) => {
       const parts = compile(spec.pattern);
       const c: Compiled = { spec, parts, order };
       for (const alt of (parts[0] as Part).alts) {
+        this.starts.add(fold(alt.word).slice(0, 2));
         if (alt.prefix) {
           const byLen = this.prefixes.get(alt.word.length) ?? new Map<string, Compiled[]>();
           byLen.set(alt.word, [...(byLen.get(alt.word) ?? []), c]);
@@ -51,6 +54,7 @@ class TriggerIndex {
   }
 
   candidates(t: Token): Compiled[] {
+    if (!this.starts.has(t.norm.slice(0, 2))) return [];
     const out: Compiled[] = [];
     const e = this.exact.get(t.norm);
     if (e) out.push(...e);

@@ -24,7 +24,11 @@ const folded = new Map<string, string>();
 /** Bounded so a long run of articles never grows memory: the cache is rebuilt when full. */
 const FOLD_CACHE_MAX = 50_000;
 
+const PLAIN = /^[a-z0-9]*$/;
+
 export function fold(s: string): string {
+  // Most words of English and many of French need no folding at all.
+  if (PLAIN.test(s)) return s;
   let f = folded.get(s);
   if (f !== undefined) return f;
   f = s
