@@ -4,7 +4,7 @@ import { Ingestor } from '../../src/ingest/ingest';
 import { silentLogger } from '../../src/log';
 import type { IncidentStore } from '../../src/store/incident-store';
 import { openTempApp } from '../support/temp-app';
-import { knowledgeBase, seed, seedFiles } from './support';
+import { knowledgeBase, seedFiles } from './support';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const clock = () => NOW;

@@ -1,4 +1,5 @@
 import type { Token } from '../text/tokens';
+import type { TriggerHit } from './triggers';
 
 /** Words that deny what follows them in the clause ("Aucune sanction", "n'a pas démenti", "no sanctions"). */
 const NEGATION = new Set(["ne", "n'", "pas", "aucun", "aucune", "jamais", "ni", "sans", "nullement", "guere", "not", "n't", "no", "never", "neither", "nor", "without", "none"]);
@@ -119,4 +120,27 @@ export function clauses(tokens: readonly Token[]): [number, number][] {
   }
   if (start < tokens.length) out.push([start, tokens.length]);
   return out;
+}
+
+/** "les personnes visées", "the entities targeted by sanctions": people aimed at by a measure, not hit by an attack. */
+export function targetedPeople(tokens: readonly Token[], h: TriggerHit): boolean {
+  const prev = tokens[h.start - 1];
+  return prev?.word === true && /^(personnes|entites|individus|persons|entities|individuals|people|officials|responsables)$/.test(prev.norm) && /^(vis|cibl|target)/.test((tokens[h.start] as Token).norm);
+}
+
+/** "lutter contre les cyberattaques", "protect against attacks": attacks in general, not an event. */
+export function generic(tokens: readonly Token[], h: TriggerHit): boolean {
+  if (!h.spec.noun) return false;
+  for (let k = h.start - 1; k >= Math.max(0, h.start - 3); k--) {
+    const t = tokens[k] as Token;
+    if (t.word && /^(lutter|lutte|combattre|contrer|fight|fighting|combat|combating|protect|proteger|protection|prevent|prevenir|defend|defendre|defense|defence|resilience|contre|against)$/.test(t.norm)) {
+      // "attaque contre l'Ukraine" names a victim after the noun; "contre les cyberattaques" puts the noun after "contre".
+      return t.norm !== 'contre' && t.norm !== 'against' ? true : !/^(une|un|l'|la|le|cette|ce)$/.test((tokens[h.start - 1] as Token).norm) || k === h.start - 2;
+    }
+  }
+  return false;
+}
+
+export function isThreatNoun(t: Token | undefined): boolean {
+  return t?.word === true && /^(pirates|hackers|hacker|officiers|officers|agents|espions|spies|membres|members|ressortissants|nationals|individus|individuals)$/.test(t.norm);
 }

@@ -25,7 +25,6 @@ const THREAT_NOUNS = /^(pirates?|hackers?|groupes?|groups?|espions?|spies|agents
 const ATTACK_NOUN = /^(cyberattaques?|attaques?|piratages?|intrusions?|cyberattacks?|attacks?|hacks?|hacking|breach(es)?|intrusions?)$/;
 const SPEECH =
   /^(said|says|say|told|tells|stated|states|announced|announces|concluded|concludes|confirmed|confirms|believes|believe|assessed|assesses|found|finds|determined|warned|warns|claimed|claims|reported|reports|disclosed|discloses|revealed|reveals|alleged|alleges|dit|disent|affirme|affirment|estime|estiment|assure|assurent|assure|declare|declarent|annonce|annoncent|conclu|conclut|confirme|confirment|indique|indiquent|precise|precisent|juge|jugent|revele|revelent|souligne|soulignent|accuse|accusent)$/;
-const OPINION = /^(selon|according|d'apres)$/;
 /** Nouns whose "de"/"of" complement is the author: "condamnations de l'Otan", "sanctions de l'UE". */
 const AGENT_OF_NOUN: ReadonlySet<DevelopmentType> = new Set(['condemnation', 'statement', 'policy', 'sanction', 'denial', 'investigation', 'disclosure']);
 

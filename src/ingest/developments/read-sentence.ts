@@ -3,7 +3,8 @@ import type { DevelopmentType, Stance } from '../../domain/development';
 import type { DateMention } from '../dates/resolve';
 import type { Mention } from '../entities';
 import type { Token } from '../text/tokens';
-import { clauses, isFirm, isHedged, isModal, isNegated } from './cues';
+import { clauses, generic, isFirm, isHedged, isModal, isNegated, isThreatNoun, targetedPeople } from './cues';
+import { attackDateOk, pickDate } from './draft-dates';
 import { type Parties, partiesOf, type Span } from './parties';
 import type { TriggerHit } from './triggers';
 
@@ -238,74 +239,11 @@ function roles(p: Parties, h: TriggerHit, z: { zoneStart: number; cs: number; ce
   return draft;
 }
 
-/** "lutter contre les cyberattaques", "protect against attacks": attacks in general, not an event. */
-function generic(tokens: readonly Token[], h: TriggerHit): boolean {
-  if (!h.spec.noun) return false;
-  for (let k = h.start - 1; k >= Math.max(0, h.start - 3); k--) {
-    const t = tokens[k] as Token;
-    if (t.word && /^(lutter|lutte|combattre|contrer|fight|fighting|combat|combating|protect|proteger|protection|prevent|prevenir|defend|defendre|defense|defence|resilience|contre|against)$/.test(t.norm)) {
-      // "attaque contre l'Ukraine" names a victim after the noun; "contre les cyberattaques" puts the noun after "contre".
-      return t.norm !== 'contre' && t.norm !== 'against' ? true : !/^(une|un|l'|la|le|cette|ce)$/.test((tokens[h.start - 1] as Token).norm) || k === h.start - 2;
-    }
-  }
-  return false;
-}
 
-function isThreatNoun(t: Token | undefined): boolean {
-  return t?.word === true && /^(pirates|hackers|hacker|officiers|officers|agents|espions|spies|membres|members|ressortissants|nationals|individus|individuals)$/.test(t.norm);
-}
 
-/** "les personnes visées", "the entities targeted by sanctions": people aimed at by a measure, not hit by an attack. */
-function targetedPeople(tokens: readonly Token[], h: TriggerHit): boolean {
-  const prev = tokens[h.start - 1];
-  return prev?.word === true && /^(personnes|entites|individus|persons|entities|individuals|people|officials|responsables)$/.test(prev.norm) && /^(vis|cibl|target)/.test((tokens[h.start] as Token).norm);
-}
 
-/** A date written before an attack belongs to it unless a "that"/"que" or a speech verb stands between ("said on Wednesday that hackers had..."). */
-function attackDateOk(tokens: readonly Token[], at: number, a: TriggerHit): boolean {
-  if (at >= a.start) return true;
-  if (a.start - at > 7) return false;
-  for (let k = at; k < a.start; k++) {
-    const t = tokens[k] as Token;
-    if (t.word && /^(that|que|qu'|said|says|dit|affirme|annonce|declare|indique|precise)$/.test(t.norm)) return false;
-  }
-  return true;
-}
 
-/** ", découvert en 2010,", ", which began in 2019,": a date inside such an insertion is not the act's. */
-function inInsertion(tokens: readonly Token[], at: number, h: TriggerHit): boolean {
-  let open = -1;
-  for (let k = at - 1; k >= 0; k--) {
-    if ((tokens[k] as Token).text === ',') {
-      open = k;
-      break;
-    }
-  }
-  if (open < 0) return false;
-  let close = -1;
-  for (let k = at + 1; k < tokens.length; k++) {
-    if ((tokens[k] as Token).text === ',') {
-      close = k;
-      break;
-    }
-  }
-  if (close < 0 || (h.start > open && h.start < close)) return false;
-  const first = tokens[open + 1] as Token | undefined;
-  return first?.word === true && (/(é|ée|és|ées|ed|u|ue|us|ues|is|ise|it|ite|ert|erte|erts)$/.test(first.text.toLowerCase()) || /^(qui|which|who|dont)$/.test(first.norm));
-}
 
-/** The date written nearest the trigger, leaving out those inside an attack's description. */
-function pickDate(dates: { d: DateMention; at: number }[], h: TriggerHit, cs: number, ce: number, attackNps: Span[], tokens?: readonly Token[]): PartialDate | undefined {
-  let best: { d: DateMention; dist: number } | undefined;
-  for (const x of dates) {
-    if (x.at < cs || x.at >= ce) continue;
-    if (attackNps.some((s) => x.at >= s.start && x.at < s.end)) continue;
-    if (tokens && inInsertion(tokens, x.at, h)) continue;
-    const dist = x.at < h.start ? h.start - x.at : x.at - h.end;
-    if (!best || dist < best.dist) best = { d: x.d, dist };
-  }
-  return best?.d.date;
-}
 
 /** "les chefs de la diplomatie des États membres de l'UE", "EU foreign ministers": the Union's council acted. */
 function councilIfMinisters(tokens: readonly Token[], mentions: readonly Mention[], id: string, at: number, councilOf: (id: string) => string | undefined): string {
