@@ -191,8 +191,10 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   const unlinked = kept.filter((k) => k.incidents.length === 0);
   let created: Incident | undefined;
   if (unlinked.length > 0 && !topic && unlinked.some((k) => k.d.type !== 'statement')) {
+    const victimAt = (k: (typeof unlinked)[number]) => k.r.mentions.find((m) => !m.incident && k.d.against.includes(m.id))?.start;
+    const subjectFirst = (k: (typeof unlinked)[number]) => k.r.triggers.some((t) => t.start === k.d.trigger.start && t.spec.frame === 'victim') || /(^|\s)(été|was|were)(\s|$)/.test(k.r.s.text.slice(0, (k.r.tokens[k.d.trigger.start] as Token).start));
     const events: EventEvidence[] = [
-      ...unlinked.filter((k) => k.d.type === 'attack').map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, text: k.r.s.text, date: k.d.date ?? published })),
+      ...unlinked.filter((k) => k.d.type === 'attack').map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, victim: victimAt(k), subjectFirst: subjectFirst(k), text: k.r.s.text, date: k.d.date ?? published })),
       ...unlinked.flatMap((k) => k.r.events.map((e) => ({ tokens: k.r.tokens, after: e.end, text: k.r.s.text, date: k.d.date ?? published }))),
       ...unlinked.filter((k) => k.d.type !== 'attack').map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, text: k.r.s.text, date: k.d.date ?? published })),
     ];

@@ -14,18 +14,23 @@ const EVENTS: { words: RegExp; type: IncidentType; fr: string; en: string }[] = 
   { words: /^(ddos|saturation|sature|saturee)$/, type: 'ddos', fr: 'Attaque par déni de service', en: 'Denial-of-service attack' },
   { words: /^(sabotage|wiper|effacement)$/, type: 'sabotage', fr: 'Sabotage', en: 'Sabotage' },
   { words: /^(vol|breach|breaches|breached|stole|stolen|exfiltration)$/, type: 'data-breach', fr: 'Vol de données', en: 'Data breach' },
+  { words: /^(broke|broken|break|breaking|infiltre|infiltres|infiltrated|compromis|compromised)$/, type: 'intrusion', fr: 'Intrusion', en: 'Intrusion' },
   { words: /^(piratage|piratages|pirate|hack|hacked|hacking)$/, type: 'intrusion', fr: 'Piratage', en: 'Hack' },
   { words: /^(cyberattaque|cyberattaques|attaque|attaques|cyberattack|cyberattacks|attack|attacks|attacked|attaque)$/, type: 'intrusion', fr: 'Cyberattaque', en: 'Cyberattack' },
 ];
 const ARTICLES = new Set(["le", "la", "les", "l'", "un", "une", "des", "du", "the", "a", "an", "its", "their", "son", "sa", "ses", "leur", "leurs"]);
 const DEMONSTRATIVES = new Set(['ce', 'cet', 'cette', 'ces', 'this', 'these', 'that', 'those']);
-const NP_STOP = new Set(['dont', 'qui', 'que', "qu'", 'ou', 'which', 'who', 'that', 'where', 'when', 'quand', 'lorsque', 'pour', 'for', 'avec', 'with', 'et', 'and', 'mais', 'but', 'apres', 'after', 'since', 'depuis', 'selon', 'according', 'par', 'by']);
+const NP_STOP = new Set(['grace', 'via', 'using', 'through', 'thanks', 'dont', 'qui', 'que', "qu'", 'ou', 'which', 'who', 'that', 'where', 'when', 'quand', 'lorsque', 'pour', 'for', 'avec', 'with', 'et', 'and', 'mais', 'but', 'apres', 'after', 'since', 'depuis', 'selon', 'according', 'par', 'by']);
 const SLUG_STOP = new Set(['de', 'la', 'le', 'les', "l'", 'du', 'des', "d'", 'of', 'the', 'a', 'an', 'and', 'et', 'in', 'en', 'au', 'aux', 'to', 'on', 'sur', 'dans', 'into']);
 
 export interface EventEvidence {
   tokens: readonly Token[];
   /** Where the attack trigger ends in those tokens: its object follows. */
   after: number;
+  /** Token where the first party hit is named, if any. */
+  victim?: number;
+  /** The one hit is the sentence's subject ("X a été la cible de", "X was hit by"). */
+  subjectFirst?: boolean;
   text: string;
   date: PartialDate;
 }
@@ -56,7 +61,7 @@ export function buildNewIncident(args: {
   // The most specific noun used wins over the generic "cyberattaque": EVENTS is ordered that way.
   const event = EVENTS.find((e) => counts.has(e)) ?? undefined;
   const first = args.events[0];
-  const np = first ? nounPhrase(first.tokens, first.after) : '';
+  const np = first ? eventPhrase(first) : '';
   const attacks = args.developments.filter((d) => d.type === 'attack');
   const targets = unique(attacks.flatMap((d) => d.against)).filter((id) => lex.actors.has(id));
   const suspected = unique(args.developments.filter((d) => d.type === 'attribution').flatMap((d) => d.against)).filter((id) => lex.actors.has(id));
@@ -94,8 +99,54 @@ export function buildNewIncident(args: {
   };
 }
 
+const AUX = new Set(['a', 'ont', 'est', 'sont', 'etait', 'etaient', 'avait', 'avaient', 'sera', 'was', 'were', 'has', 'have', 'had', 'is', 'are', 'switched', 'said', 'says']);
+const DATE_WORDS = /^(\d+|en|in|on|at|le|la|les|l'|the|du|de|des|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|soir|matin|dernier|derniere|monday|tuesday|wednesday|thursday|friday|saturday|sunday|night|morning|last|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+
+/**
+ * The words that name what was hit, taken from the article: after a demonstrative ("cette
+ * visioconférence des ministres de la Défense de l'UE"), the victim's own proper name ("Ireland's
+ * Health Service Executive"), the subject of a "was hit" sentence, or the object of the attack verb.
+ */
+export function eventPhrase(ev: EventEvidence): string {
+  const { tokens, after } = ev;
+  for (let k = after; k < Math.min(tokens.length, after + 16); k++) {
+    if (DEMONSTRATIVES.has((tokens[k] as Token).norm)) return nounPhrase(tokens, k + 1, ev.text);
+  }
+  if (ev.victim !== undefined && (tokens[ev.victim] as Token).cap) {
+    let end = ev.victim;
+    while (end < tokens.length && end - ev.victim < 8) {
+      const t = tokens[end] as Token;
+      if (t.word && (t.cap || t.norm === "'s" || ((t.norm === 'de' || t.norm === 'of' || t.norm === 'du') && tokens[end + 1]?.cap))) end++;
+      else break;
+    }
+    if (end - ev.victim >= 2) return render(tokens.slice(ev.victim, end), ev.text);
+  }
+  if (ev.subjectFirst) {
+    let start = 0;
+    while (start < tokens.length && (ARTICLES.has((tokens[start] as Token).norm) || !(tokens[start] as Token).word)) start++;
+    let end = start;
+    while (end < tokens.length && end - start < 9 && (tokens[end] as Token).word && !AUX.has((tokens[end] as Token).norm)) end++;
+    if (end > start) return render(tokens.slice(start, end), ev.text);
+  }
+  let start = after;
+  while (start < tokens.length && (tokens[start] as Token).word && DATE_WORDS.test((tokens[start] as Token).norm)) start++;
+  return nounPhrase(tokens, start, ev.text);
+}
+
+/** The words as the article wrote them (hyphens, apostrophes and all). */
+function render(span: readonly Token[], text?: string): string {
+  if (text && span.length > 0) return text.slice((span[0] as Token).start, (span[span.length - 1] as Token).end).replace(/\s+/g, ' ').trim();
+  let out = '';
+  for (let i = 0; i < span.length; i++) {
+    const t = span[i] as Token;
+    const prev = span[i - 1];
+    out += i === 0 || t.clitic && t.norm === "'s" || (prev && /['’]$/.test(prev.text)) ? t.text : ` ${t.text}`;
+  }
+  return out.trim();
+}
+
 /** "les codes d'accès de cette visioconférence des ministres de la Défense de l'UE dont..." -> "visioconférence des ministres de la Défense de l'UE". */
-export function nounPhrase(tokens: readonly Token[], after: number): string {
+export function nounPhrase(tokens: readonly Token[], after: number, text?: string): string {
   let end = after;
   let words = 0;
   for (; end < tokens.length; end++) {
@@ -116,13 +167,7 @@ export function nounPhrase(tokens: readonly Token[], after: number): string {
   const span = tokens.slice(start, Math.min(end, start + 9));
   while (span.length > 0 && ['de', 'du', 'des', "d'", 'of', 'la', 'le', 'les', "l'", 'the'].includes((span[span.length - 1] as Token).norm)) span.pop();
   if (span.length === 0) return '';
-  let out = '';
-  for (let i = 0; i < span.length; i++) {
-    const t = span[i] as Token;
-    const prev = span[i - 1];
-    out += i === 0 || (prev && /['’]$/.test(prev.text)) ? t.text : ` ${t.text}`;
-  }
-  return out.trim();
+  return render(span, text);
 }
 
 export function slug(text: string): string {

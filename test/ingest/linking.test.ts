@@ -33,6 +33,20 @@ describe('linking developments to incidents', () => {
     expect(created?.id).toBe('cyberattaque-ministere-defense-2022');
   });
 
+  it('names a new incident from what the article says was hit, in its own words', () => {
+    const en = read(
+      "Ireland's Health Service Executive switched off its computer systems on Friday after a ransomware attack hit its national network overnight, disrupting hospital appointments across the country.",
+      '2021-05-14',
+    );
+    expect(en.newIncidents[0]).toMatchObject({ type: 'ransomware', period: { start: '2021-05-14' }, name: { en: "Ransomware attack: Ireland's Health Service Executive (2021)" } });
+    const fr = read(
+      "Le centre hospitalier sud-francilien de Corbeil-Essonnes a été la cible samedi soir d'une cyberattaque au rançongiciel qui a bloqué ses logiciels et son stockage.",
+      '2022-08-22',
+    );
+    expect(fr.newIncidents[0]?.name.fr).toBe('Attaque au rançongiciel : centre hospitalier sud-francilien de Corbeil-Essonnes (2022)');
+    expect(fr.newIncidents[0]?.period.start).toBe('2022-08-20');
+  });
+
   it('re-reads the same text to the same result', () => {
     const text = "Washington accuse Pékin d'avoir piraté les serveurs Microsoft Exchange en mars dernier, et le département de la Justice inculpe quatre Chinois.";
     expect(read(text, '2021-07-19')).toEqual(read(text, '2021-07-19'));
