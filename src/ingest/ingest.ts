@@ -39,8 +39,11 @@ export interface IngestorOptions {
   sameStory?: SameStoryHook;
 }
 
-/** Longest article text kept with its source: enough to re-read any news story, not a book. */
-const MAX_SOURCE_TEXT = 200_000;
+/**
+ * Longest article text kept with its source: enough to re-read any news story. The catalog holds
+ * sources in memory, so a scraped page's endless comments must not ride along.
+ */
+const MAX_SOURCE_TEXT = 50_000;
 /** Longest development text: the evidence sentence, or a clause of it. */
 const MAX_DEV_TEXT = 600;
 
