@@ -17,6 +17,8 @@ const FORWARD = /\b(prochain|prochaine|next|coming|upcoming|à venir)\b/i;
 const WEEKDAY_OR_DAY = /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|veille|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|aujourd)$/i;
 /** A window in which no other date word remains once weekdays and nearby days are taken out. */
 const RELATIVE_ONLY = { test: (rest: string) => !DATEISH.test(rest) };
+/** Words after which a bare year is a date: "en 2014", "in 2019", "since 2021", "fin 2020", "juin 2019". */
+const YEAR_LEAD = /(\b(en|in|since|depuis|dès|des|début|debut|fin|courant|année|annee|during|by|early|late|mid|until|jusqu'en|of)|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}|,)\s*-?\s*$/i;
 const DATEISH_ALL = () => new RegExp(DATEISH.source, 'gi');
 /** Characters of context chrono needs around a date word: "en mars dernier", "début mai 2019", "il y a deux semaines". */
 const WINDOW = 32;
@@ -45,6 +47,8 @@ export function findDates(sentence: string, lang: 'en' | 'fr', published: Partia
   for (const m of sentence.matchAll(DATEISH_ALL())) {
     const at = m.index ?? 0;
     if (at + m[0].length <= from || at >= to) continue;
+    // A bare year ("the 2018 Winter Games", "le rapport 2023") is a date only after a word that makes it one.
+    if (/^\d{4}$/.test(m[0]) && !YEAR_LEAD.test(sentence.slice(Math.max(0, at - 14), at))) continue;
     const a = Math.max(0, at - WINDOW);
     const b = Math.min(sentence.length, at + m[0].length + WINDOW);
     const last = windows[windows.length - 1];

@@ -201,8 +201,10 @@ export class Lexicon {
       node = node.next.get(words[j] as string);
       if (!node) break;
       if (node.entries) {
-        const fit = node.entries.filter((e) => ok(from, e));
-        if (fit.length > 0) best = { end: j + 1, entries: fit };
+        // Most nodes hold one entry: no array is made unless some entry fits.
+        let fit: LexEntry[] | undefined;
+        for (const e of node.entries) if (ok(from, e)) (fit ??= []).push(e);
+        if (fit) best = { end: j + 1, entries: fit };
       }
     }
     return best;

@@ -86,18 +86,30 @@ export function tokenize(sentence: string): Token[] {
 }
 
 function word(text: string, start: number, clitic = false): Token {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  const isElision = /['’]$/.test(text);
+  const last = text.charCodeAt(text.length - 1);
+  const isElision = last === 39 || last === 8217;
+  const upper = text.toUpperCase();
+  const lower = text.toLowerCase();
+  const first = text.charAt(0);
+  // "U.S.", "U.N.": initials compare without their full stops.
+  const initials = last === 46 && text.length > 2 && /^(\p{Lu}\.)+$/u.test(text);
   return {
     text,
-    norm: text.length > 1 && text.endsWith('.') && text.includes('.', 0) && /^(\p{Lu}\.)+$/u.test(text) ? fold(text.replace(/\./g, '')) : fold(text),
+    norm: initials ? fold(text.replace(/\./g, '')) : fold(text),
     start,
     end: start + text.length,
     word: true,
-    cap: /^\p{Lu}/u.test(text),
-    caps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    cap: first !== first.toLowerCase(),
+    // Every letter upper case, at least two letters: digits and marks do not count either way.
+    caps: text === upper && text !== lower && countLetters(text) >= 2,
     clitic: clitic || isElision,
   };
+}
+
+function countLetters(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch.toLowerCase() !== ch.toUpperCase()) n++;
+  return n;
 }
 
 function punct(text: string, start: number): Token {
