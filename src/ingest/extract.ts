@@ -231,7 +231,8 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     return { id, name: inc.name, match: 'existing' as const };
   });
   base.newIncidents = created ? [created] : [];
-  base.actors = [...new Set(readings.flatMap((r) => r.mentions.filter((m) => !m.incident).map((m) => m.id)))];
+  // Every actor named, and those the developments name through others (a council for its ministers).
+  base.actors = [...new Set([...readings.flatMap((r) => r.mentions.filter((m) => !m.incident).map((m) => m.id)), ...merged.flatMap((d) => [...d.by, ...d.against])])];
   base.developments = merged;
   base.read = true;
   base.text = text;
