@@ -4,6 +4,7 @@ import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settin
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import type { App } from '../root';
 import { type RunningScheduler, startScheduler } from '../scheduler/start-scheduler';
+import { chatFeedRuntime } from '../feeds/chat-feed-runtime';
 import { startFeedPoller } from '../feeds/start-feed-poller';
 import { HttpServer } from '../server/http-server';
 import { loadSlackConfig, slackEnabled } from '../slack/config';
@@ -45,6 +46,7 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
       kv: app.kv,
       log,
       defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
+      feeds: chatFeedRuntime(app),
     });
     ports.push(slack.delivery);
     surfaces.push(`slack (${slack.mode})`);

@@ -1,6 +1,5 @@
 import { LogLevel } from '@slack/bolt';
-import { openFeedRuntime, type FeedRuntime } from '../../src/feeds/feed-runtime';
-import { loadFeedsConfig } from '../../src/feeds/feeds-config';
+import { chatFeedRuntime } from '../feeds/chat-feed-runtime';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
@@ -44,18 +43,5 @@ export async function mountSlackFromApp(http: HttpServer, deps: SlackAppDeps): P
   });
 }
 
-/**
- * The followed-feeds store for `/cyberbrief sources`. Chat only adds, lists and removes: the
- * server's poller fetches on its schedule, so this runtime's sink is never reached.
- */
-export function slackFeeds(app: Pick<App, 'kv' | 'kb' | 'log' | 'env' | 'config'>, now: () => Date = () => new Date()): FeedRuntime {
-  return openFeedRuntime({
-    kv: app.kv,
-    kb: app.kb,
-    core: app.config,
-    feeds: loadFeedsConfig(app.env),
-    sink: { ingest: () => Promise.reject(new Error('chat surfaces do not poll feeds')) },
-    log: app.log,
-    now,
-  });
-}
+/** The followed-feeds store for `/cyberbrief sources` (shared with Teams). */
+export const slackFeeds = chatFeedRuntime;

@@ -1,6 +1,5 @@
 import type { DeliveryPort } from '../../src/digest/delivery-port';
-import { openFeedRuntime, type FeedRuntime } from '../../src/feeds/feed-runtime';
-import { loadFeedsConfig } from '../../src/feeds/feeds-config';
+import { chatFeedRuntime } from '../feeds/chat-feed-runtime';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
@@ -85,7 +84,7 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
       log,
       defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
       now: deps.now ?? (() => new Date()),
-      ...(app.kb ? { feeds: teamsFeeds({ ...app, kb: app.kb }, deps.now) } : {}),
+      ...(app.kb ? { feeds: chatFeedRuntime({ ...app, kb: app.kb }, deps.now) } : {}),
     },
     router,
   );
@@ -94,18 +93,3 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
   return { mode: config.mode, delivery, adapter, bot };
 }
 
-/**
- * The followed-feeds store for the `sources` command. Chat only adds, lists and removes: the
- * server's poller fetches on its schedule, so this runtime's sink is never reached.
- */
-function teamsFeeds(app: Pick<App, 'kv' | 'kb' | 'log' | 'env' | 'config'>, now: () => Date = () => new Date()): FeedRuntime {
-  return openFeedRuntime({
-    kv: app.kv,
-    kb: app.kb,
-    core: app.config,
-    feeds: loadFeedsConfig(app.env),
-    sink: { ingest: () => Promise.reject(new Error('chat surfaces do not poll feeds')) },
-    log: app.log,
-    now,
-  });
-}

@@ -1,4 +1,5 @@
-import { FeedKind, type FeedSource, type FeedState } from '../../../src/feeds/feed-source';
+import { parseSourceWords } from '../../../src/feeds/source-words';
+import type { FeedSource, FeedState } from '../../../src/feeds/feed-source';
 import type { Locale } from '../../../src/domain/text';
 import { context, type KnownBlock, section } from '../blocks';
 import { escapeInline, escapeMrkdwn } from '../escape';
@@ -83,18 +84,9 @@ async function add({ ctx, command, client, respond, locale }: CommandCall, feeds
     return;
   }
   const usage = (problem: string) => respond({ response_type: 'ephemeral', text: `${problem}\n${S.example}: \`${EXAMPLE}\`` });
-  const [rawUrl, ...more] = words;
-  if (rawUrl === undefined) return void (await usage(S.sourcesAddUsage));
-  let language: 'en' | 'fr' | undefined;
-  let kind: FeedKind | undefined;
-  for (const w of more) {
-    const word = w.toLowerCase();
-    const k = FeedKind.safeParse(word);
-    if (word === 'en' || word === 'fr') language = word;
-    else if (k.success) kind = k.data;
-    else return void (await usage(escapeMrkdwn(S.sourcesBadWord(w))));
-  }
-  const r = await feeds.store.add({ url: slackUrl(rawUrl), language, kind }, ctx.now());
+  const parsed = parseSourceWords(words);
+  if (!parsed.ok) return void (await usage(parsed.problem === 'missing_url' ? S.sourcesAddUsage : escapeMrkdwn(S.sourcesBadWord(parsed.word))));
+  const r = await feeds.store.add({ url: slackUrl(parsed.url), language: parsed.language, kind: parsed.kind }, ctx.now());
   if (!r.ok) return void (await usage(escapeMrkdwn(S.sourcesAddError(r.error))));
   ctx.log.info('slack.feed_added', { team: command.team_id, user: command.user_id, feed: r.feed.id });
   await respond({ response_type: 'ephemeral', text: S.sourcesAdded(escapeInline(r.feed.id), escapeInline(r.feed.url)) });

@@ -1,5 +1,6 @@
+import { parseSourceWords } from '../../../src/feeds/source-words';
 import type { Locale } from '../../../src/domain/text';
-import { FeedKind, type FeedSource, type FeedState } from '../../../src/feeds/feed-source';
+import type { FeedSource, FeedState } from '../../../src/feeds/feed-source';
 import type { BotDeps } from '../bot/deps';
 import { notice } from '../bot/replies';
 import type { CommandContext, CommandRouter } from '../bot/router';
@@ -130,18 +131,9 @@ async function add(c: CommandContext, feeds: Feeds, words: string[]): Promise<vo
   const W = WORDS[c.locale];
   if (!(await c.deps.permission.canManageDeployment(c.turn, c.info))) return c.reply(notice([W.notAllowed]));
   const usage = (problem: string) => c.reply(notice([problem, W.example(EXAMPLE)]));
-  const [url, ...more] = words;
-  if (url === undefined) return usage(W.addUsage);
-  let language: 'en' | 'fr' | undefined;
-  let kind: FeedKind | undefined;
-  for (const w of more) {
-    const word = w.toLowerCase();
-    const k = FeedKind.safeParse(word);
-    if (word === 'en' || word === 'fr') language = word;
-    else if (k.success) kind = k.data;
-    else return usage(W.badWord(w));
-  }
-  const r = await feeds.store.add({ url, language, kind }, c.deps.now());
+  const parsed = parseSourceWords(words);
+  if (!parsed.ok) return usage(parsed.problem === 'missing_url' ? W.addUsage : W.badWord(parsed.word));
+  const r = await feeds.store.add({ url: parsed.url, language: parsed.language, kind: parsed.kind }, c.deps.now());
   if (!r.ok) return usage(W.addError(r.error));
   c.deps.log.info('teams.feed_added', { conversation: c.info.type, feed: r.feed.id });
   await c.reply(notice([W.added(r.feed.id)]));
