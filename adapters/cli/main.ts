@@ -78,6 +78,11 @@ if (require.main === module) {
   // A `.env` in the working directory is read (variables already set win), so the README's
   // "copy .env.example to .env" is all a newcomer has to do.
   if (existsSync('.env') && !process.env.CYBERBRIEF_NO_DOTENV) process.loadEnvFile('.env');
+  // `cyberbrief brief x | head` closes the pipe early: that is the reader's choice, not a fault.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -1,5 +1,4 @@
 import type { RegisterCommand } from '../context';
-import { startServe } from '../../serve/start-serve';
 
 export const register: RegisterCommand = (program, ctx) => {
   program
@@ -8,6 +7,8 @@ export const register: RegisterCommand = (program, ctx) => {
     .option('--port <port>', 'HTTP port (default: PORT or 3000)')
     .addHelpText('after', '\nEndpoints on one port: POST /slack/events, POST /api/messages, GET /healthz.\nConfiguration: see .env.example (SLACK_*, MicrosoftApp*, CYBERBRIEF_*). Stops cleanly on SIGTERM.')
     .action(async (opts: { port?: string }) => {
+      // Loaded here, not at the top: Bolt and botbuilder would otherwise weigh on every one-shot command's start.
+      const { startServe } = await import('../../serve/start-serve');
       const app = await ctx.open({ defaultLogLevel: 'info' });
       let serving;
       try {
