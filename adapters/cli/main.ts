@@ -7,18 +7,23 @@ import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../src/log';
 import { packageVersion } from '../../src/package-root';
 import { openApp, type OpenOptions } from '../root';
 import { type CliContext, type RegisterCommand, UsageError } from './context';
-import { register as brief } from './commands/brief';
-import { register as digest } from './commands/digest';
-import { register as extract } from './commands/extract';
-import { register as incidents } from './commands/incidents';
-import { register as ingest } from './commands/ingest';
-import { register as serve } from './commands/serve';
-import { register as sources } from './commands/sources';
-import { register as subscriptions } from './commands/subscriptions';
+/**
+ * Commands load on demand: reading articles pulls in HTML and date parsers, serving pulls in
+ * Bolt and botbuilder, and none of that should slow `cyberbrief brief`. Order is the help's order.
+ */
+const COMMANDS: Record<string, () => RegisterCommand> = {
+  brief: () => (require('./commands/brief') as { register: RegisterCommand }).register,
+  incidents: () => (require('./commands/incidents') as { register: RegisterCommand }).register,
+  extract: () => (require('./commands/extract') as { register: RegisterCommand }).register,
+  ingest: () => (require('./commands/ingest') as { register: RegisterCommand }).register,
+  digest: () => (require('./commands/digest') as { register: RegisterCommand }).register,
+  subscriptions: () => (require('./commands/subscriptions') as { register: RegisterCommand }).register,
+  sources: () => (require('./commands/sources') as { register: RegisterCommand }).register,
+  serve: () => (require('./commands/serve') as { register: RegisterCommand }).register,
+};
 
-const COMMANDS: RegisterCommand[] = [brief, incidents, extract, ingest, digest, subscriptions, sources, serve];
-
-export function buildProgram(ctx: CliContext): Command {
+/** `only`: the command being run, when known; every command is registered for help and errors. */
+export function buildProgram(ctx: CliContext, only?: string): Command {
   // Output settings are copied to subcommands when they are created, so they come first.
   const program = new Command('cyberbrief')
     .configureOutput({ writeOut: ctx.out, writeErr: ctx.err })
@@ -27,7 +32,7 @@ export function buildProgram(ctx: CliContext): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', '\nData lives in CYBERBRIEF_STORE (default: sqlite file under ./data). See README.md and .env.example.')
     .exitOverride();
-  for (const register of COMMANDS) register(program, ctx);
+  for (const [name, load] of Object.entries(COMMANDS)) if (only === undefined || only === name) load()(program, ctx);
   return program;
 }
 
@@ -51,7 +56,8 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
     color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
     options,
   };
-  const program = buildProgram(ctx);
+  const first = argv.find((a) => !a.startsWith('-'));
+  const program = buildProgram(ctx, first !== undefined && first in COMMANDS ? first : undefined);
   process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });
