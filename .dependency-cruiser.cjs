@@ -17,7 +17,8 @@ module.exports = {
     },
     {
       name: 'botbuilder-only-in-teams',
-      comment: 'botbuilder is archived upstream: keep every import of it in adapters/teams so a swap touches one folder.',
+      comment:
+        'botbuilder is archived upstream: keep every import of it in adapters/teams so a swap touches one folder.',
       severity: 'error',
       from: { pathNot: '^adapters/teams/' },
       to: { path: 'node_modules/(botbuilder|botframework-|adaptivecards)' },

@@ -23,7 +23,10 @@ module.exports = tseslint.config(
     // The core never reaches for a platform SDK (also enforced by dependency-cruiser).
     files: ['src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@slack/*', 'botbuilder*', 'adaptivecards*', '**/adapters/**', 'commander'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@slack/*', 'botbuilder*', 'adaptivecards*', '**/adapters/**', 'commander'] },
+      ],
     },
   },
 );

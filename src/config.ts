@@ -10,13 +10,13 @@ const bool = z
 export const CoreConfig = z.object({
   CYBERBRIEF_STORE: z.string().min(1).default('sqlite://./data/cyberbrief.sqlite'),
   /** Prefix for every key, when several deployments or test runs share one Redis or PostgreSQL. */
-  CYBERBRIEF_STORE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/).default(''),
+  CYBERBRIEF_STORE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]*$/)
+    .default(''),
   CYBERBRIEF_KB_DIR: z.string().optional(),
   CYBERBRIEF_LANG: Locale.default('en'),
-  CYBERBRIEF_TZ: z
-    .string()
-    .default('Europe/Brussels')
-    .refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)'),
+  CYBERBRIEF_TZ: z.string().default('Europe/Brussels').refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)'),
   CYBERBRIEF_FEEDS: z.enum(['starter', 'none']).default('starter'),
   CYBERBRIEF_FETCH_ALLOW: z.string().default(''),
   CYBERBRIEF_DIGEST_GRACE_HOURS: z.coerce.number().min(0).max(168).default(6),

@@ -13,14 +13,20 @@ export const LOG_LEVELS: readonly string[] = ORDER;
 /** Values of these keys are masked even if a caller passes them by mistake. */
 const SECRET_KEY = /token|secret|password|authorization|cookie|signature/i;
 
-export function jsonLogger(level: LogLevel = 'info', write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+export function jsonLogger(
+  level: LogLevel = 'info',
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Logger {
   const min = ORDER.indexOf(level);
-  const emit = (lvl: Exclude<LogLevel, 'silent'>) => (event: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER.indexOf(lvl) < min) return;
-    const safe: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields)) safe[k] = SECRET_KEY.test(k) ? '***' : v instanceof Error ? v.message : v;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...safe }));
-  };
+  const emit =
+    (lvl: Exclude<LogLevel, 'silent'>) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER.indexOf(lvl) < min) return;
+      const safe: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(fields))
+        safe[k] = SECRET_KEY.test(k) ? '***' : v instanceof Error ? v.message : v;
+      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...safe }));
+    };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 

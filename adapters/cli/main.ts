@@ -30,7 +30,10 @@ export function buildProgram(ctx: CliContext, only?: string): Command {
     .description('Cyber-diplomacy briefs: who hit whom, who was accused, who denied, how states answered.')
     .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nData lives in CYBERBRIEF_STORE (default: sqlite file under ./data). See README.md and .env.example.')
+    .addHelpText(
+      'after',
+      '\nData lives in CYBERBRIEF_STORE (default: sqlite file under ./data). See README.md and .env.example.',
+    )
     .exitOverride();
   for (const [name, load] of Object.entries(COMMANDS)) if (only === undefined || only === name) load()(program, ctx);
   return program;

@@ -13,15 +13,21 @@ export function renderBrief(brief: Brief, color: boolean): string {
   const lines: string[] = [];
   const clean = stripControl;
   const lang = (l: string) => (l !== brief.locale ? ` ${s.dim(`(${L.inLanguage(l)})`)}` : '');
-  const cite = (ids: string[]) => (ids.length ? s.dim(` [${ids.map((id) => sourceNumber(brief, id)).join(', ')}]`) : '');
+  const cite = (ids: string[]) =>
+    ids.length ? s.dim(` [${ids.map((id) => sourceNumber(brief, id)).join(', ')}]`) : '';
 
   if (brief.status !== 'found') {
     lines.push(s.bold(clean(brief.title)));
     if (brief.candidates?.length) {
       lines.push('', `${brief.status === 'ambiguous' ? L.candidates : L.suggestions}:`);
-      for (const c of brief.candidates) lines.push(`  • ${clean(c.name)} ${s.dim(`(${c.kind === 'incident' ? c.id : `${c.kind} ${c.id}`})`)}`);
+      for (const c of brief.candidates)
+        lines.push(`  • ${clean(c.name)} ${s.dim(`(${c.kind === 'incident' ? c.id : `${c.kind} ${c.id}`})`)}`);
     } else if (brief.status === 'not_found') {
-      lines.push(brief.locale === 'fr' ? 'Essayez un nom d’incident, de groupe ou de pays (ex. : wannacry, lazarus, chine).' : 'Try an incident, group or country name (e.g. wannacry, lazarus, china).');
+      lines.push(
+        brief.locale === 'fr'
+          ? 'Essayez un nom d’incident, de groupe ou de pays (ex. : wannacry, lazarus, chine).'
+          : 'Try an incident, group or country name (e.g. wannacry, lazarus, china).',
+      );
     }
     return `${lines.join('\n')}\n`;
   }
@@ -35,27 +41,54 @@ export function renderBrief(brief: Brief, color: boolean): string {
 
   if (brief.incidents?.length) {
     lines.push('', s.heading(L.incidents));
-    for (const i of brief.incidents.slice(0, 12)) lines.push(`  ${formatDate(i.period.start, brief.locale).padEnd(18)} ${clean(i.name)} ${s.dim(`(${i.role})`)}`);
+    for (const i of brief.incidents.slice(0, 12))
+      lines.push(`  ${formatDate(i.period.start, brief.locale).padEnd(18)} ${clean(i.name)} ${s.dim(`(${i.role})`)}`);
   }
   if (brief.attribution.length) {
     lines.push('', s.heading(L.attribution));
     for (const a of brief.attribution) {
       // Researchers and press often go unnamed in an article: say so rather than print nothing.
-      const who = a.by.length > 0 ? joinNames(a.by.map((r) => r.name), brief.locale) : brief.locale === 'fr' ? 'sources non nommées' : 'unnamed sources';
-      const whom = joinNames(a.to.map((r) => r.name), brief.locale);
+      const who =
+        a.by.length > 0
+          ? joinNames(
+              a.by.map((r) => r.name),
+              brief.locale,
+            )
+          : brief.locale === 'fr'
+            ? 'sources non nommées'
+            : 'unnamed sources';
+      const whom = joinNames(
+        a.to.map((r) => r.name),
+        brief.locale,
+      );
       const stance = L.stance[a.stance];
-      const arrow = a.stance === 'denied' ? (whom ? ` (${brief.locale === 'fr' ? 'face à' : 'answering'} ${clean(whom)})` : '') : whom ? ` → ${clean(whom)}` : '';
-      lines.push(`  ${formatDate(a.date, brief.locale).padEnd(18)} ${s.em(stance)}: ${clean(who)}${arrow}${cite(a.sources)}`);
+      const arrow =
+        a.stance === 'denied'
+          ? whom
+            ? ` (${brief.locale === 'fr' ? 'face à' : 'answering'} ${clean(whom)})`
+            : ''
+          : whom
+            ? ` → ${clean(whom)}`
+            : '';
+      lines.push(
+        `  ${formatDate(a.date, brief.locale).padEnd(18)} ${s.em(stance)}: ${clean(who)}${arrow}${cite(a.sources)}`,
+      );
     }
   }
   if (brief.responses.length) {
     lines.push('', s.heading(L.responses));
-    for (const r of brief.responses) lines.push(`  ${formatDate(r.date, brief.locale).padEnd(18)} ${s.em(L.type[r.type])}: ${clean(r.text)}${lang(r.lang)}${cite(r.sources)}`);
+    for (const r of brief.responses)
+      lines.push(
+        `  ${formatDate(r.date, brief.locale).padEnd(18)} ${s.em(L.type[r.type])}: ${clean(r.text)}${lang(r.lang)}${cite(r.sources)}`,
+      );
   }
   if (brief.timeline.length) {
     lines.push('', s.heading(L.timeline));
     const width = Math.max(...brief.timeline.map((t) => L.type[t.type].length));
-    for (const t of brief.timeline) lines.push(`  ${formatDate(t.date, brief.locale).padEnd(18)} ${L.type[t.type].padEnd(width)}  ${clean(t.text)}${lang(t.lang)}${cite(t.sources)}`);
+    for (const t of brief.timeline)
+      lines.push(
+        `  ${formatDate(t.date, brief.locale).padEnd(18)} ${L.type[t.type].padEnd(width)}  ${clean(t.text)}${lang(t.lang)}${cite(t.sources)}`,
+      );
   }
   if (brief.related.length && !brief.incidents?.length) {
     lines.push('', `${s.heading(L.related)}: ${brief.related.map((r) => clean(r.name)).join(' · ')}`);
@@ -64,7 +97,9 @@ export function renderBrief(brief: Brief, color: boolean): string {
     lines.push('', s.heading(L.sources));
     brief.sources.forEach((src, i) => {
       const title = clean(src.title ?? siteOf(src.url) ?? src.id);
-      lines.push(`  [${i + 1}] ${title} (${src.published}, ${src.language})${src.url ? `\n      ${clean(src.url)}` : ''}`);
+      lines.push(
+        `  [${i + 1}] ${title} (${src.published}, ${src.language})${src.url ? `\n      ${clean(src.url)}` : ''}`,
+      );
     });
   }
   return `${lines.join('\n')}\n`;

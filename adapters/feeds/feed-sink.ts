@@ -11,7 +11,9 @@ import type { App } from '../root';
  */
 export function feedSink(app: Pick<App, 'briefing' | 'kv'> & { log?: Logger }, now: () => Date): ArticleSink {
   const stories = new StoryStore(app.kv);
-  const ingestor = new Ingestor(app.briefing, now, app.log, { sameStory: sameStoryHook(stories, () => app.briefing.data) });
+  const ingestor = new Ingestor(app.briefing, now, app.log, {
+    sameStory: sameStoryHook(stories, () => app.briefing.data),
+  });
   return createIngestSink({ ingestor, stories, log: app.log ?? silent });
 }
 

@@ -85,18 +85,25 @@ export function startFeedPoller(opts: FeedPollerOptions): RunningFeedPoller {
     return inFlight;
   };
 
-  const task: ScheduledTask = createTask(opts.cron ?? config.CYBERBRIEF_FEEDS_CRON, () => pollNow().then(() => undefined), {
-    name: 'cyberbrief-feeds',
-    noOverlap: true,
-    logger: {
-      info: (m) => log.debug('cron.info', { message: m }),
-      warn: (m) => log.debug('cron.warn', { message: m }),
-      error: (m) => log.warn('cron.error', { message: m instanceof Error ? m.message : m }),
-      debug: () => undefined,
+  const task: ScheduledTask = createTask(
+    opts.cron ?? config.CYBERBRIEF_FEEDS_CRON,
+    () => pollNow().then(() => undefined),
+    {
+      name: 'cyberbrief-feeds',
+      noOverlap: true,
+      logger: {
+        info: (m) => log.debug('cron.info', { message: m }),
+        warn: (m) => log.debug('cron.warn', { message: m }),
+        error: (m) => log.warn('cron.error', { message: m instanceof Error ? m.message : m }),
+        debug: () => undefined,
+      },
     },
-  });
+  );
   void task.start();
-  log.info('feeds.poller_started', { cron: opts.cron ?? config.CYBERBRIEF_FEEDS_CRON, starter: app.config.CYBERBRIEF_FEEDS });
+  log.info('feeds.poller_started', {
+    cron: opts.cron ?? config.CYBERBRIEF_FEEDS_CRON,
+    starter: app.config.CYBERBRIEF_FEEDS,
+  });
   if (opts.pollAtStart !== false) void pollNow();
 
   let stopped: Promise<void> | undefined;

@@ -41,7 +41,10 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
       await scheduler.tick();
     } catch (e) {
       // A store outage must not kill the timer: the next tick tries again.
-      deps.log.error('digest.tick_failed', { replica: scheduler.replicaId, error: e instanceof Error ? e.message : String(e) });
+      deps.log.error('digest.tick_failed', {
+        replica: scheduler.replicaId,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
   };
   const task: ScheduledTask = createTask(deps.tick ?? DEFAULT_TICK, run, {

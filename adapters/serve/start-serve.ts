@@ -27,7 +27,9 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
   const http = new HttpServer(log);
   http.route('GET', '/healthz', async (_req, res) => {
     const ok = await app.kv.ping();
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: ok ? 'ok' : 'store_unavailable', store: app.kv.kind }));
+    res
+      .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ status: ok ? 'ok' : 'store_unavailable', store: app.kv.kind }));
   });
 
   const subscriptions = new KeyvSubscriptionStore(app.kv);
@@ -59,7 +61,10 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
     ports.push(teams.delivery);
     surfaces.push(`teams (${teams.mode})`);
   }
-  if (surfaces.length === 0) log.warn('serve.no_surface', { message: 'neither Slack nor Teams is configured: only /healthz is served (see .env.example)' });
+  if (surfaces.length === 0)
+    log.warn('serve.no_surface', {
+      message: 'neither Slack nor Teams is configured: only /healthz is served (see .env.example)',
+    });
 
   const port = await http.listen(opts.port ?? app.config.PORT, opts.host);
   const scheduler: RunningScheduler = startScheduler({

@@ -37,7 +37,10 @@ export class HttpServer {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
     if (this.inflight > 0) {
-      await Promise.race([new Promise<void>((r) => (this.drained = r)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      await Promise.race([
+        new Promise<void>((r) => (this.drained = r)),
+        new Promise((r) => setTimeout(r, graceMs).unref()),
+      ]);
     }
     this.server.closeAllConnections();
     await closed;
@@ -47,7 +50,9 @@ export class HttpServer {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const handler = this.routes.get(`${req.method ?? 'GET'} ${path}`);
     if (!handler) {
-      res.writeHead(this.pathKnown(path) ? 405 : 404, { 'content-type': 'text/plain' }).end(this.pathKnown(path) ? 'method not allowed' : 'not found');
+      res
+        .writeHead(this.pathKnown(path) ? 405 : 404, { 'content-type': 'text/plain' })
+        .end(this.pathKnown(path) ? 'method not allowed' : 'not found');
       return;
     }
     this.inflight++;

@@ -23,7 +23,10 @@ export const BriefRef = z.object({
   l: Locale,
   q: z.string().max(200).default(''),
   /** Who posted it in the channel, so the credit survives an expand. */
-  by: z.string().regex(/^[UW][A-Z0-9]+$/).optional(),
+  by: z
+    .string()
+    .regex(/^[UW][A-Z0-9]+$/)
+    .optional(),
 });
 export type BriefRef = z.infer<typeof BriefRef>;
 

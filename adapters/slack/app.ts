@@ -65,7 +65,13 @@ export interface SlackRuntime {
  * which a digest is returned as `retry` and the scheduler tries again at its next tick, instead
  * of the client's default of ten retries over half an hour holding a delivery open.
  */
-export const DEFAULT_RETRY: webApi.RetryOptions = { retries: 5, factor: 2, minTimeout: 1_000, maxTimeout: 20_000, randomize: true };
+export const DEFAULT_RETRY: webApi.RetryOptions = {
+  retries: 5,
+  factor: 2,
+  minTimeout: 1_000,
+  maxTimeout: 20_000,
+  randomize: true,
+};
 
 export function createSlackApp(deps: SlackDeps): SlackRuntime {
   const c = deps.config;
@@ -116,7 +122,12 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
     // No listener keeps conversation state; Bolt's default in-memory store would only cost time per request.
     convoStore: false,
     ...(c.SLACK_BOT_TOKEN
-      ? { token: c.SLACK_BOT_TOKEN, ...(knownBot ? { botId: c.SLACK_BOT_ID, botUserId: c.SLACK_BOT_USER_ID, tokenVerificationEnabled: false } : {}) }
+      ? {
+          token: c.SLACK_BOT_TOKEN,
+          ...(knownBot
+            ? { botId: c.SLACK_BOT_ID, botUserId: c.SLACK_BOT_USER_ID, tokenVerificationEnabled: false }
+            : {}),
+        }
       : {}),
   });
 
@@ -157,7 +168,8 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
     mount(http: HttpServer): void {
       if (receiver instanceof HTTPReceiver) {
         const http1 = receiver;
-        const handle = (req: IncomingMessage, res: ServerResponse) => untilAnswered(res, () => http1.requestListener(req, res));
+        const handle = (req: IncomingMessage, res: ServerResponse) =>
+          untilAnswered(res, () => http1.requestListener(req, res));
         http.route('POST', '/slack/events', handle);
         if (http1.installer) {
           http.route('GET', '/slack/install', handle);
@@ -166,7 +178,10 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
       } else if (receiver.installer) {
         // Socket Mode needs no public URL for events, but OAuth still needs a browser page.
         const installer = receiver.installer;
-        const urlOptions = { scopes: [...BOT_SCOPES], ...(c.SLACK_REDIRECT_URI ? { redirectUri: c.SLACK_REDIRECT_URI } : {}) };
+        const urlOptions = {
+          scopes: [...BOT_SCOPES],
+          ...(c.SLACK_REDIRECT_URI ? { redirectUri: c.SLACK_REDIRECT_URI } : {}),
+        };
         http.route('GET', '/slack/install', (req, res) => installer.handleInstallPath(req, res, {}, urlOptions));
         http.route('GET', '/slack/oauth_redirect', (req, res) => installer.handleCallback(req, res));
       }
@@ -176,7 +191,11 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
         await app.init();
       } catch (e) {
         const code = platformError(e);
-        throw new Error(code ? `Slack refused SLACK_BOT_TOKEN at auth.test: ${code} (check the token, or reinstall the app)` : `Slack could not be reached at start: ${(e as Error).message}`);
+        throw new Error(
+          code
+            ? `Slack refused SLACK_BOT_TOKEN at auth.test: ${code} (check the token, or reinstall the app)`
+            : `Slack could not be reached at start: ${(e as Error).message}`,
+        );
       }
       if (receiver instanceof SocketModeReceiver) await receiver.client.start();
       deps.log.info('slack.started', { mode, oauth: installations !== undefined, api: slackApiUrl(c) ?? 'default' });

@@ -19,18 +19,29 @@ export function header(text: string): types.HeaderBlock {
 }
 
 export function section(mrkdwn: string, blockId?: string): types.SectionBlock {
-  return { type: 'section', ...(blockId ? { block_id: blockId } : {}), text: { type: 'mrkdwn', text: fitMrkdwn(mrkdwn || ' ', LIMITS.sectionText), verbatim: true } };
+  return {
+    type: 'section',
+    ...(blockId ? { block_id: blockId } : {}),
+    text: { type: 'mrkdwn', text: fitMrkdwn(mrkdwn || ' ', LIMITS.sectionText), verbatim: true },
+  };
 }
 
 export function fields(items: string[]): types.SectionBlock {
   return {
     type: 'section',
-    fields: items.slice(0, LIMITS.fields).map((t) => ({ type: 'mrkdwn' as const, text: fitMrkdwn(t || ' ', LIMITS.fieldText), verbatim: true })),
+    fields: items
+      .slice(0, LIMITS.fields)
+      .map((t) => ({ type: 'mrkdwn' as const, text: fitMrkdwn(t || ' ', LIMITS.fieldText), verbatim: true })),
   };
 }
 
 export function context(items: string[]): types.ContextBlock {
-  return { type: 'context', elements: items.slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn' as const, text: fitMrkdwn(t || ' ', LIMITS.sectionText), verbatim: true })) };
+  return {
+    type: 'context',
+    elements: items
+      .slice(0, LIMITS.contextElements)
+      .map((t) => ({ type: 'mrkdwn' as const, text: fitMrkdwn(t || ' ', LIMITS.sectionText), verbatim: true })),
+  };
 }
 
 export function divider(): types.DividerBlock {
@@ -48,5 +59,9 @@ export function button(text: string, actionId: string, value: string, style?: 'p
 }
 
 export function actions(elements: Button[], blockId?: string): types.ActionsBlock {
-  return { type: 'actions', ...(blockId ? { block_id: blockId } : {}), elements: elements.slice(0, LIMITS.actionsElements) };
+  return {
+    type: 'actions',
+    ...(blockId ? { block_id: blockId } : {}),
+    elements: elements.slice(0, LIMITS.actionsElements),
+  };
 }

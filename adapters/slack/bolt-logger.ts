@@ -10,10 +10,12 @@ const ORDER: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLeve
 export function boltLogger(log: Logger, level: LogLevel = LogLevel.WARN): BoltLogger {
   let min = level;
   let name = 'bolt';
-  const emit = (lvl: LogLevel, write: (event: string, fields: Record<string, unknown>) => void) => (...msg: unknown[]) => {
-    if (ORDER.indexOf(lvl) < ORDER.indexOf(min)) return;
-    write('slack.bolt', { source: name, message: msg.map(show).join(' ') });
-  };
+  const emit =
+    (lvl: LogLevel, write: (event: string, fields: Record<string, unknown>) => void) =>
+    (...msg: unknown[]) => {
+      if (ORDER.indexOf(lvl) < ORDER.indexOf(min)) return;
+      write('slack.bolt', { source: name, message: msg.map(show).join(' ') });
+    };
   return {
     debug: emit(LogLevel.DEBUG, (e, f) => log.debug(e, f)),
     info: emit(LogLevel.INFO, (e, f) => log.info(e, f)),

@@ -40,7 +40,12 @@ export function langNote(lang: string, locale: Locale): string {
 }
 
 function names(refs: ActorRef[], locale: Locale): string {
-  return escapeMrkdwn(joinNames(refs.map((r) => r.name), locale));
+  return escapeMrkdwn(
+    joinNames(
+      refs.map((r) => r.name),
+      locale,
+    ),
+  );
 }
 
 export function timelineLine(entry: Brief['timeline'][number], locale: Locale): string {
@@ -65,8 +70,13 @@ export function sourceLines(brief: Brief, sources: Brief['sources'] = brief.sour
 export function relatedLines(brief: Brief): string[] {
   if (brief.incidents && brief.incidents.length > 0) {
     const role = (r: 'suspected' | 'target' | 'responder') =>
-      brief.locale === 'fr' ? { suspected: 'mis en cause', target: 'visé', responder: 'a répondu' }[r] : { suspected: 'suspected', target: 'targeted', responder: 'responded' }[r];
-    return brief.incidents.map((i) => `• *${escapeInline(i.name)}* · ${escapeMrkdwn(showPeriod(i.period, brief.locale))} · ${escapeMrkdwn(role(i.role))}`);
+      brief.locale === 'fr'
+        ? { suspected: 'mis en cause', target: 'visé', responder: 'a répondu' }[r]
+        : { suspected: 'suspected', target: 'targeted', responder: 'responded' }[r];
+    return brief.incidents.map(
+      (i) =>
+        `• *${escapeInline(i.name)}* · ${escapeMrkdwn(showPeriod(i.period, brief.locale))} · ${escapeMrkdwn(role(i.role))}`,
+    );
   }
   return brief.related.map((r) => `• ${escapeInline(r.name)}`);
 }
@@ -92,11 +102,16 @@ export function attributionFields(brief: Brief, perField = 5): string[] {
     L.attributedBy,
     brief.attribution
       .filter((a) => a.stance !== 'denied' && a.by.length > 0)
-      .map((a) => `${names(a.by, locale)} · ${escapeMrkdwn(showDate(a.date, locale))}${a.stance === 'suspected' ? ` _(${escapeMrkdwn(L.stance.suspected)})_` : ''}`),
+      .map(
+        (a) =>
+          `${names(a.by, locale)} · ${escapeMrkdwn(showDate(a.date, locale))}${a.stance === 'suspected' ? ` _(${escapeMrkdwn(L.stance.suspected)})_` : ''}`,
+      ),
   );
   field(
     L.deniedBy,
-    brief.attribution.filter((a) => a.stance === 'denied' && a.by.length > 0).map((a) => `${names(a.by, locale)} · ${escapeMrkdwn(showDate(a.date, locale))}`),
+    brief.attribution
+      .filter((a) => a.stance === 'denied' && a.by.length > 0)
+      .map((a) => `${names(a.by, locale)} · ${escapeMrkdwn(showDate(a.date, locale))}`),
   );
   field(
     L.responses,

@@ -12,13 +12,27 @@ export type CommandRequest =
   | { kind: 'lookup'; query: string; public: boolean };
 
 const SUBCOMMANDS: Record<string, CommandRequest['kind']> = {
-  help: 'help', aide: 'help', '?': 'help',
-  latest: 'latest', news: 'latest', derniers: 'latest', nouveautes: 'latest', 'nouveautés': 'latest',
-  lang: 'lang', langue: 'lang', language: 'lang',
-  subscribe: 'subscribe', abonner: 'subscribe',
-  unsubscribe: 'unsubscribe', desabonner: 'unsubscribe', 'désabonner': 'unsubscribe',
-  subscriptions: 'subscriptions', abonnements: 'subscriptions',
-  sources: 'sources', feeds: 'sources', flux: 'sources',
+  help: 'help',
+  aide: 'help',
+  '?': 'help',
+  latest: 'latest',
+  news: 'latest',
+  derniers: 'latest',
+  nouveautes: 'latest',
+  nouveautés: 'latest',
+  lang: 'lang',
+  langue: 'lang',
+  language: 'lang',
+  subscribe: 'subscribe',
+  abonner: 'subscribe',
+  unsubscribe: 'unsubscribe',
+  desabonner: 'unsubscribe',
+  désabonner: 'unsubscribe',
+  subscriptions: 'subscriptions',
+  abonnements: 'subscriptions',
+  sources: 'sources',
+  feeds: 'sources',
+  flux: 'sources',
 };
 
 /** A last word that asks for the brief to be posted in the channel instead of shown to the caller only. */
@@ -55,6 +69,7 @@ export function parseCommandText(text: string): CommandRequest {
   }
   const words = trimmed.split(' ');
   const last = words[words.length - 1]!.toLowerCase();
-  if (words.length > 1 && PUBLIC.has(last)) return { kind: 'lookup', query: words.slice(0, -1).join(' '), public: true };
+  if (words.length > 1 && PUBLIC.has(last))
+    return { kind: 'lookup', query: words.slice(0, -1).join(' '), public: true };
   return { kind: 'lookup', query: trimmed, public: false };
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { parseEnv } from '../../src/config';
 
 const optional = (schema: z.ZodString) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v),
+    schema.optional(),
+  );
 
 /**
  * The Slack section of the environment. Two ways to install:
@@ -14,8 +17,17 @@ const optional = (schema: z.ZodString) =>
 export const SlackConfig = z
   .object({
     SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'a bot token starts with xoxb- (OAuth & Permissions page)')),
-    SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{8,}$/i, 'the signing secret is the hex string on the Basic Information page')),
-    SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'an app-level token starts with xapp- (Basic Information > App-Level Tokens, scope connections:write)')),
+    SLACK_SIGNING_SECRET: optional(
+      z.string().regex(/^[0-9a-f]{8,}$/i, 'the signing secret is the hex string on the Basic Information page'),
+    ),
+    SLACK_APP_TOKEN: optional(
+      z
+        .string()
+        .regex(
+          /^xapp-/,
+          'an app-level token starts with xapp- (Basic Information > App-Level Tokens, scope connections:write)',
+        ),
+    ),
     SLACK_API_URL: optional(z.string().url('must be a URL such as https://slack.com/api/')),
     SLACK_CLIENT_ID: optional(z.string().min(1)),
     SLACK_CLIENT_SECRET: optional(z.string().min(1)),
@@ -29,12 +41,19 @@ export const SlackConfig = z
       .string()
       .optional()
       .transform((v) => (v ?? '').split(/[\s,]+/).filter((s) => s !== ''))
-      .refine((ids) => ids.every((id) => id === '*' || /^[UW][A-Z0-9]+$/.test(id)), 'list Slack user ids (U0123ABCD), comma-separated, or *'),
+      .refine(
+        (ids) => ids.every((id) => id === '*' || /^[UW][A-Z0-9]+$/.test(id)),
+        'list Slack user ids (U0123ABCD), comma-separated, or *',
+      ),
   })
   .superRefine((c, ctx) => {
     const oauth = c.SLACK_CLIENT_ID !== undefined || c.SLACK_CLIENT_SECRET !== undefined;
     if (c.SLACK_BOT_TOKEN && oauth) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_ID'], message: 'set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET (OAuth), not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_CLIENT_ID'],
+        message: 'set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID/SLACK_CLIENT_SECRET (OAuth), not both',
+      });
     }
     if (oauth) {
       for (const key of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const) {
@@ -42,10 +61,18 @@ export const SlackConfig = z
       }
     }
     if ((c.SLACK_BOT_TOKEN || oauth) && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
     }
     if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN && !oauth) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'required with SLACK_APP_TOKEN (the bot token of the same app)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'required with SLACK_APP_TOKEN (the bot token of the same app)',
+      });
     }
   });
 export type SlackConfig = z.infer<typeof SlackConfig>;

@@ -43,7 +43,11 @@ export class SlackDeliveryPort implements DeliveryPort {
 
   private async send(sub: Subscription, headline: SlackMessage, thread: SlackMessage[]): Promise<DeliveryResult> {
     const token = await this.tokenFor(sub.workspace);
-    if (!token) return { status: 'paused', reason: `the app is not installed in Slack workspace ${sub.workspace || '(unknown)'}` };
+    if (!token)
+      return {
+        status: 'paused',
+        reason: `the app is not installed in Slack workspace ${sub.workspace || '(unknown)'}`,
+      };
     let ts: string;
     try {
       ts = await this.postHeadline(token, sub, headline);
@@ -54,9 +58,21 @@ export class SlackDeliveryPort implements DeliveryPort {
     // it again would repeat it. A thread reply that fails is logged, not retried as a new digest.
     for (const [i, message] of thread.entries()) {
       try {
-        await this.client.chat.postMessage({ token, channel: sub.channel, thread_ts: ts, ...withBlocks(message), ...QUIET });
+        await this.client.chat.postMessage({
+          token,
+          channel: sub.channel,
+          thread_ts: ts,
+          ...withBlocks(message),
+          ...QUIET,
+        });
       } catch (e) {
-        this.log.warn('slack.digest.thread_failed', { subscription: sub.id, channel: sub.channel, part: i + 1, of: thread.length, error: platformError(e) ?? (e as Error).message });
+        this.log.warn('slack.digest.thread_failed', {
+          subscription: sub.id,
+          channel: sub.channel,
+          part: i + 1,
+          of: thread.length,
+          error: platformError(e) ?? (e as Error).message,
+        });
         break;
       }
     }
@@ -91,11 +107,17 @@ export class SlackDeliveryPort implements DeliveryPort {
     }
     if (code && CHANNEL_GONE.has(code)) {
       this.log.warn('slack.digest.paused', { subscription: sub.id, channel: sub.channel, reason: code });
-      return { status: 'paused', reason: `${code}: the channel ${sub.channel} was deleted, archived or is no longer visible to the app` };
+      return {
+        status: 'paused',
+        reason: `${code}: the channel ${sub.channel} was deleted, archived or is no longer visible to the app`,
+      };
     }
     if (code && ACCESS_LOST.has(code)) {
       this.log.warn('slack.digest.paused', { subscription: sub.id, channel: sub.channel, reason: code });
-      return { status: 'paused', reason: `${code}: the app can no longer post in this workspace; reinstall it or check its scopes` };
+      return {
+        status: 'paused',
+        reason: `${code}: the app can no longer post in this workspace; reinstall it or check its scopes`,
+      };
     }
     const wait = rateLimitWaitMs(e);
     const reason = code ?? (wait !== undefined ? 'ratelimited' : (e as Error).message);
@@ -107,9 +129,17 @@ export class SlackDeliveryPort implements DeliveryPort {
   private async tellSubscriber(token: string, sub: Subscription): Promise<void> {
     if (!/^[UW][A-Z0-9]+$/.test(sub.createdBy)) return;
     try {
-      await this.client.chat.postMessage({ token, channel: sub.createdBy, text: strings(sub.locale).invitePaused(mentionChannel(sub.channel)), ...QUIET });
+      await this.client.chat.postMessage({
+        token,
+        channel: sub.createdBy,
+        text: strings(sub.locale).invitePaused(mentionChannel(sub.channel)),
+        ...QUIET,
+      });
     } catch (e) {
-      this.log.warn('slack.digest.notify_failed', { subscription: sub.id, error: platformError(e) ?? (e as Error).message });
+      this.log.warn('slack.digest.notify_failed', {
+        subscription: sub.id,
+        error: platformError(e) ?? (e as Error).message,
+      });
     }
   }
 }

@@ -18,7 +18,13 @@ export function describeSchedule(cron: string, timezone: string, locale: Locale)
   let when: string;
   if (days === '1-5') when = S.weekdays;
   else if (days === '*' || days === '0-6') when = S.daily;
-  else if (/^\d(,\d)*$/.test(days)) when = S.on(days.split(',').map((d) => DAY[locale][Number(d) % 7]).join(', '));
+  else if (/^\d(,\d)*$/.test(days))
+    when = S.on(
+      days
+        .split(',')
+        .map((d) => DAY[locale][Number(d) % 7])
+        .join(', '),
+    );
   else return `cron \`${escapeMrkdwn(cron)}\` (${escapeMrkdwn(timezone)})`;
   return `${when} ${S.at} ${time} (${escapeMrkdwn(timezone)})`;
 }

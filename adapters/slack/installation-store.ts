@@ -9,14 +9,22 @@ import type Keyv from 'keyv';
 export class KeyvInstallationStore implements InstallationStore {
   constructor(private readonly kv: Keyv) {}
 
-  async storeInstallation<AuthVersion extends 'v1' | 'v2'>(installation: Installation<AuthVersion, boolean>): Promise<void> {
-    const key = installation.isEnterpriseInstall && installation.enterprise ? orgKey(installation.enterprise.id) : teamKey(installation.team?.id);
+  async storeInstallation<AuthVersion extends 'v1' | 'v2'>(
+    installation: Installation<AuthVersion, boolean>,
+  ): Promise<void> {
+    const key =
+      installation.isEnterpriseInstall && installation.enterprise
+        ? orgKey(installation.enterprise.id)
+        : teamKey(installation.team?.id);
     await this.kv.set(key, installation);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
     const found = (await this.kv.get(keyOf(query))) as Installation<'v1' | 'v2', boolean> | undefined;
-    if (!found) throw new Error(`no Slack installation for ${query.isEnterpriseInstall ? `organisation ${query.enterpriseId}` : `workspace ${query.teamId}`}`);
+    if (!found)
+      throw new Error(
+        `no Slack installation for ${query.isEnterpriseInstall ? `organisation ${query.enterpriseId}` : `workspace ${query.teamId}`}`,
+      );
     return found;
   }
 

@@ -23,7 +23,10 @@ const ELLIPSIS = '…';
 export function fitPlain(text: string, max: number): string {
   const chars = Array.from(text);
   if (chars.length <= max) return text;
-  return `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}${ELLIPSIS}`;
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}${ELLIPSIS}`;
 }
 
 /**

@@ -1,7 +1,17 @@
 import type { Brief } from '../../src/domain/brief';
 import { labels } from '../../src/brief/labels';
 import { ACTION, type BriefRef, type BriefView, encodeRef } from './action-ids';
-import { actions, button, type Button, context, fields, header, type KnownBlock, section, type SlackMessage } from './blocks';
+import {
+  actions,
+  button,
+  type Button,
+  context,
+  fields,
+  header,
+  type KnownBlock,
+  section,
+  type SlackMessage,
+} from './blocks';
 import { attributionFields, relatedLines, showPeriod, sourceLines, timelineLines } from './brief-lines';
 import { escapeMrkdwn, mentionUser } from './escape';
 import { fitMrkdwn, LIMITS } from './limits';
@@ -22,7 +32,9 @@ const SHORT = { timeline: 5, sources: 3, incidents: 5 };
 const MAX_CHOICES = 10;
 
 export function refOf(brief: Brief): BriefRef | undefined {
-  return brief.subject ? { k: brief.subject.kind, id: brief.subject.id, l: brief.locale, q: brief.query.slice(0, 200) } : undefined;
+  return brief.subject
+    ? { k: brief.subject.kind, id: brief.subject.id, l: brief.locale, q: brief.query.slice(0, 200) }
+    : undefined;
 }
 
 /** Renders any Brief (found, ambiguous, not found) as one Slack message, inside Slack's limits. */
@@ -35,7 +47,14 @@ export function renderBrief(brief: Brief, opts: BriefRenderOptions): SlackMessag
   const blocks: KnownBlock[] = [header(brief.title)];
   const meta = [showPeriod(brief.period, brief.locale), L.sourcesCount(brief.sources.length)];
   if (brief.subject.actorKind) meta.push(L.kind[brief.subject.actorKind]);
-  blocks.push(context([meta.filter((m) => m !== '').map(escapeMrkdwn).join(' · ')]));
+  blocks.push(
+    context([
+      meta
+        .filter((m) => m !== '')
+        .map(escapeMrkdwn)
+        .join(' · '),
+    ]),
+  );
   if (brief.summary.length > 0) blocks.push(section(brief.summary.map(escapeMrkdwn).join('\n\n')));
 
   // Blocks kept for what always closes the message: buttons, the "more" note and the credit.
@@ -45,7 +64,9 @@ export function renderBrief(brief: Brief, opts: BriefRenderOptions): SlackMessag
     if (f.length > 0) blocks.push(fields(f));
     if (brief.incidents && brief.incidents.length > 0) {
       const lines = relatedLines(brief);
-      blocks.push(listSection(L.incidents, lines.slice(0, SHORT.incidents), Math.max(0, lines.length - SHORT.incidents), brief));
+      blocks.push(
+        listSection(L.incidents, lines.slice(0, SHORT.incidents), Math.max(0, lines.length - SHORT.incidents), brief),
+      );
     }
     if (brief.timeline.length > 0) {
       const { shown, hidden } = shortTimeline(brief);
@@ -58,21 +79,36 @@ export function renderBrief(brief: Brief, opts: BriefRenderOptions): SlackMessag
     }
   } else {
     const title = view === 'timeline' ? L.timeline : view === 'sources' ? L.sources : L.related;
-    const lines = view === 'timeline' ? timelineLines(brief) : view === 'sources' ? sourceLines(brief) : relatedLines(brief);
+    const lines =
+      view === 'timeline' ? timelineLines(brief) : view === 'sources' ? sourceLines(brief) : relatedLines(brief);
     const left = fullList(blocks, title, lines, budget);
     if (view === 'related') {
       const related = brief.related.slice(0, MAX_CHOICES);
-      if (related.length > 0) blocks.push(actions(related.map((r, i) => button(r.name, ACTION.open(i), encodeRef({ k: 'incident', id: r.id, l: brief.locale, q: r.name })))));
+      if (related.length > 0)
+        blocks.push(
+          actions(
+            related.map((r, i) =>
+              button(r.name, ACTION.open(i), encodeRef({ k: 'incident', id: r.id, l: brief.locale, q: r.name })),
+            ),
+          ),
+        );
     }
-    if (left > 0) blocks.push(context([`_${escapeMrkdwn(L.more(left))}_ · ${escapeMrkdwn(S.fullBrief(`cyberbrief brief ${brief.subject.id}`))}`]));
+    if (left > 0)
+      blocks.push(
+        context([
+          `_${escapeMrkdwn(L.more(left))}_ · ${escapeMrkdwn(S.fullBrief(`cyberbrief brief ${brief.subject.id}`))}`,
+        ]),
+      );
   }
 
   const buttons: Button[] = [];
   const value = encodeRef({ ...ref, ...(opts.sharedBy ? { by: opts.sharedBy } : {}) });
   if (view !== 'summary') buttons.push(button(S.summary, ACTION.show('summary'), value));
-  if (view !== 'timeline' && brief.timeline.length > 0) buttons.push(button(L.timeline, ACTION.show('timeline'), value));
+  if (view !== 'timeline' && brief.timeline.length > 0)
+    buttons.push(button(L.timeline, ACTION.show('timeline'), value));
   if (view !== 'sources' && brief.sources.length > 0) buttons.push(button(L.sources, ACTION.show('sources'), value));
-  if (view !== 'related' && (brief.related.length > 0 || (brief.incidents?.length ?? 0) > 0)) buttons.push(button(L.related, ACTION.show('related'), value));
+  if (view !== 'related' && (brief.related.length > 0 || (brief.incidents?.length ?? 0) > 0))
+    buttons.push(button(L.related, ACTION.show('related'), value));
   if (opts.ephemeral) buttons.push(button(S.post, ACTION.post, JSON.stringify({ ...ref, v: view }), 'primary'));
   if (buttons.length > 0) blocks.push(actions(buttons, 'brief_actions'));
   if (opts.sharedBy) blocks.push(context([S.sharedBy(mentionUser(opts.sharedBy))]));
@@ -130,7 +166,13 @@ function renderChoices(brief: Brief): SlackMessage {
   if (candidates.length > 0) {
     blocks.push(
       actions(
-        candidates.map((c, i) => button(c.name, ACTION.open(i), encodeRef({ k: c.kind, id: c.id, l: brief.locale, q: brief.query.slice(0, 200) }))),
+        candidates.map((c, i) =>
+          button(
+            c.name,
+            ACTION.open(i),
+            encodeRef({ k: c.kind, id: c.id, l: brief.locale, q: brief.query.slice(0, 200) }),
+          ),
+        ),
         'brief_choices',
       ),
     );
@@ -144,5 +186,8 @@ function renderChoices(brief: Brief): SlackMessage {
 function fallback(brief: Brief): string {
   const period = showPeriod(brief.period, brief.locale);
   const first = brief.summary[0] ?? '';
-  return fitMrkdwn(escapeMrkdwn(`${brief.title}${period ? ` (${period})` : ''}${first ? `: ${first}` : ''}`), LIMITS.fallbackText);
+  return fitMrkdwn(
+    escapeMrkdwn(`${brief.title}${period ? ` (${period})` : ''}${first ? `: ${first}` : ''}`),
+    LIMITS.fallbackText,
+  );
 }

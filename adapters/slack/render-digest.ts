@@ -35,12 +35,21 @@ export function renderDigest(digest: Digest, opts: DigestRenderOptions = {}): Re
   const devCount = developmentCount(digest);
   const since = sinceDay(digest.since, locale, opts.timeZone);
   const counts = `${S.digestCounts(devCount, digest.incidents.length)}${since ? ` ${S.digestPeriod(since)}` : ''}`;
-  const top = digest.incidents.slice(0, TOP_IN_HEADLINE).map((i) => `*${escapeInline(i.incident.name)}* (${i.developments.length})`);
+  const top = digest.incidents
+    .slice(0, TOP_IN_HEADLINE)
+    .map((i) => `*${escapeInline(i.incident.name)}* (${i.developments.length})`);
   const restIncidents = digest.incidents.length - top.length;
   if (restIncidents > 0) top.push(`_${escapeMrkdwn(L.more(restIncidents))}_`);
-  const headlineBlocks: KnownBlock[] = [header(L.digestTitle), section(`${escapeMrkdwn(counts)}\n${top.join(' · ')}`), context([escapeMrkdwn(S.detailsInThread)])];
+  const headlineBlocks: KnownBlock[] = [
+    header(L.digestTitle),
+    section(`${escapeMrkdwn(counts)}\n${top.join(' · ')}`),
+    context([escapeMrkdwn(S.detailsInThread)]),
+  ];
   // The notification line is the core's, so Slack and Teams announce a digest in the same words.
-  const headline: SlackMessage = { text: fitMrkdwn(escapeMrkdwn(digestHeadline(digest)), LIMITS.fallbackText), blocks: headlineBlocks };
+  const headline: SlackMessage = {
+    text: fitMrkdwn(escapeMrkdwn(digestHeadline(digest)), LIMITS.fallbackText),
+    blocks: headlineBlocks,
+  };
   return { headline, thread: threadMessages(digest, opts.maxThreadMessages ?? 5) };
 }
 
@@ -99,10 +108,30 @@ function threadMessages(digest: Digest, maxMessages: number): SlackMessage[] {
   return messages;
 }
 
-function entryLine(d: Digest['incidents'][number]['developments'][number], locale: Locale, sources: Map<string, Digest['sources'][number]>): string {
+function entryLine(
+  d: Digest['incidents'][number]['developments'][number],
+  locale: Locale,
+  sources: Map<string, Digest['sources'][number]>,
+): string {
   const L = labels(locale);
-  const by = d.by.length > 0 ? ` · ${escapeMrkdwn(joinNames(d.by.map((a) => a.name), locale))}` : '';
-  const against = d.against.length > 0 ? ` → ${escapeMrkdwn(joinNames(d.against.map((a) => a.name), locale))}` : '';
+  const by =
+    d.by.length > 0
+      ? ` · ${escapeMrkdwn(
+          joinNames(
+            d.by.map((a) => a.name),
+            locale,
+          ),
+        )}`
+      : '';
+  const against =
+    d.against.length > 0
+      ? ` → ${escapeMrkdwn(
+          joinNames(
+            d.against.map((a) => a.name),
+            locale,
+          ),
+        )}`
+      : '';
   const cited = d.sources
     .map((id) => sources.get(id))
     .filter((s) => s !== undefined)
@@ -118,8 +147,18 @@ function sinceDay(iso: string, locale: Locale, timeZone?: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   try {
-    return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: timeZone ?? 'UTC' }).format(t);
+    return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: timeZone ?? 'UTC',
+    }).format(t);
   } catch {
-    return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(t);
+    return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(t);
   }
 }

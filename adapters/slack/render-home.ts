@@ -20,6 +20,7 @@ export function renderHome(subs: Subscription[], latest: LatestItem[], locale: L
   else for (const t of packLines(subLines, LIMITS.sectionText).slice(0, room)) blocks.push(section(t));
   blocks.push(divider(), header(S.latestTitle));
   if (latest.length === 0) blocks.push(section(S.nothingYet));
-  else for (const t of packLines(latestLines(latest, locale), LIMITS.sectionText).slice(0, room)) blocks.push(section(t));
+  else
+    for (const t of packLines(latestLines(latest, locale), LIMITS.sectionText).slice(0, room)) blocks.push(section(t));
   return { type: 'home', blocks: blocks.slice(0, LIMITS.homeBlocks) };
 }

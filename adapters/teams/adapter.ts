@@ -35,11 +35,19 @@ export class TeamsAdapter extends CloudAdapter {
   ) {
     super(auth);
     this.onTurnError = async (turn: TurnContext, error: Error) => {
-      this.log.error('teams.turn_failed', { activity: turn.activity.type, name: turn.activity.name, error: error.message });
+      this.log.error('teams.turn_failed', {
+        activity: turn.activity.type,
+        name: turn.activity.name,
+        error: error.message,
+      });
     };
   }
 
-  async processRequest(authHeader: string, activity: Activity, logic: (turn: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  async processRequest(
+    authHeader: string,
+    activity: Activity,
+    logic: (turn: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     let authenticated: AuthenticateRequestResult;
     try {
       authenticated = await this.auth.authenticateRequest(activity, authHeader);
@@ -70,11 +78,22 @@ const PUBLIC_CLOUD = {
   CallerId: CallerIdConstants.PublicAzureChannel,
 };
 
-export function createAuthentication(config: Exclude<TeamsConfig, { mode: 'off' }>, overrides?: AuthOverrides): BotFrameworkAuthentication {
+export function createAuthentication(
+  config: Exclude<TeamsConfig, { mode: 'off' }>,
+  overrides?: AuthOverrides,
+): BotFrameworkAuthentication {
   const creds =
     config.mode === 'auth'
-      ? { MicrosoftAppId: config.appId, MicrosoftAppPassword: config.appPassword, MicrosoftAppType: config.appType, MicrosoftAppTenantId: config.tenantId }
+      ? {
+          MicrosoftAppId: config.appId,
+          MicrosoftAppPassword: config.appPassword,
+          MicrosoftAppType: config.appType,
+          MicrosoftAppTenantId: config.tenantId,
+        }
       : {};
   const endpoints = overrides ? { ...PUBLIC_CLOUD, ...overrides } : {};
-  return new ConfigurationBotFrameworkAuthentication({ ...creds, ...endpoints }, new ConfigurationServiceClientCredentialFactory(creds));
+  return new ConfigurationBotFrameworkAuthentication(
+    { ...creds, ...endpoints },
+    new ConfigurationServiceClientCredentialFactory(creds),
+  );
 }

@@ -1,4 +1,9 @@
-import { type Attachment, CardFactory, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
+import {
+  type Attachment,
+  CardFactory,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+} from 'botbuilder';
 import { z } from 'zod';
 import { labels } from '../../src/brief/labels';
 import { periodLabel } from './cards/dates';
@@ -12,7 +17,9 @@ import { briefOf } from './commands/brief';
 import { renderBrief } from './render-brief';
 
 /** What a result's tap sends back with `composeExtension/selectItem`. */
-const SelectValue = z.object({ cyberbrief: z.object({ pick: z.object({ kind: z.enum(['incident', 'actor']), id: z.string().min(1).max(200) }) }) });
+const SelectValue = z.object({
+  cyberbrief: z.object({ pick: z.object({ kind: z.enum(['incident', 'actor']), id: z.string().min(1).max(200) }) }),
+});
 
 const RESULTS = 10;
 
@@ -20,10 +27,20 @@ const RESULTS = 10;
  * `composeExtension/query`: the search box. Typing "wanna" lists matching incidents (then
  * actors) as light previews; the full brief card is built only for the one the user picks.
  */
-export function composeQuery(briefing: BriefingService, query: MessagingExtensionQuery, locale: Locale): MessagingExtensionResponse {
+export function composeQuery(
+  briefing: BriefingService,
+  query: MessagingExtensionQuery,
+  locale: Locale,
+): MessagingExtensionResponse {
   const typed = String(query.parameters?.find((p) => p.name === 'query')?.value ?? '').trim();
   const candidates = typed === '' ? recentIncidents(briefing, locale) : briefing.complete(typed, locale, RESULTS);
-  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: candidates.map((c) => resultItem(briefing, c, locale)) } };
+  return {
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: candidates.map((c) => resultItem(briefing, c, locale)),
+    },
+  };
 }
 
 /** `composeExtension/selectItem`: the brief card Teams inserts into the compose box. */
@@ -32,15 +49,25 @@ export function composeSelect(briefing: BriefingService, value: unknown, locale:
   const pick = parsed.success ? parsed.data.cyberbrief.pick : undefined;
   const brief = pick ? briefOf(briefing, pick, locale, pick.id) : undefined;
   const rendered = renderBrief(brief ?? briefing.brief(pick?.id ?? '', locale));
-  const attachment: Attachment & { preview?: Attachment } = { ...cardAttachment(rendered.card), preview: thumbnail(rendered.summary, '', undefined) };
+  const attachment: Attachment & { preview?: Attachment } = {
+    ...cardAttachment(rendered.card),
+    preview: thumbnail(rendered.summary, '', undefined),
+  };
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [attachment] } };
 }
 
 function resultItem(briefing: BriefingService, c: Candidate, locale: Locale): Attachment & { preview?: Attachment } {
   const subtitle = describe(briefing, c, locale);
   const title = plain(c.name, 120);
-  const content = card([text(title, { weight: 'Bolder' }), text(plain(subtitle, 200), { isSubtle: true, spacing: 'None' })], [], plain(`${c.name} ${subtitle}`, 300));
-  return { ...cardAttachment(content), preview: thumbnail(title, plain(subtitle, 200), { cyberbrief: { pick: { kind: c.kind, id: c.id } } }) };
+  const content = card(
+    [text(title, { weight: 'Bolder' }), text(plain(subtitle, 200), { isSubtle: true, spacing: 'None' })],
+    [],
+    plain(`${c.name} ${subtitle}`, 300),
+  );
+  return {
+    ...cardAttachment(content),
+    preview: thumbnail(title, plain(subtitle, 200), { cyberbrief: { pick: { kind: c.kind, id: c.id } } }),
+  };
 }
 
 function describe(briefing: BriefingService, c: Candidate, locale: Locale): string {

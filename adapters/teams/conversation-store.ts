@@ -44,7 +44,9 @@ export class KeyvConversationStore {
   /** The reference to post with, unless the bot was removed from that conversation. */
   async reference(key: string): Promise<Partial<ConversationReference> | undefined> {
     const stored = await this.get(key);
-    return stored && stored.removedAt === undefined ? (stored.reference as unknown as Partial<ConversationReference>) : undefined;
+    return stored && stored.removedAt === undefined
+      ? (stored.reference as unknown as Partial<ConversationReference>)
+      : undefined;
   }
 
   async save(key: string, reference: Partial<ConversationReference>, now: Date): Promise<void> {

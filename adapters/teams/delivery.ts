@@ -51,12 +51,21 @@ export class TeamsDeliveryPort implements DeliveryPort {
       // A channel gets a headline post, and the details as a reply in its thread.
       const headId = await this.send(ref, cardActivity(renderDigestHeadline(digest, opts)));
       // Without the post's id there is no thread to reply in: the details follow as a post of their own.
-      const thread = headId ? ({ ...ref, conversation: { ...ref.conversation, id: `${ref.conversation.id};messageid=${headId}` } } as Partial<ConversationReference>) : ref;
+      const thread = headId
+        ? ({
+            ...ref,
+            conversation: { ...ref.conversation, id: `${ref.conversation.id};messageid=${headId}` },
+          } as Partial<ConversationReference>)
+        : ref;
       try {
         await this.send(thread, cardActivity(renderDigest(digest, opts)));
       } catch (e) {
         // The headline is posted: reporting a failure would post it twice on the next tick.
-        this.log.error('teams.digest_details_failed', { subscription: subscription.id, status: statusOf(e), error: (e as Error).message });
+        this.log.error('teams.digest_details_failed', {
+          subscription: subscription.id,
+          status: statusOf(e),
+          error: (e as Error).message,
+        });
       }
       return { status: 'delivered', messageId: headId };
     } catch (e) {
@@ -68,7 +77,10 @@ export class TeamsDeliveryPort implements DeliveryPort {
     const ref = await this.reference(subscription);
     if (!ref) return noReference(subscription);
     try {
-      return { status: 'delivered', messageId: await this.send(ref, cardActivity(renderNote(note, subscription.locale))) };
+      return {
+        status: 'delivered',
+        messageId: await this.send(ref, cardActivity(renderNote(note, subscription.locale))),
+      };
     } catch (e) {
       return this.failure(subscription, e);
     }
@@ -135,11 +147,21 @@ function noReference(subscription: Subscription): DeliveryResult {
   };
 }
 
-type HttpError = { statusCode?: number; status?: number; code?: string; response?: { headers?: { get?(n: string): string | undefined } }; body?: unknown };
+type HttpError = {
+  statusCode?: number;
+  status?: number;
+  code?: string;
+  response?: { headers?: { get?(n: string): string | undefined } };
+  body?: unknown;
+};
 
 export function statusOf(e: unknown): number | undefined {
   const err = e as HttpError;
-  return typeof err?.statusCode === 'number' ? err.statusCode : typeof err?.status === 'number' ? err.status : undefined;
+  return typeof err?.statusCode === 'number'
+    ? err.statusCode
+    : typeof err?.status === 'number'
+      ? err.status
+      : undefined;
 }
 
 function retryAfterOf(e: unknown): number | undefined {
@@ -154,8 +176,10 @@ function retryAfterOf(e: unknown): number | undefined {
 function reasonOf(e: unknown, status: number | undefined): string {
   const body = (e as HttpError)?.body as { error?: { code?: string; message?: string } } | undefined;
   const code = body?.error?.code ?? (e as HttpError)?.code;
-  if (status === 403) return `Teams refused the message (403${code ? ` ${code}` : ''}): the bot was removed from the conversation or may not post there`;
-  if (status === 404) return `Teams does not know the conversation (404${code ? ` ${code}` : ''}): it was deleted or the bot was removed`;
+  if (status === 403)
+    return `Teams refused the message (403${code ? ` ${code}` : ''}): the bot was removed from the conversation or may not post there`;
+  if (status === 404)
+    return `Teams does not know the conversation (404${code ? ` ${code}` : ''}): it was deleted or the bot was removed`;
   if (status === 429) return 'Teams is throttling the bot (429)';
   if (status !== undefined) return `Teams answered ${status}${code ? ` ${code}` : ''}`;
   return `could not reach Teams: ${(e as Error)?.message ?? String(e)}`;

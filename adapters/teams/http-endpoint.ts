@@ -22,11 +22,17 @@ export function messagesHandler(adapter: TeamsAdapter, bot: ActivityHandler, log
       return send(res, status, { error: (e as Error).message });
     }
     try {
-      const invoke = await adapter.processRequest(String(req.headers.authorization ?? ''), activity, (turn) => bot.run(turn));
+      const invoke = await adapter.processRequest(String(req.headers.authorization ?? ''), activity, (turn) =>
+        bot.run(turn),
+      );
       send(res, invoke?.status ?? 200, invoke?.body);
     } catch (e) {
       if (!(e instanceof AuthRejected)) throw e;
-      log.warn('teams.auth_rejected', { reason: e.message, activity: activity.type, authHeader: req.headers.authorization === undefined ? 'missing' : 'present' });
+      log.warn('teams.auth_rejected', {
+        reason: e.message,
+        activity: activity.type,
+        authHeader: req.headers.authorization === undefined ? 'missing' : 'present',
+      });
       send(res, 401, { error: 'unauthorized' });
     }
   };
@@ -34,11 +40,16 @@ export function messagesHandler(adapter: TeamsAdapter, bot: ActivityHandler, log
 
 function parseActivity(raw: string): Activity {
   const body = JSON.parse(raw) as unknown;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('the body is not an activity object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new Error('the body is not an activity object');
   const activity = body as Record<string, unknown>;
   if (typeof activity.type !== 'string' || activity.type === '') throw new Error('the activity has no type');
   // As botbuilder's own request parsing does: timestamps become Dates, the raw strings are kept.
-  for (const [field, raw_] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [field, raw_] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     if (typeof activity[field] === 'string') {
       activity[raw_] = activity[field];
       activity[field] = new Date(activity[field] as string);
@@ -53,5 +64,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
     return;
   }
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) })
+    .end(json);
 }

@@ -17,22 +17,34 @@ export const MESSAGES = {
     latestEmpty: 'Nothing recorded yet.',
     langSet: (l: Locale) => `This conversation now gets cyberbrief in ${l === 'fr' ? 'French' : 'English'}.`,
     langUsage: 'Usage: lang en or lang fr',
-    subscribed: (when: string, tz: string, lang: Locale) => `Subscribed: a digest here ${when} (${tz}), in ${lang === 'fr' ? 'French' : 'English'}.`,
-    subscribeUpdated: (when: string, tz: string, lang: Locale) => `Subscription updated: a digest here ${when} (${tz}), in ${lang === 'fr' ? 'French' : 'English'}.`,
+    subscribed: (when: string, tz: string, lang: Locale) =>
+      `Subscribed: a digest here ${when} (${tz}), in ${lang === 'fr' ? 'French' : 'English'}.`,
+    subscribeUpdated: (when: string, tz: string, lang: Locale) =>
+      `Subscription updated: a digest here ${when} (${tz}), in ${lang === 'fr' ? 'French' : 'English'}.`,
     subscribeError: (error: string, example: string) => `Could not subscribe: ${error}. Example: subscribe ${example}`,
     unsubscribed: 'Unsubscribed: no more digests here.',
     notSubscribed: 'This conversation has no digest. Type subscribe to set one up.',
-    subscriptionLine: (when: string, tz: string, lang: Locale, status: string) => `Digest ${when} (${tz}), in ${lang === 'fr' ? 'French' : 'English'}: ${status}.`,
+    subscriptionLine: (when: string, tz: string, lang: Locale, status: string) =>
+      `Digest ${when} (${tz}), in ${lang === 'fr' ? 'French' : 'English'}: ${status}.`,
     active: 'active',
     paused: (why: string) => `paused (${why})`,
     filters: 'Filters',
     lastDigest: 'Last digest',
-    notAllowed: 'Only the team’s owners, or people listed in CYBERBRIEF_TEAMS_ADMINS, can change this channel’s digest. Ask one of them.',
+    notAllowed:
+      'Only the team’s owners, or people listed in CYBERBRIEF_TEAMS_ADMINS, can change this channel’s digest. Ask one of them.',
     failed: 'Sorry, something went wrong on cyberbrief’s side. The error was logged; please try again.',
     pickPrompt: 'Type the name of an incident, a threat group or a state.',
     detailsBelow: 'Details in the replies to this message.',
-    digestCounts: (devs: number, incidents: number) => `${devs} development${devs === 1 ? '' : 's'} about ${incidents} incident${incidents === 1 ? '' : 's'}`,
-    schedule: { weekdays: 'on weekdays', daily: 'every day', weekends: 'at weekends', on: 'on', at: 'at', cron: 'on schedule' },
+    digestCounts: (devs: number, incidents: number) =>
+      `${devs} development${devs === 1 ? '' : 's'} about ${incidents} incident${incidents === 1 ? '' : 's'}`,
+    schedule: {
+      weekdays: 'on weekdays',
+      daily: 'every day',
+      weekends: 'at weekends',
+      on: 'on',
+      at: 'at',
+      cron: 'on schedule',
+    },
   },
   fr: {
     helpTitle: 'cyberbrief : qui a attaqué qui, qui l’a dit, et comment les États ont répondu',
@@ -49,22 +61,35 @@ export const MESSAGES = {
     latestEmpty: 'Rien d’enregistré pour l’instant.',
     langSet: (l: Locale) => `Cette conversation reçoit désormais cyberbrief en ${l === 'fr' ? 'français' : 'anglais'}.`,
     langUsage: 'Usage : lang fr ou lang en',
-    subscribed: (when: string, tz: string, lang: Locale) => `Abonnement enregistré : une revue ici ${when} (${tz}), en ${lang === 'fr' ? 'français' : 'anglais'}.`,
-    subscribeUpdated: (when: string, tz: string, lang: Locale) => `Abonnement modifié : une revue ici ${when} (${tz}), en ${lang === 'fr' ? 'français' : 'anglais'}.`,
-    subscribeError: (error: string, example: string) => `Abonnement impossible : ${error}. Exemple : subscribe ${example}`,
+    subscribed: (when: string, tz: string, lang: Locale) =>
+      `Abonnement enregistré : une revue ici ${when} (${tz}), en ${lang === 'fr' ? 'français' : 'anglais'}.`,
+    subscribeUpdated: (when: string, tz: string, lang: Locale) =>
+      `Abonnement modifié : une revue ici ${when} (${tz}), en ${lang === 'fr' ? 'français' : 'anglais'}.`,
+    subscribeError: (error: string, example: string) =>
+      `Abonnement impossible : ${error}. Exemple : subscribe ${example}`,
     unsubscribed: 'Désabonné : plus de revue ici.',
     notSubscribed: 'Cette conversation n’a pas de revue. Tapez subscribe pour en créer une.',
-    subscriptionLine: (when: string, tz: string, lang: Locale, status: string) => `Revue ${when} (${tz}), en ${lang === 'fr' ? 'français' : 'anglais'} : ${status}.`,
+    subscriptionLine: (when: string, tz: string, lang: Locale, status: string) =>
+      `Revue ${when} (${tz}), en ${lang === 'fr' ? 'français' : 'anglais'} : ${status}.`,
     active: 'active',
     paused: (why: string) => `suspendue (${why})`,
     filters: 'Filtres',
     lastDigest: 'Dernière revue',
-    notAllowed: 'Seuls les propriétaires de l’équipe, ou les personnes listées dans CYBERBRIEF_TEAMS_ADMINS, peuvent modifier la revue de ce canal. Demandez-leur.',
+    notAllowed:
+      'Seuls les propriétaires de l’équipe, ou les personnes listées dans CYBERBRIEF_TEAMS_ADMINS, peuvent modifier la revue de ce canal. Demandez-leur.',
     failed: 'Désolé, une erreur s’est produite du côté de cyberbrief. Elle a été journalisée ; réessayez.',
     pickPrompt: 'Tapez le nom d’un incident, d’un groupe de menace ou d’un État.',
     detailsBelow: 'Le détail est dans les réponses à ce message.',
-    digestCounts: (devs: number, incidents: number) => `${devs} évènement${devs === 1 ? '' : 's'} sur ${incidents} incident${incidents === 1 ? '' : 's'}`,
-    schedule: { weekdays: 'en semaine', daily: 'tous les jours', weekends: 'le week-end', on: 'le', at: 'à', cron: 'selon le calendrier' },
+    digestCounts: (devs: number, incidents: number) =>
+      `${devs} évènement${devs === 1 ? '' : 's'} sur ${incidents} incident${incidents === 1 ? '' : 's'}`,
+    schedule: {
+      weekdays: 'en semaine',
+      daily: 'tous les jours',
+      weekends: 'le week-end',
+      on: 'le',
+      at: 'à',
+      cron: 'selon le calendrier',
+    },
   },
 } as const;
 
@@ -79,11 +104,21 @@ export function describeSchedule(cron: string, locale: Locale): string {
   if (!m) return locale === 'en' ? `${S.cron} "${cron}"` : `${S.cron} « ${cron} »`;
   const time = `${(m[2] ?? '').padStart(2, '0')}:${(m[1] ?? '').padStart(2, '0')}`;
   const days = m[3] ?? '*';
-  const when = days === '1-5' ? S.weekdays : days === '*' ? S.daily : days === '0,6' ? S.weekends : `${S.on} ${dayNames(days, locale)}`;
+  const when =
+    days === '1-5'
+      ? S.weekdays
+      : days === '*'
+        ? S.daily
+        : days === '0,6'
+          ? S.weekends
+          : `${S.on} ${dayNames(days, locale)}`;
   return `${when} ${S.at} ${time}`;
 }
 
-const DAYS = { en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], fr: ['dim', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam'] } as const;
+const DAYS = {
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  fr: ['dim', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam'],
+} as const;
 
 function dayNames(field: string, locale: Locale): string {
   return field

@@ -61,7 +61,8 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
   }
   if (config.mode === 'dev') {
     log.warn('teams.dev_mode', {
-      message: 'Teams endpoint WITHOUT authentication (CYBERBRIEF_TEAMS_DEV=1, no MicrosoftAppId): it accepts any request and replies to the serviceUrl the request names. Local development and tests only.',
+      message:
+        'Teams endpoint WITHOUT authentication (CYBERBRIEF_TEAMS_DEV=1, no MicrosoftAppId): it accepts any request and replies to the serviceUrl the request names. Local development and tests only.',
     });
   } else {
     log.info('teams.enabled', { appType: config.appType, appId: config.appId, tenant: config.tenantId ?? 'any' });
@@ -71,9 +72,21 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
   const conversations = new KeyvConversationStore(app.kv);
   const owners =
     deps.ownerCheck ??
-    (config.mode === 'auth' && config.appPassword !== undefined ? new GraphTeamOwnerCheck({ token: graphTokenFromAppPassword(config.appId, config.appPassword), log }) : undefined);
+    (config.mode === 'auth' && config.appPassword !== undefined
+      ? new GraphTeamOwnerCheck({ token: graphTokenFromAppPassword(config.appId, config.appPassword), log })
+      : undefined);
   const router = new CommandRouter();
-  for (const command of [helpCommand, latestCommand, langCommand, subscribeCommand, unsubscribeCommand, subscriptionsCommand, sourcesCommand, briefCommand]) command.register(router);
+  for (const command of [
+    helpCommand,
+    latestCommand,
+    langCommand,
+    subscribeCommand,
+    unsubscribeCommand,
+    subscriptionsCommand,
+    sourcesCommand,
+    briefCommand,
+  ])
+    command.register(router);
   const bot = new CyberbriefBot(
     {
       briefing: app.briefing,
@@ -89,7 +102,12 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
     router,
   );
   http.route('POST', '/api/messages', messagesHandler(adapter, bot, log));
-  const delivery = new TeamsDeliveryPort(adapter, config.mode === 'auth' ? config.appId : '', conversations, log, deps.deliveryRetry);
+  const delivery = new TeamsDeliveryPort(
+    adapter,
+    config.mode === 'auth' ? config.appId : '',
+    conversations,
+    log,
+    deps.deliveryRetry,
+  );
   return { mode: config.mode, delivery, adapter, bot };
 }
-

@@ -4,7 +4,19 @@ import type { ActorRef } from '../../src/domain/actor';
 import type { Brief, SourceRef } from '../../src/domain/brief';
 import type { Locale } from '../../src/domain/text';
 import { type Budget, fitCard } from './cards/budget';
-import { type AdaptiveCard, type CardAction, type CardElement, card, factSet, headTail, heading, linkRow, messageBack, showCard, text } from './cards/elements';
+import {
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  card,
+  factSet,
+  headTail,
+  heading,
+  linkRow,
+  messageBack,
+  showCard,
+  text,
+} from './cards/elements';
 import { plain, truncate } from './cards/plain-text';
 
 export interface RenderedCard {
@@ -16,9 +28,15 @@ export interface RenderedCard {
 /** The Adaptive Card of a brief: found, ambiguous or not found. */
 export function renderBrief(brief: Brief): RenderedCard {
   const L = labels(brief.locale);
-  const summary = plain(brief.period ? `${brief.title} (${periodLabel(brief.period, brief.locale)})` : brief.title, 200);
+  const summary = plain(
+    brief.period ? `${brief.title} (${periodLabel(brief.period, brief.locale)})` : brief.title,
+    200,
+  );
   if (brief.status !== 'found') return { card: choiceCard(brief), summary };
-  return { card: fitCard((b) => foundCard(brief, b)), summary: brief.summary[0] ? plain(`${summary}: ${brief.summary[0]}`, 240) : summary || L.what };
+  return {
+    card: fitCard((b) => foundCard(brief, b)),
+    summary: brief.summary[0] ? plain(`${summary}: ${brief.summary[0]}`, 240) : summary || L.what,
+  };
 }
 
 function foundCard(brief: Brief, b: Budget): AdaptiveCard {
@@ -53,7 +71,12 @@ function foundCard(brief: Brief, b: Budget): AdaptiveCard {
   if (brief.related.length > 0) {
     const shown = brief.related.slice(0, b.names).map((r) => r.name);
     const more = brief.related.length - shown.length;
-    body.push(text(plain(`${L.related}: ${shown.join(', ')}${more > 0 ? ` ${L.more(more)}` : ''}`, 600), { isSubtle: true, spacing: 'Medium' }));
+    body.push(
+      text(plain(`${L.related}: ${shown.join(', ')}${more > 0 ? ` ${L.more(more)}` : ''}`, 600), {
+        isSubtle: true,
+        spacing: 'Medium',
+      }),
+    );
   }
 
   const actions: CardAction[] = [];
@@ -61,20 +84,30 @@ function foundCard(brief: Brief, b: Budget): AdaptiveCard {
     actions.push(
       showCard(
         `${L.timeline} (${brief.timeline.length})`,
-        factList(brief.timeline, { ...b, facts: b.timeline }, locale, (t) => ({ title: dateLabel(t.date, locale), value: `${L.type[t.type]}: ${t.text}${langNote(t.lang, locale)}` })),
+        factList(brief.timeline, { ...b, facts: b.timeline }, locale, (t) => ({
+          title: dateLabel(t.date, locale),
+          value: `${L.type[t.type]}: ${t.text}${langNote(t.lang, locale)}`,
+        })),
       ),
     );
   }
   if (brief.incidents && brief.incidents.length > 0) {
-    const roles = brief.locale === 'fr' ? { suspected: 'mis en cause', target: 'visé', responder: 'a répondu' } : { suspected: 'suspected', target: 'targeted', responder: 'responded' };
+    const roles =
+      brief.locale === 'fr'
+        ? { suspected: 'mis en cause', target: 'visé', responder: 'a répondu' }
+        : { suspected: 'suspected', target: 'targeted', responder: 'responded' };
     actions.push(
       showCard(
         `${L.incidents} (${brief.incidents.length})`,
-        factList(brief.incidents, { ...b, facts: b.incidents }, locale, (i) => ({ title: periodLabel(i.period, locale), value: `${i.name} (${roles[i.role]})` })),
+        factList(brief.incidents, { ...b, facts: b.incidents }, locale, (i) => ({
+          title: periodLabel(i.period, locale),
+          value: `${i.name} (${roles[i.role]})`,
+        })),
       ),
     );
   }
-  if (brief.sources.length > 0) actions.push(showCard(`${L.sources} (${brief.sources.length})`, sourceRows(brief.sources, b.sources, locale)));
+  if (brief.sources.length > 0)
+    actions.push(showCard(`${L.sources} (${brief.sources.length})`, sourceRows(brief.sources, b.sources, locale)));
   return card(body, actions, fallback(brief, b));
 }
 
@@ -88,19 +121,29 @@ function choiceCard(brief: Brief): AdaptiveCard {
   } else if (brief.suggestions && brief.suggestions.length > 0) {
     body.push(text(plain(`${L.suggestions}: ${brief.suggestions.slice(0, 5).join(', ')}`, 600), { isSubtle: true }));
   }
-  const actions = candidates.map((c) => messageBack(truncate(plain(c.name, 80), 60), plain(c.name, 200), { pick: { kind: c.kind, id: c.id } }));
+  const actions = candidates.map((c) =>
+    messageBack(truncate(plain(c.name, 80), 60), plain(c.name, 200), { pick: { kind: c.kind, id: c.id } }),
+  );
   const fb = [brief.title, ...candidates.map((c) => c.name)].map((l) => plain(l, 200)).join('\n');
   return card(body, actions, truncate(fb, 1000));
 }
 
-function factList<T>(items: T[], b: Budget, locale: Locale, fact: (item: T) => { title: string; value: string }): CardElement[] {
+function factList<T>(
+  items: T[],
+  b: Budget,
+  locale: Locale,
+  fact: (item: T) => { title: string; value: string },
+): CardElement[] {
   const { head, tail, omitted } = headTail(items, b.facts);
   const toFact = (i: T) => {
     const f = fact(i);
     return { title: plain(f.title, 60), value: plain(f.value, b.factText) };
   };
   if (omitted === 0) return [factSet(head.map(toFact))];
-  const out: CardElement[] = [factSet(head.map(toFact)), text(plain(`… ${labels(locale).more(omitted)} …`), { isSubtle: true, size: 'Small', spacing: 'Small' })];
+  const out: CardElement[] = [
+    factSet(head.map(toFact)),
+    text(plain(`… ${labels(locale).more(omitted)} …`), { isSubtle: true, size: 'Small', spacing: 'Small' }),
+  ];
   if (tail.length > 0) out.push(factSet(tail.map(toFact)));
   return out;
 }
@@ -108,10 +151,13 @@ function factList<T>(items: T[], b: Budget, locale: Locale, fact: (item: T) => {
 export function sourceRows(sources: SourceRef[], max: number, locale: Locale): CardElement[] {
   const rows = sources.slice(0, max).map((s) => {
     const host = siteOf(s.url);
-    const detail = [host, formatSourceDate(s.published, locale), s.language.toUpperCase()].filter((x) => x !== '').join(' · ');
+    const detail = [host, formatSourceDate(s.published, locale), s.language.toUpperCase()]
+      .filter((x) => x !== '')
+      .join(' · ');
     return linkRow(plain(s.title ?? host ?? s.id, 200), plain(detail, 200), s.url);
   });
-  if (sources.length > max) rows.push(text(plain(labels(locale).more(sources.length - max)), { isSubtle: true, size: 'Small' }));
+  if (sources.length > max)
+    rows.push(text(plain(labels(locale).more(sources.length - max)), { isSubtle: true, size: 'Small' }));
   return rows;
 }
 
@@ -120,8 +166,10 @@ function fallback(brief: Brief, b: Budget): string {
   const lines = [brief.title];
   if (brief.period) lines.push(periodLabel(brief.period, brief.locale));
   if (brief.summary.length > 0) lines.push(brief.summary.join(' '));
-  for (const a of brief.attribution.slice(0, b.facts)) lines.push(`${dateLabel(a.date, brief.locale)}, ${L.stance[a.stance]}: ${a.by.map((x) => x.name).join(', ')}`);
-  for (const r of brief.responses.slice(0, b.facts)) lines.push(`${dateLabel(r.date, brief.locale)}, ${L.type[r.type]}: ${r.by.map((x) => x.name).join(', ')}`);
+  for (const a of brief.attribution.slice(0, b.facts))
+    lines.push(`${dateLabel(a.date, brief.locale)}, ${L.stance[a.stance]}: ${a.by.map((x) => x.name).join(', ')}`);
+  for (const r of brief.responses.slice(0, b.facts))
+    lines.push(`${dateLabel(r.date, brief.locale)}, ${L.type[r.type]}: ${r.by.map((x) => x.name).join(', ')}`);
   return truncate(lines.map((l) => plain(l, b.summary)).join('\n'), Math.min(2000, b.summary + 600));
 }
 
@@ -138,7 +186,6 @@ function langNote(lang: string, locale: Locale): string {
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
-
 
 /** Source dates may be partial (`2017`, `2017-12`) or full instants from feeds. */
 function formatSourceDate(published: string, locale: Locale): string {

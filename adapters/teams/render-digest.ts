@@ -19,7 +19,10 @@ export interface DigestRenderOptions {
 export function renderDigest(digest: Digest, opts: DigestRenderOptions = {}): RenderedCard {
   const L = labels(digest.locale);
   const total = digest.incidents.reduce((n, i) => n + i.developments.length, 0);
-  const summary = plain(`${L.digestTitle}: ${messages(digest.locale).digestCounts(total + digest.more, digest.incidents.length)}`, 200);
+  const summary = plain(
+    `${L.digestTitle}: ${messages(digest.locale).digestCounts(total + digest.more, digest.incidents.length)}`,
+    200,
+  );
   return { card: fitCard((b) => digestCard(digest, b, opts)), summary };
 }
 
@@ -42,15 +45,29 @@ export function renderDigestHeadline(digest: Digest, opts: DigestRenderOptions =
       factSet(
         top.map((i) => ({
           title: plain(String(i.developments.length), 10),
-          value: plain(`${i.incident.name}: ${[...new Set(i.developments.map((d) => L.type[d.type]))].join(', ')}`, 200),
+          value: plain(
+            `${i.incident.name}: ${[...new Set(i.developments.map((d) => L.type[d.type]))].join(', ')}`,
+            200,
+          ),
         })),
       ),
     );
   }
-  if (digest.incidents.length > top.length) body.push(text(plain(L.more(digest.incidents.length - top.length)), { isSubtle: true, size: 'Small' }));
+  if (digest.incidents.length > top.length)
+    body.push(text(plain(L.more(digest.incidents.length - top.length)), { isSubtle: true, size: 'Small' }));
   body.push(text(M.detailsBelow, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
-  const fb = [L.digestTitle, periodText(digest, opts), M.digestCounts(total, digest.incidents.length), ...top.map((i) => i.incident.name)].map((l) => plain(l, 200)).join('\n');
-  return { card: card(body, [], truncate(fb, 1200)), summary: plain(`${L.digestTitle}: ${M.digestCounts(total, digest.incidents.length)}`, 200) };
+  const fb = [
+    L.digestTitle,
+    periodText(digest, opts),
+    M.digestCounts(total, digest.incidents.length),
+    ...top.map((i) => i.incident.name),
+  ]
+    .map((l) => plain(l, 200))
+    .join('\n');
+  return {
+    card: card(body, [], truncate(fb, 1200)),
+    summary: plain(`${L.digestTitle}: ${M.digestCounts(total, digest.incidents.length)}`, 200),
+  };
 }
 
 /** The one-line note an empty period gets when a subscription asks for it. */
@@ -63,7 +80,10 @@ export function renderNote(note: string, locale: Locale): RenderedCard {
 function digestCard(digest: Digest, b: Budget, opts: DigestRenderOptions): AdaptiveCard {
   const L = labels(digest.locale);
   const locale = digest.locale;
-  const body: CardElement[] = [text(L.digestTitle, { size: 'Large', weight: 'Bolder' }), text(plain(periodText(digest, opts), 200), { isSubtle: true, spacing: 'None' })];
+  const body: CardElement[] = [
+    text(L.digestTitle, { size: 'Large', weight: 'Bolder' }),
+    text(plain(periodText(digest, opts), 200), { isSubtle: true, spacing: 'None' }),
+  ];
   if (digest.incidents.length === 0) body.push(text(L.nothingNew));
 
   // The developments budget is shared by all incidents, in the digest's (ranked) order.
@@ -81,18 +101,33 @@ function digestCard(digest: Digest, b: Budget, opts: DigestRenderOptions): Adapt
     left += group.developments.length - shown.length;
     const facts = shown.map((d) => ({
       title: plain(dateLabel(d.date, locale), 60),
-      value: plain(`${L.type[d.type]}: ${actors(d.by, d.against, b, locale)}${d.text}${d.lang === locale ? '' : ` (${L.inLanguage(d.lang)})`}`, b.factText),
+      value: plain(
+        `${L.type[d.type]}: ${actors(d.by, d.against, b, locale)}${d.text}${d.lang === locale ? '' : ` (${L.inLanguage(d.lang)})`}`,
+        b.factText,
+      ),
     }));
-    body.push(container([text(plain(group.incident.name, 200), { weight: 'Bolder' }), factSet(facts)], { separator: true, spacing: 'Medium' }));
+    body.push(
+      container([text(plain(group.incident.name, 200), { weight: 'Bolder' }), factSet(facts)], {
+        separator: true,
+        spacing: 'Medium',
+      }),
+    );
   }
   if (left > 0) body.push(text(plain(L.more(left)), { isSubtle: true, spacing: 'Medium' }));
 
-  const actions = digest.sources.length > 0 ? [showCard(`${L.sources} (${digest.sources.length})`, sourceRows(digest.sources, b.sources, locale))] : [];
+  const actions =
+    digest.sources.length > 0
+      ? [showCard(`${L.sources} (${digest.sources.length})`, sourceRows(digest.sources, b.sources, locale))]
+      : [];
   return card(body, actions, fallback(digest, b, opts));
 }
 
 function actors(by: ActorRef[], against: ActorRef[], b: Budget, locale: Locale): string {
-  const n = (refs: ActorRef[]) => joinNames(refs.slice(0, b.names).map((r) => r.name), locale);
+  const n = (refs: ActorRef[]) =>
+    joinNames(
+      refs.slice(0, b.names).map((r) => r.name),
+      locale,
+    );
   if (by.length === 0 && against.length === 0) return '';
   if (against.length === 0) return `${n(by)}. `;
   if (by.length === 0) return `→ ${n(against)}. `;
@@ -119,7 +154,8 @@ function fallback(digest: Digest, b: Budget, opts: DigestRenderOptions): string 
   const lines = [L.digestTitle, periodText(digest, opts)];
   for (const group of digest.incidents.slice(0, b.incidents)) {
     lines.push(group.incident.name);
-    for (const d of group.developments.slice(0, Math.min(3, b.facts))) lines.push(`${dateLabel(d.date, digest.locale)}, ${L.type[d.type]}: ${d.text}`);
+    for (const d of group.developments.slice(0, Math.min(3, b.facts)))
+      lines.push(`${dateLabel(d.date, digest.locale)}, ${L.type[d.type]}: ${d.text}`);
   }
   return truncate(lines.map((l) => plain(l, b.factText)).join('\n'), 2000);
 }

@@ -18,12 +18,20 @@ export function renderLatest(items: LatestItem[], locale: Locale): RenderedCard 
     for (const item of items.slice(0, b.timeline)) {
       const value = `${L.type[item.type]}: ${item.text}${item.lang === locale ? '' : ` (${L.inLanguage(item.lang)})`}`;
       body.push(
-        container([text(plain(item.incident.name, 200), { weight: 'Bolder' }), factSet([{ title: plain(dateLabel(item.date, locale), 60), value: plain(value, b.factText) }])], {
-          separator: true,
-        }),
+        container(
+          [
+            text(plain(item.incident.name, 200), { weight: 'Bolder' }),
+            factSet([{ title: plain(dateLabel(item.date, locale), 60), value: plain(value, b.factText) }]),
+          ],
+          {
+            separator: true,
+          },
+        ),
       );
     }
-    const fb = [M.latestTitle, ...items.slice(0, 5).map((i) => `${i.incident.name}: ${i.text}`)].map((l) => plain(l, b.factText)).join('\n');
+    const fb = [M.latestTitle, ...items.slice(0, 5).map((i) => `${i.incident.name}: ${i.text}`)]
+      .map((l) => plain(l, b.factText))
+      .join('\n');
     return card(body, [], fb);
   });
   return { card: built, summary: plain(items[0] ? `${M.latestTitle}: ${items[0].incident.name}` : M.latestTitle, 200) };

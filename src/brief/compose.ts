@@ -10,7 +10,16 @@ import type { SearchOutcome } from '../search/search-index';
 import { summaryFor } from './summary';
 import { formatDate, labels } from './labels';
 
-export const RESPONSE_TYPES: ReadonlySet<DevelopmentType> = new Set(['condemnation', 'sanction', 'indictment', 'summons', 'expulsion', 'policy', 'inquiry', 'statement']);
+export const RESPONSE_TYPES: ReadonlySet<DevelopmentType> = new Set([
+  'condemnation',
+  'sanction',
+  'indictment',
+  'summons',
+  'expulsion',
+  'policy',
+  'inquiry',
+  'statement',
+]);
 const ATTRIBUTION_TYPES: ReadonlySet<DevelopmentType> = new Set(['attribution', 'denial']);
 
 /** Builds the Brief for a search outcome. Pure: same catalog and outcome, same brief. */
@@ -37,8 +46,26 @@ export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: st
   return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, {});
 }
 
-function empty(query: string, locale: Locale, status: 'ambiguous' | 'not_found', title: string, extra: { candidates?: Candidate[]; suggestions?: string[] }): Brief {
-  return { query, locale, status, title, summary: [], attribution: [], responses: [], timeline: [], related: [], sources: [], ...extra };
+function empty(
+  query: string,
+  locale: Locale,
+  status: 'ambiguous' | 'not_found',
+  title: string,
+  extra: { candidates?: Candidate[]; suggestions?: string[] },
+): Brief {
+  return {
+    query,
+    locale,
+    status,
+    title,
+    summary: [],
+    attribution: [],
+    responses: [],
+    timeline: [],
+    related: [],
+    sources: [],
+    ...extra,
+  };
 }
 
 export function incidentBrief(catalog: Catalog, incident: Incident, query: string, locale: Locale): Brief {
@@ -64,7 +91,15 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
     .filter((d) => RESPONSE_TYPES.has(d.type))
     .map((d) => {
       const { text, lang } = pickText(d.text, locale);
-      return { date: d.date, type: d.type, by: refs(d.by), against: refs(d.against), text, lang, sources: cited.add(d.sources) };
+      return {
+        date: d.date,
+        type: d.type,
+        by: refs(d.by),
+        against: refs(d.against),
+        text,
+        lang,
+        sources: cited.add(d.sources),
+      };
     });
   const timeline = devs.map((d) => {
     const { text, lang } = pickText(d.text, locale);
@@ -119,7 +154,8 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
   const suspectedHere = new Set(incidents.filter((i) => i.suspected.some((id) => selves.has(id))).map((i) => i.id));
   const sponsor = actor.kind === 'group' ? actor.country : undefined;
   const against = (d: Development) =>
-    d.against.some((id) => selves.has(id)) || (sponsor !== undefined && d.against.includes(sponsor) && d.incidents.some((i) => suspectedHere.has(i)));
+    d.against.some((id) => selves.has(id)) ||
+    (sponsor !== undefined && d.against.includes(sponsor) && d.incidents.some((i) => suspectedHere.has(i)));
   const by = (d: Development) => d.by.some((id) => selves.has(id));
   // Only developments by or against the actor are kept from the sweep: a state can appear in
   // thousands of incidents, and holding all their developments at once is what costs memory.
@@ -132,19 +168,43 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
       all.push(d);
     }
   }
-  const attributionDevs = all.filter((d) => (d.type === 'attribution' && against(d)) || (d.type === 'denial' && by(d))).sort((a, b) => compareDates(a.date, b.date));
-  const responseDevs = all.filter((d) => RESPONSE_TYPES.has(d.type) && (against(d) || by(d))).sort((a, b) => compareDates(a.date, b.date));
+  const attributionDevs = all
+    .filter((d) => (d.type === 'attribution' && against(d)) || (d.type === 'denial' && by(d)))
+    .sort((a, b) => compareDates(a.date, b.date));
+  const responseDevs = all
+    .filter((d) => RESPONSE_TYPES.has(d.type) && (against(d) || by(d)))
+    .sort((a, b) => compareDates(a.date, b.date));
   const accusers = new Set<string>();
-  for (const d of attributionDevs) if (d.type === 'attribution' && d.stance === 'attributed') for (const id of d.by) accusers.add(catalog.actorRef(id, locale).name);
-  const counts = countTypes(responseDevs.map((d) => d.type), locale);
-  const attribution = newest(attributionDevs, ACTOR_LIST)
-    .map((d) => {
-      const { text, lang } = pickText(d.text, locale);
-      return { date: d.date, stance: d.stance ?? (d.type === 'denial' ? ('denied' as const) : ('attributed' as const)), by: refs(d.by), to: refs(d.against), text, lang, sources: cited.add(d.sources) };
-    });
+  for (const d of attributionDevs)
+    if (d.type === 'attribution' && d.stance === 'attributed')
+      for (const id of d.by) accusers.add(catalog.actorRef(id, locale).name);
+  const counts = countTypes(
+    responseDevs.map((d) => d.type),
+    locale,
+  );
+  const attribution = newest(attributionDevs, ACTOR_LIST).map((d) => {
+    const { text, lang } = pickText(d.text, locale);
+    return {
+      date: d.date,
+      stance: d.stance ?? (d.type === 'denial' ? ('denied' as const) : ('attributed' as const)),
+      by: refs(d.by),
+      to: refs(d.against),
+      text,
+      lang,
+      sources: cited.add(d.sources),
+    };
+  });
   const responses = newest(responseDevs, ACTOR_LIST).map((d) => {
     const { text, lang } = pickText(d.text, locale);
-    return { date: d.date, type: d.type, by: refs(d.by), against: refs(d.against), text, lang, sources: cited.add(d.sources) };
+    return {
+      date: d.date,
+      type: d.type,
+      by: refs(d.by),
+      against: refs(d.against),
+      text,
+      lang,
+      sources: cited.add(d.sources),
+    };
   });
   const timeline = all
     .sort((a, b) => compareDates(b.date, a.date))
@@ -156,7 +216,11 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     });
 
   const role = (inc: Incident): 'suspected' | 'target' | 'responder' =>
-    inc.suspected.some((id) => selves.has(id)) ? 'suspected' : inc.targets.some((id) => selves.has(id)) ? 'target' : 'responder';
+    inc.suspected.some((id) => selves.has(id))
+      ? 'suspected'
+      : inc.targets.some((id) => selves.has(id))
+        ? 'target'
+        : 'responder';
   const summary: string[] = [];
   if (actor.description) summary.push(actor.description[locale]);
   const suspectedIn = incidents.filter((i) => role(i) === 'suspected');
@@ -165,7 +229,14 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     const first = suspectedIn[suspectedIn.length - 1]!.period.start.slice(0, 4);
     const last = suspectedIn[0]!.period.start.slice(0, 4);
     const n = suspectedIn.length;
-    const span = first === last ? (locale === 'fr' ? `en ${first}` : `in ${first}`) : locale === 'fr' ? `entre ${first} et ${last}` : `between ${first} and ${last}`;
+    const span =
+      first === last
+        ? locale === 'fr'
+          ? `en ${first}`
+          : `in ${first}`
+        : locale === 'fr'
+          ? `entre ${first} et ${last}`
+          : `between ${first} and ${last}`;
     summary.push(
       locale === 'fr'
         ? `Mis en cause dans ${n} incident${n > 1 ? 's' : ''} connu${n > 1 ? 's' : ''} ${span} : ${names.join(' ; ')}.`
@@ -173,7 +244,11 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     );
   }
   if (accusers.size > 0) {
-    summary.push(locale === 'fr' ? `Attributions formelles par : ${[...accusers].slice(0, 8).join(', ')}.` : `Formally named by: ${[...accusers].slice(0, 8).join(', ')}.`);
+    summary.push(
+      locale === 'fr'
+        ? `Attributions formelles par : ${[...accusers].slice(0, 8).join(', ')}.`
+        : `Formally named by: ${[...accusers].slice(0, 8).join(', ')}.`,
+    );
   }
   if (counts) summary.push(locale === 'fr' ? `Réponses recensées : ${counts}.` : `Recorded responses: ${counts}.`);
   if (summary.length === 0) summary.push(`${L.kind[actor.kind]} : ${actor.name[locale]}.`);
@@ -184,7 +259,13 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     status: 'found',
     subject: { kind: 'actor', id: actor.id, name: actor.name[locale], aliases: actor.aliases, actorKind: actor.kind },
     title: actor.name[locale],
-    period: incidents.length > 0 ? { start: incidents[incidents.length - 1]!.period.start, end: incidents[0]!.period.end ?? incidents[0]!.period.start } : undefined,
+    period:
+      incidents.length > 0
+        ? {
+            start: incidents[incidents.length - 1]!.period.start,
+            end: incidents[0]!.period.end ?? incidents[0]!.period.start,
+          }
+        : undefined,
     summary,
     attribution,
     responses,

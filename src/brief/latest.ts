@@ -14,7 +14,8 @@ export interface LatestItem {
 
 /** The developments most recently recorded, newest first. */
 export function composeLatest(catalog: Catalog, locale: Locale, limit: number): LatestItem[] {
-  const top: { recordedAt: string; d: ReturnType<Catalog['allDevelopments']> extends Iterable<infer D> ? D : never }[] = [];
+  const top: { recordedAt: string; d: ReturnType<Catalog['allDevelopments']> extends Iterable<infer D> ? D : never }[] =
+    [];
   for (const d of catalog.allDevelopments()) {
     if (top.length < limit || d.recordedAt > top[top.length - 1]!.recordedAt) {
       top.push({ recordedAt: d.recordedAt, d });
@@ -32,7 +33,10 @@ export function composeLatest(catalog: Catalog, locale: Locale, limit: number): 
       text,
       lang,
       recordedAt: d.recordedAt,
-      sources: d.sources.map((id) => catalog.sources.get(id)).filter((s) => s !== undefined).map((s) => ({ id: s.id, url: s.url, title: s.title })),
+      sources: d.sources
+        .map((id) => catalog.sources.get(id))
+        .filter((s) => s !== undefined)
+        .map((s) => ({ id: s.id, url: s.url, title: s.title })),
     };
   });
 }

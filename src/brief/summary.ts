@@ -30,11 +30,18 @@ export function summaryFor(catalog: Catalog, incident: Incident, devs: Developme
   } else {
     const suspected = incident.suspected.map(name);
     if (suspected.length > 0) {
-      out.push(locale === 'fr' ? `Sont soupçonnés : ${joinNames(suspected, locale)} ; aucune attribution formelle n’est enregistrée.` : `Suspected: ${joinNames(suspected, locale)}; no formal attribution is on record.`);
+      out.push(
+        locale === 'fr'
+          ? `Sont soupçonnés : ${joinNames(suspected, locale)} ; aucune attribution formelle n’est enregistrée.`
+          : `Suspected: ${joinNames(suspected, locale)}; no formal attribution is on record.`,
+      );
     }
   }
   const deniers = unique(devs.filter((d) => d.type === 'denial').flatMap((d) => d.by)).map(name);
-  if (deniers.length > 0) out.push(locale === 'fr' ? `${L.deniedBy} ${joinNames(deniers, locale)}.` : `${L.deniedBy} ${joinNames(deniers, locale)}.`);
+  if (deniers.length > 0)
+    out.push(
+      locale === 'fr' ? `${L.deniedBy} ${joinNames(deniers, locale)}.` : `${L.deniedBy} ${joinNames(deniers, locale)}.`,
+    );
 
   const responseTypes = ['sanction', 'indictment', 'expulsion', 'summons'] as const;
   const parts: string[] = [];
@@ -42,7 +49,8 @@ export function summaryFor(catalog: Catalog, incident: Incident, devs: Developme
     const n = devs.filter((d) => d.type === t).length;
     if (n > 0) parts.push(`${n} × ${L.type[t].toLowerCase()}`);
   }
-  if (parts.length > 0) out.push(locale === 'fr' ? `Réponses : ${parts.join(', ')}.` : `Responses: ${parts.join(', ')}.`);
+  if (parts.length > 0)
+    out.push(locale === 'fr' ? `Réponses : ${parts.join(', ')}.` : `Responses: ${parts.join(', ')}.`);
   if (out.length < 3 && incident.impact) out.push(...splitSentences(incident.impact.text[locale], locale));
   return out.slice(0, MAX_SENTENCES);
 }

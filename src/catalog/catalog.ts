@@ -106,7 +106,9 @@ export class Catalog {
   developmentsOf(incidentId: string, opts: { scan?: boolean } = {}): Development[] {
     const read = (id: string) => (opts.scan ? this.peek(id) : this.ownedDevelopments(id));
     const own = read(incidentId);
-    const others = [...(this.mentionedBy.get(incidentId) ?? [])].flatMap((home) => read(home).filter((d) => d.incidents.includes(incidentId)));
+    const others = [...(this.mentionedBy.get(incidentId) ?? [])].flatMap((home) =>
+      read(home).filter((d) => d.incidents.includes(incidentId)),
+    );
     return [...own, ...others].sort((a, b) => compareDates(a.date, b.date));
   }
 

@@ -31,7 +31,10 @@ type Entry = Digest['incidents'][number]['developments'][number];
 export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions): Digest {
   const since = toDate(opts.since);
   const until = toDate(opts.until);
-  const index = source instanceof DigestIndex && source.covers(since.getTime()) ? source : new DigestIndex(source instanceof DigestIndex ? source.catalog : source, since.getTime());
+  const index =
+    source instanceof DigestIndex && source.covers(since.getTime())
+      ? source
+      : new DigestIndex(source instanceof DigestIndex ? source.catalog : source, since.getTime());
   const catalog = index.catalog;
   const cap = Math.max(0, opts.cap ?? DEFAULT_DIGEST_CAP);
   const accept = matcher(index, opts.filters);
@@ -58,7 +61,11 @@ export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions
     total += 1;
     top.offer(item);
   }
-  const shown: Item[] = top.sorted().map((x) => ('sources' in x ? x : { dev: x.dev, at: x.at, rank: x.rank, significance: x.significance, sources: x.dev.sources }));
+  const shown: Item[] = top
+    .sorted()
+    .map((x) =>
+      'sources' in x ? x : { dev: x.dev, at: x.at, rank: x.rank, significance: x.significance, sources: x.dev.sources },
+    );
 
   const incidentFilter = opts.filters?.incidents ?? [];
   const groups = new Map<string, Entry[]>();
@@ -95,8 +102,17 @@ export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions
     const inc = catalog.incident(id);
     return { incident: { id, name: inc ? inc.name[opts.locale] : id }, developments };
   });
-  const sources: SourceRef[] = cited.map((id) => sourceRef(catalog.sources.get(id) as NonNullable<ReturnType<typeof catalog.sources.get>>));
-  return { since: since.toISOString(), until: until.toISOString(), locale: opts.locale, incidents, more: total - shown.length, sources };
+  const sources: SourceRef[] = cited.map((id) =>
+    sourceRef(catalog.sources.get(id) as NonNullable<ReturnType<typeof catalog.sources.get>>),
+  );
+  return {
+    since: since.toISOString(),
+    until: until.toISOString(),
+    locale: opts.locale,
+    incidents,
+    more: total - shown.length,
+    sources,
+  };
 }
 
 /** True when the digest has nothing to show (the subscription's empty-period setting then applies). */
@@ -104,7 +120,10 @@ export function isEmptyDigest(d: Digest): boolean {
   return d.incidents.length === 0 && d.more === 0;
 }
 
-function matcher(index: DigestIndex, filters: Partial<SubscriptionFilters> | undefined): (r: IndexedDevelopment) => boolean {
+function matcher(
+  index: DigestIndex,
+  filters: Partial<SubscriptionFilters> | undefined,
+): (r: IndexedDevelopment) => boolean {
   const incidents = new Set(filters?.incidents ?? []);
   const types = new Set(filters?.types ?? []);
   const actors = union((filters?.actors ?? []).map((id) => index.actorAndAffiliates(id)));
@@ -136,7 +155,10 @@ function mergeTwin(index: DigestIndex, twins: Map<string, Item>, r: IndexedDevel
     return;
   }
   // Keep the best-told record (most sources, then best rank) as the text shown.
-  if (r.dev.sources.length > seen.dev.sources.length || (r.dev.sources.length === seen.dev.sources.length && r.rank < seen.rank)) {
+  if (
+    r.dev.sources.length > seen.dev.sources.length ||
+    (r.dev.sources.length === seen.dev.sources.length && r.rank < seen.rank)
+  ) {
     seen.dev = r.dev;
     seen.rank = r.rank;
   }

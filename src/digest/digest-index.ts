@@ -54,7 +54,15 @@ export class DigestIndex {
       if (!Number.isFinite(at) || at < recordedFrom) continue;
       const sameAs = sameAsKey(dev);
       if (sameAs !== undefined) keyCount.set(sameAs, (keyCount.get(sameAs) ?? 0) + 1);
-      rows.push({ dev, at, significance: this.score(dev, dev.sources.length), involved: this.involvedIn(dev), sameAs, rank: 0, hasTwin: false });
+      rows.push({
+        dev,
+        at,
+        significance: this.score(dev, dev.sources.length),
+        involved: this.involvedIn(dev),
+        sameAs,
+        rank: 0,
+        hasTwin: false,
+      });
     }
     [...rows].sort(compareRows).forEach((r, i) => {
       r.rank = i;
@@ -130,8 +138,16 @@ export class DigestIndex {
 }
 
 /** Ranking: significance, then the newest recorded, then the latest dated, then id for determinism. */
-export function compareRows(a: { dev: Development; at: number; significance: number }, b: { dev: Development; at: number; significance: number }): number {
-  return b.significance - a.significance || b.at - a.at || compareDates(b.dev.date, a.dev.date) || (a.dev.id < b.dev.id ? -1 : a.dev.id > b.dev.id ? 1 : 0);
+export function compareRows(
+  a: { dev: Development; at: number; significance: number },
+  b: { dev: Development; at: number; significance: number },
+): number {
+  return (
+    b.significance - a.significance ||
+    b.at - a.at ||
+    compareDates(b.dev.date, a.dev.date) ||
+    (a.dev.id < b.dev.id ? -1 : a.dev.id > b.dev.id ? 1 : 0)
+  );
 }
 
 function sameAsKey(d: Development): string | undefined {

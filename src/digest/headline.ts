@@ -5,7 +5,12 @@ import type { Locale } from '../domain/text';
 /** "3 March 2026, 08:00" in the reader's zone and language. */
 export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
   }).format(new Date(iso));
 }
 
@@ -25,7 +30,10 @@ export function digestHeadline(d: Digest): string {
   if (n === 0) return `${L.digestTitle}: ${L.nothingNew}`;
   const names = d.incidents.slice(0, 3).map((g) => g.incident.name);
   const others = d.incidents.length - names.length;
-  const list = others > 0 ? `${names.join(', ')}${d.locale === 'fr' ? ` et ${others} autre${others > 1 ? 's' : ''}` : ` and ${others} other${others > 1 ? 's' : ''}`}` : joinNames(names, d.locale);
+  const list =
+    others > 0
+      ? `${names.join(', ')}${d.locale === 'fr' ? ` et ${others} autre${others > 1 ? 's' : ''}` : ` and ${others} other${others > 1 ? 's' : ''}`}`
+      : joinNames(names, d.locale);
   const count = d.locale === 'fr' ? `${n} nouveauté${n > 1 ? 's' : ''}` : `${n} new development${n > 1 ? 's' : ''}`;
   return `${L.digestTitle}: ${count} (${list})`;
 }

@@ -8,7 +8,9 @@ export type ActorKind = z.infer<typeof ActorKind>;
  * State ids are ISO 3166-1 alpha-2 (`KP`), threat groups MITRE ATT&CK ids (`G0032`),
  * organisations short upper-case ids (`EU`, `NATO`, `US-DOJ`), people lower-case slugs.
  */
-export const ActorId = z.string().regex(/^([A-Z]{2}|G\d{4}|[A-Z][A-Z0-9]*(-[A-Z0-9]+)*|[a-z][a-z0-9]*(-[a-z0-9]+)*)$/, 'not a valid actor id');
+export const ActorId = z
+  .string()
+  .regex(/^([A-Z]{2}|G\d{4}|[A-Z][A-Z0-9]*(-[A-Z0-9]+)*|[a-z][a-z0-9]*(-[a-z0-9]+)*)$/, 'not a valid actor id');
 export type ActorId = z.infer<typeof ActorId>;
 
 export const Actor = z.object({
@@ -18,7 +20,10 @@ export const Actor = z.object({
   /** Other names in either language (short forms, vendor names for groups, acronyms). */
   aliases: z.array(z.string().min(1)).default([]),
   /** For groups: the state they are publicly linked to; for bodies and people: their state. */
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   /** An organisation or body this one belongs to (EEAS -> EU, NCSC-UK -> GB). */
   parent: z.string().optional(),
   /** Words that point at this actor without naming it: demonyms, capitals as metonyms, ministries. */

@@ -12,7 +12,12 @@ export const SourceRef = z.object({
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 
-export const Candidate = z.object({ id: z.string(), kind: z.enum(['incident', 'actor']), name: z.string(), score: z.number() });
+export const Candidate = z.object({
+  id: z.string(),
+  kind: z.enum(['incident', 'actor']),
+  name: z.string(),
+  score: z.number(),
+});
 export type Candidate = z.infer<typeof Candidate>;
 
 /** The neutral value every surface renders (terminal, Block Kit, Adaptive Card); the JSON contract of `brief --json`. */
@@ -20,7 +25,15 @@ export const Brief = z.object({
   query: z.string(),
   locale: Locale,
   status: z.enum(['found', 'ambiguous', 'not_found']),
-  subject: z.object({ kind: z.enum(['incident', 'actor']), id: z.string(), name: z.string(), aliases: z.array(z.string()), actorKind: ActorKind.optional() }).optional(),
+  subject: z
+    .object({
+      kind: z.enum(['incident', 'actor']),
+      id: z.string(),
+      name: z.string(),
+      aliases: z.array(z.string()),
+      actorKind: ActorKind.optional(),
+    })
+    .optional(),
   title: z.string(),
   period: z.object({ start: z.string(), end: z.string().optional() }).optional(),
   summary: z.array(z.string()),
@@ -37,15 +50,40 @@ export const Brief = z.object({
     }),
   ),
   responses: z.array(
-    z.object({ date: z.string(), type: DevelopmentType, by: z.array(ActorRef), against: z.array(ActorRef), text: z.string(), lang: z.string(), sources: z.array(z.string()) }),
+    z.object({
+      date: z.string(),
+      type: DevelopmentType,
+      by: z.array(ActorRef),
+      against: z.array(ActorRef),
+      text: z.string(),
+      lang: z.string(),
+      sources: z.array(z.string()),
+    }),
   ),
-  timeline: z.array(z.object({ date: z.string(), type: DevelopmentType, text: z.string(), lang: z.string(), sources: z.array(z.string()) })),
+  timeline: z.array(
+    z.object({
+      date: z.string(),
+      type: DevelopmentType,
+      text: z.string(),
+      lang: z.string(),
+      sources: z.array(z.string()),
+    }),
+  ),
   related: z.array(z.object({ id: z.string(), name: z.string() })),
   sources: z.array(SourceRef),
   candidates: z.array(Candidate).optional(),
   /** For not_found: names the user may have meant. */
   suggestions: z.array(z.string()).optional(),
   /** Incidents in an actor brief (attributed to or targeting the actor). */
-  incidents: z.array(z.object({ id: z.string(), name: z.string(), period: z.object({ start: z.string(), end: z.string().optional() }), role: z.enum(['suspected', 'target', 'responder']) })).optional(),
+  incidents: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        period: z.object({ start: z.string(), end: z.string().optional() }),
+        role: z.enum(['suspected', 'target', 'responder']),
+      }),
+    )
+    .optional(),
 });
 export type Brief = z.infer<typeof Brief>;

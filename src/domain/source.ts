@@ -16,6 +16,12 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
-export function sourceRef(s: Source): { id: string; url?: string; title?: string; published: string; language: string } {
+export function sourceRef(s: Source): {
+  id: string;
+  url?: string;
+  title?: string;
+  published: string;
+  language: string;
+} {
   return { id: s.id, url: s.url, title: s.title, published: s.published, language: s.language };
 }

@@ -29,7 +29,8 @@ export function parseAllowList(value: string | undefined): AllowListParse {
     .filter((e) => e !== '');
   for (const entry of entries) {
     if (entry.includes('/')) {
-      if (!ipaddr.isValidCIDR(entry)) return { ok: false, error: `CYBERBRIEF_FETCH_ALLOW: "${entry}" is not a valid CIDR range` };
+      if (!ipaddr.isValidCIDR(entry))
+        return { ok: false, error: `CYBERBRIEF_FETCH_ALLOW: "${entry}" is not a valid CIDR range` };
       const [addr, bits] = ipaddr.parseCIDR(entry);
       ranges.push([unwrap(addr), addr.kind() === 'ipv6' && unwrap(addr).kind() === 'ipv4' ? bits - 96 : bits]);
     } else if (ipaddr.isValid(stripBrackets(entry))) {
@@ -38,7 +39,10 @@ export function parseAllowList(value: string | undefined): AllowListParse {
     } else if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(entry)) {
       hosts.add(canonicalHost(entry));
     } else {
-      return { ok: false, error: `CYBERBRIEF_FETCH_ALLOW: "${entry}" is neither a host name, an IP address nor a CIDR range` };
+      return {
+        ok: false,
+        error: `CYBERBRIEF_FETCH_ALLOW: "${entry}" is neither a host name, an IP address nor a CIDR range`,
+      };
     }
   }
   const policy: AddressPolicy = {
@@ -60,7 +64,9 @@ export function parseAllowList(value: string | undefined): AllowListParse {
 
 /** An IPv4-mapped IPv6 address (::ffff:127.0.0.1) is the IPv4 address it carries. */
 function unwrap(addr: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
-  return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress() ? (addr as ipaddr.IPv6).toIPv4Address() : addr;
+  return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()
+    ? (addr as ipaddr.IPv6).toIPv4Address()
+    : addr;
 }
 
 export function stripBrackets(host: string): string {

@@ -9,7 +9,11 @@ export type BodyKind = 'xml' | 'html' | 'json' | 'text';
  * the bytes are valid UTF-8, else Windows-1252 (what browsers assume for unlabelled Western
  * pages, and a superset of Latin-1 for printable text).
  */
-export function decodeBody(body: Buffer, contentType: string | undefined, kind: BodyKind): { text: string; charset: string } {
+export function decodeBody(
+  body: Buffer,
+  contentType: string | undefined,
+  kind: BodyKind,
+): { text: string; charset: string } {
   const bom = bomCharset(body);
   if (bom) return { text: iconv.decode(body, bom), charset: bom };
   const candidates = [charsetFromContentType(contentType), declaredCharset(body, kind)];
@@ -50,7 +54,8 @@ function declaredCharset(body: Buffer, kind: BodyKind): string | undefined {
 /** Labels as pages write them; latin-1 means windows-1252 on the web (WHATWG Encoding). */
 function canonical(label: string): string {
   const l = label.trim().toLowerCase();
-  if (l === 'iso-8859-1' || l === 'latin1' || l === 'latin-1' || l === 'us-ascii' || l === 'ascii' || l === 'l1') return 'windows-1252';
+  if (l === 'iso-8859-1' || l === 'latin1' || l === 'latin-1' || l === 'us-ascii' || l === 'ascii' || l === 'l1')
+    return 'windows-1252';
   if (l === 'utf8') return 'utf-8';
   return l;
 }

@@ -45,8 +45,14 @@ export function userAgent(): string {
 export function openFeedRuntime(opts: FeedRuntimeOptions): FeedRuntime {
   const allow = parseAllowList(opts.core.CYBERBRIEF_FETCH_ALLOW);
   if (!allow.ok) throw new ConfigError(`invalid configuration:\n  ${allow.error}`);
-  const store = new FeedSourceStore(opts.kv, { onProblem: (p) => opts.log.warn('feed.record_skipped', { problem: p }) });
-  const fetcher = createFetcher({ policy: allow.policy, userAgent: userAgent(), timeoutMs: opts.feeds.CYBERBRIEF_FETCH_TIMEOUT_MS });
+  const store = new FeedSourceStore(opts.kv, {
+    onProblem: (p) => opts.log.warn('feed.record_skipped', { problem: p }),
+  });
+  const fetcher = createFetcher({
+    policy: allow.policy,
+    userAgent: userAgent(),
+    timeoutMs: opts.feeds.CYBERBRIEF_FETCH_TIMEOUT_MS,
+  });
   const deps: PollDeps = {
     fetcher,
     gate: new HostGate(opts.feeds.CYBERBRIEF_FETCH_HOST_GAP_MS),

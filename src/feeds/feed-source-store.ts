@@ -68,14 +68,23 @@ export class FeedSourceStore {
     } catch {
       return { ok: false, error: `"${input.url}" is not a URL` };
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, error: `"${input.url}" is not an http or https URL` };
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return { ok: false, error: `"${input.url}" is not an http or https URL` };
     const all = await this.list();
     const dup = all.find((f) => sameUrl(f.url, url.href));
     if (dup) return { ok: false, error: `already followed as ${dup.id}` };
     let id = input.id ?? feedIdFromUrl(url.href);
     if (input.id !== undefined && all.some((f) => f.id === id)) return { ok: false, error: `the id ${id} is taken` };
     for (let n = 2; all.some((f) => f.id === id); n += 1) id = `${feedIdFromUrl(url.href)}-${n}`;
-    const parsed = FeedSource.safeParse({ id, url: url.href, title: input.title ?? '', language: input.language, kind: input.kind ?? 'other', origin: 'added', addedAt: now.toISOString() });
+    const parsed = FeedSource.safeParse({
+      id,
+      url: url.href,
+      title: input.title ?? '',
+      language: input.language,
+      kind: input.kind ?? 'other',
+      origin: 'added',
+      addedAt: now.toISOString(),
+    });
     if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid feed' };
     await this.feeds.set(id, { v: RECORD_VERSION, feed: parsed.data });
     await this.bump();
@@ -86,7 +95,11 @@ export class FeedSourceStore {
   async remove(idOrUrl: string, now: Date): Promise<FeedSource | undefined> {
     const feed = await this.find(idOrUrl);
     if (!feed) return undefined;
-    if (feed.origin === 'starter') await this.feeds.set(feed.id, { v: RECORD_VERSION, removed: { id: feed.id, url: feed.url, at: now.toISOString() } });
+    if (feed.origin === 'starter')
+      await this.feeds.set(feed.id, {
+        v: RECORD_VERSION,
+        removed: { id: feed.id, url: feed.url, at: now.toISOString() },
+      });
     else await this.feeds.delete(feed.id);
     await this.states.delete(feed.id);
     await this.bump();
@@ -107,7 +120,15 @@ export class FeedSourceStore {
       const existing = byId.get(s.id);
       if (existing && 'removed' in existing) continue;
       if (existing && 'feed' in existing && existing.feed.origin === 'added') continue;
-      const feed: FeedSource = { id: s.id, url: s.url, title: s.title, language: s.language, kind: s.kind, origin: 'starter', addedAt: existing && 'feed' in existing ? existing.feed.addedAt : now.toISOString() };
+      const feed: FeedSource = {
+        id: s.id,
+        url: s.url,
+        title: s.title,
+        language: s.language,
+        kind: s.kind,
+        origin: 'starter',
+        addedAt: existing && 'feed' in existing ? existing.feed.addedAt : now.toISOString(),
+      };
       if (existing && 'feed' in existing && JSON.stringify(existing.feed) === JSON.stringify(feed)) continue;
       await this.feeds.set(s.id, { v: RECORD_VERSION, feed });
       if (existing) updated += 1;

@@ -46,7 +46,22 @@ export function itemHash(key: string): string {
 }
 
 /** Domain labels that say nothing about the publisher. */
-const GENERIC_LABELS = new Set(['com', 'org', 'net', 'gov', 'gouv', 'fr', 'uk', 'eu', 'int', 'co', 'be', 'de', 'us', 'info']);
+const GENERIC_LABELS = new Set([
+  'com',
+  'org',
+  'net',
+  'gov',
+  'gouv',
+  'fr',
+  'uk',
+  'eu',
+  'int',
+  'co',
+  'be',
+  'de',
+  'us',
+  'info',
+]);
 
 /** A readable id from a URL: host without www, then the last meaningful path words. */
 export function feedIdFromUrl(url: string): string {

@@ -11,18 +11,64 @@ export interface DomNode {
 export interface DomDocument {
   body: DomNode | null;
   documentElement: DomNode & { getAttribute(name: string): string | null };
-  querySelector(sel: string): (DomNode & { getAttribute(name: string): string | null; textContent: string | null }) | null;
-  querySelectorAll(sel: string): ArrayLike<DomNode & { getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelector(
+    sel: string,
+  ): (DomNode & { getAttribute(name: string): string | null; textContent: string | null }) | null;
+  querySelectorAll(
+    sel: string,
+  ): ArrayLike<DomNode & { getAttribute(name: string): string | null; textContent: string | null }>;
 }
 
 export function parseDocument(html: string): DomDocument {
   return (parseHTML(html) as unknown as { document: DomDocument }).document;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'HEAD', 'OBJECT', 'CANVAS', 'FORM', 'BUTTON', 'SELECT']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'SVG',
+  'HEAD',
+  'OBJECT',
+  'CANVAS',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+]);
 const BLOCK = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'MAIN', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD',
-  'TABLE', 'TR', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'NAV',
+  'MAIN',
+  'BLOCKQUOTE',
+  'PRE',
+  'UL',
+  'OL',
+  'LI',
+  'DL',
+  'DT',
+  'DD',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'FIGURE',
+  'FIGCAPTION',
+  'HR',
+  'ADDRESS',
 ]);
 
 /**

@@ -6,7 +6,14 @@ import type { IngestInput, IngestOutcome, SameStoryHook } from '../ingest/ingest
 import type { Logger } from '../log';
 import type { Catalog } from '../catalog/catalog';
 import type { ArticleSink, FeedArticle, IngestReport } from './article-sink';
-import { couldBeSame, findSameDevelopment, fingerprint, type KnownDevelopment, mergeDevelopment, type StoryFingerprint } from './same-story';
+import {
+  couldBeSame,
+  findSameDevelopment,
+  fingerprint,
+  type KnownDevelopment,
+  mergeDevelopment,
+  type StoryFingerprint,
+} from './same-story';
 import type { StoryStore } from './story-store';
 
 /** The ingestion pipeline as the feeds side uses it (src/ingest/ingest.ts's Ingestor). */
@@ -31,10 +38,12 @@ export function createIngestSink(opts: { ingestor: ArticleIngestor; stories: Sto
     if (handed.has(hash)) return Promise.resolve({ status: 'duplicate', developments: 0, merged: 0 });
     handed.add(hash);
     if (handed.size > 20_000) handed.delete(handed.values().next().value as string);
-    const next = queue.then(() => ingestOne(article, opts, (p) => {
-      pending.add(p);
-      void p.finally(() => pending.delete(p));
-    }));
+    const next = queue.then(() =>
+      ingestOne(article, opts, (p) => {
+        pending.add(p);
+        void p.finally(() => pending.delete(p));
+      }),
+    );
     queue = next.catch(() => undefined);
     return next;
   };
@@ -47,7 +56,11 @@ export function createIngestSink(opts: { ingestor: ArticleIngestor; stories: Sto
   };
 }
 
-async function ingestOne(article: FeedArticle, opts: { ingestor: ArticleIngestor; stories: StoryStore; log: Logger }, track: (p: Promise<unknown>) => void): Promise<IngestReport> {
+async function ingestOne(
+  article: FeedArticle,
+  opts: { ingestor: ArticleIngestor; stories: StoryStore; log: Logger },
+  track: (p: Promise<unknown>) => void,
+): Promise<IngestReport> {
   const input: IngestInput = {
     bytes: Buffer.from(article.text, 'utf8'),
     // Plain text: the main text was already taken out of the page by the feeds side.
@@ -60,14 +73,28 @@ async function ingestOne(article: FeedArticle, opts: { ingestor: ArticleIngestor
   switch (outcome.status) {
     case 'added':
       // Written behind: this process knows the fingerprint at once, and the next ingestion need not wait for the disk.
-      track(opts.stories.put(outcome.sourceId, storyOf(outcome.extraction)).catch((e: unknown) => opts.log.warn('feed.story_not_saved', { source: outcome.sourceId, error: e as Error })));
-      return { status: outcome.developments > 0 ? 'stored' : 'merged', developments: outcome.developments, merged: outcome.merged };
+      track(
+        opts.stories
+          .put(outcome.sourceId, storyOf(outcome.extraction))
+          .catch((e: unknown) =>
+            opts.log.warn('feed.story_not_saved', { source: outcome.sourceId, error: e as Error }),
+          ),
+      );
+      return {
+        status: outcome.developments > 0 ? 'stored' : 'merged',
+        developments: outcome.developments,
+        merged: outcome.merged,
+      };
     case 'unchanged':
       return { status: 'duplicate', developments: 0, merged: 0 };
     case 'nothing':
       return { status: 'nothing', developments: 0, merged: 0, reason: outcome.note };
     case 'refused':
-      opts.log.info('feed.article_refused_by_ingest', { feed: article.feedId, url: article.url, problem: outcome.problem });
+      opts.log.info('feed.article_refused_by_ingest', {
+        feed: article.feedId,
+        url: article.url,
+        problem: outcome.problem,
+      });
       return { status: 'nothing', developments: 0, merged: 0, reason: outcome.problem };
   }
 }
@@ -78,7 +105,12 @@ const stories = new WeakMap<Extraction, StoryFingerprint>();
 export function storyOf(x: Extraction): StoryFingerprint {
   let fp = stories.get(x);
   if (!fp) {
-    fp = fingerprint({ text: x.text, lang: x.language, entities: [...x.actors, ...x.incidents.map((i) => i.id)], dates: x.developments.map((d) => d.date) });
+    fp = fingerprint({
+      text: x.text,
+      lang: x.language,
+      entities: [...x.actors, ...x.incidents.map((i) => i.id)],
+      dates: x.developments.map((d) => d.date),
+    });
     stories.set(x, fp);
   }
   return fp;
@@ -116,7 +148,12 @@ const STORIES_COMPARED = 6;
 function fallbackStory(catalog: Catalog, sourceId: string, dev: Development): StoryFingerprint | undefined {
   const s = catalog.sources.get(sourceId);
   if (!s?.text) return undefined;
-  return fingerprint({ text: s.text, lang: s.language, entities: [...dev.by, ...dev.against, ...dev.incidents], dates: [dev.date] });
+  return fingerprint({
+    text: s.text,
+    lang: s.language,
+    entities: [...dev.by, ...dev.against, ...dev.incidents],
+    dates: [dev.date],
+  });
 }
 
 function partialDate(iso: string | undefined): PartialDate | undefined {

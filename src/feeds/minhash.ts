@@ -17,7 +17,10 @@ const COEFFS: [number, number][] = (() => {
 
 /** Word shingles of normalized text: "the eu imposed", "eu imposed sanctions", ... */
 export function shingles(text: string, size = 3): Set<string> {
-  const words = normalize(text).replace(/'/g, ' ').split(' ').filter((w) => w.length > 0);
+  const words = normalize(text)
+    .replace(/'/g, ' ')
+    .split(' ')
+    .filter((w) => w.length > 0);
   const out = new Set<string>();
   if (words.length < size) {
     if (words.length > 0) out.add(words.join(' '));

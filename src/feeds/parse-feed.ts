@@ -36,7 +36,13 @@ const parser = new XMLParser({
   trimValues: true,
   htmlEntities: true,
   // Entity declarations are a classic way to make a small XML file expand without bound.
-  processEntities: { enabled: true, maxEntityCount: 50, maxEntitySize: 2000, maxTotalExpansions: 5000, maxExpandedLength: 500_000 },
+  processEntities: {
+    enabled: true,
+    maxEntityCount: 50,
+    maxEntitySize: 2000,
+    maxTotalExpansions: 5000,
+    maxExpandedLength: 500_000,
+  },
   isArray: (name: string) => ARRAYS.has(name),
 });
 
@@ -61,14 +67,20 @@ export function parseFeed(text: string, baseUrl?: string): FeedParse {
   if (atom) return { ok: true, feed: readAtom(atom, baseUrl) };
   const rdf = obj(doc['rdf:RDF']);
   if (rdf) return { ok: true, feed: readRss({ ...(obj(rdf.channel) ?? {}), item: rdf.item }, 'rdf', baseUrl) };
-  return { ok: false, error: `not a feed (root element ${Object.keys(doc).filter((k) => !k.startsWith('?'))[0] ?? 'missing'})` };
+  return {
+    ok: false,
+    error: `not a feed (root element ${Object.keys(doc).filter((k) => !k.startsWith('?'))[0] ?? 'missing'})`,
+  };
 }
 
 function readRss(channel: Node, format: 'rss' | 'rdf', base: string | undefined): ParsedFeed {
   const language = lang(str(channel.language) ?? str(channel['dc:language']));
   const items = arr(channel.item).map((raw): FeedItem => {
     const it = obj(raw) ?? {};
-    const url = httpUrl(str(it.link) ?? (attr(it.guid, 'isPermaLink') !== 'false' ? str(it.guid) : undefined) ?? attr(it, 'rdf:about'), base);
+    const url = httpUrl(
+      str(it.link) ?? (attr(it.guid, 'isPermaLink') !== 'false' ? str(it.guid) : undefined) ?? attr(it, 'rdf:about'),
+      base,
+    );
     const title = plain(str(it.title));
     const published = instant(str(it.pubDate) ?? str(it['dc:date']));
     const content = plain(str(it['content:encoded']));
@@ -91,7 +103,10 @@ function readAtom(feed: Node, base: string | undefined): ParsedFeed {
     const e = obj(raw) ?? {};
     const links = arr(e.link).map((l) => obj(l) ?? {});
     const alternate = links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate') ?? links[0];
-    const url = httpUrl(alternate ? attr(alternate, 'href') : undefined, attr(e, 'xml:base') ?? attr(feed, 'xml:base') ?? base);
+    const url = httpUrl(
+      alternate ? attr(alternate, 'href') : undefined,
+      attr(e, 'xml:base') ?? attr(feed, 'xml:base') ?? base,
+    );
     const title = atomText(e.title);
     const published = instant(str(e.published) ?? str(e.updated));
     const content = atomText(e.content);
@@ -116,7 +131,8 @@ function parseJsonFeed(body: string, base: string | undefined): FeedParse {
     return { ok: false, error: `malformed JSON: ${(e as Error).message}` };
   }
   const feed = obj(doc);
-  if (!feed || !/^https?:\/\/jsonfeed\.org\/version\//.test(str(feed.version) ?? '')) return { ok: false, error: 'JSON but not a JSON Feed (no jsonfeed.org version)' };
+  if (!feed || !/^https?:\/\/jsonfeed\.org\/version\//.test(str(feed.version) ?? ''))
+    return { ok: false, error: 'JSON but not a JSON Feed (no jsonfeed.org version)' };
   const language = lang(str(feed.language));
   const items = (Array.isArray(feed.items) ? feed.items : []).map((raw): FeedItem => {
     const it = obj(raw) ?? {};
@@ -208,5 +224,8 @@ function httpUrl(v: string | undefined, base?: string): string | undefined {
 }
 
 function hashKey(title: string, published: string | undefined): string {
-  return `h:${createHash('sha256').update(`${title}\0${published ?? ''}`).digest('hex').slice(0, 20)}`;
+  return `h:${createHash('sha256')
+    .update(`${title}\0${published ?? ''}`)
+    .digest('hex')
+    .slice(0, 20)}`;
 }

@@ -12,7 +12,8 @@ import type { RecentItems } from './recent-items';
 import type { RelevanceModel } from './relevance';
 import type { Fetcher } from './safe-fetch';
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.1';
 
 export interface PollDeps {
   fetcher: Fetcher;
@@ -54,10 +55,27 @@ export interface FeedPollResult {
  * ones to ingestion, remember what was seen. A failure is recorded with its reason and pushes the
  * next scheduled attempt back; `force` (an operator's `sources poll`) ignores that back-off.
  */
-export async function pollFeed(feed: FeedSource, deps: PollDeps, opts: { force?: boolean } = {}): Promise<FeedPollResult> {
-  const base: FeedPollResult = { feed, status: 'new', newItems: 0, kept: 0, repeated: 0, irrelevant: 0, developments: 0, merged: 0, problems: 0 };
+export async function pollFeed(
+  feed: FeedSource,
+  deps: PollDeps,
+  opts: { force?: boolean } = {},
+): Promise<FeedPollResult> {
+  const base: FeedPollResult = {
+    feed,
+    status: 'new',
+    newItems: 0,
+    kept: 0,
+    repeated: 0,
+    irrelevant: 0,
+    developments: 0,
+    merged: 0,
+    problems: 0,
+  };
   const claimKey = `feed-poll:${feed.id}`;
-  if (deps.claims && !(await deps.claims.store.acquire(claimKey, deps.claims.owner, deps.claims.leaseMs ?? 10 * 60_000))) {
+  if (
+    deps.claims &&
+    !(await deps.claims.store.acquire(claimKey, deps.claims.owner, deps.claims.leaseMs ?? 10 * 60_000))
+  ) {
     return { ...base, status: 'busy', reason: 'being polled by another process' };
   }
   try {
@@ -67,19 +85,35 @@ export async function pollFeed(feed: FeedSource, deps: PollDeps, opts: { force?:
   }
 }
 
-async function pollClaimed(feed: FeedSource, deps: PollDeps, base: FeedPollResult, force: boolean): Promise<FeedPollResult> {
+async function pollClaimed(
+  feed: FeedSource,
+  deps: PollDeps,
+  base: FeedPollResult,
+  force: boolean,
+): Promise<FeedPollResult> {
   const state = await deps.store.state(feed.id);
   const now = deps.now();
   if (!force && state.nextPollAt && Date.parse(state.nextPollAt) > now.getTime()) {
-    return { ...base, status: 'deferred', reason: `backing off after ${state.failures} failure(s) until ${state.nextPollAt}` };
+    return {
+      ...base,
+      status: 'deferred',
+      reason: `backing off after ${state.failures} failure(s) until ${state.nextPollAt}`,
+    };
   }
-  const res = await deps.gate.run(feed.url, () => deps.fetcher.fetch(feed.url, { etag: state.etag, lastModified: state.lastModified, accept: FEED_ACCEPT }));
+  const res = await deps.gate.run(feed.url, () =>
+    deps.fetcher.fetch(feed.url, { etag: state.etag, lastModified: state.lastModified, accept: FEED_ACCEPT }),
+  );
   if (res.kind === 'refused' || res.kind === 'failed') {
     if (res.kind === 'failed' && res.retryAfterMs) deps.gate.pause(feed.url, res.retryAfterMs);
     return failed(feed, deps, state, base, res.kind, res.reason, res.kind === 'failed' ? res.retryAfterMs : undefined);
   }
   if (res.kind === 'not_modified') {
-    await deps.store.saveState(feed.id, { ...state, etag: res.etag ?? state.etag, lastModified: res.lastModified ?? state.lastModified, ...ok(now, 'not_modified', 0) });
+    await deps.store.saveState(feed.id, {
+      ...state,
+      etag: res.etag ?? state.etag,
+      lastModified: res.lastModified ?? state.lastModified,
+      ...ok(now, 'not_modified', 0),
+    });
     deps.log.debug('feed.not_modified', { feed: feed.id });
     return { ...base, status: 'not_modified' };
   }
@@ -133,19 +167,50 @@ async function pollClaimed(feed: FeedSource, deps: PollDeps, base: FeedPollResul
     seen: [...fresh.map((f) => f.hash), ...state.seen],
     ...ok(now, 'new', fresh.length),
   });
-  deps.log.info('feed.polled', { feed: feed.id, newItems: result.newItems, kept: result.kept, irrelevant: result.irrelevant, developments: result.developments, merged: result.merged, problems: result.problems });
+  deps.log.info('feed.polled', {
+    feed: feed.id,
+    newItems: result.newItems,
+    kept: result.kept,
+    irrelevant: result.irrelevant,
+    developments: result.developments,
+    merged: result.merged,
+    problems: result.problems,
+  });
   return result;
 }
 
 function ok(now: Date, status: 'new' | 'not_modified', newItems: number): Partial<FeedState> & { failures: number } {
-  return { lastPolledAt: now.toISOString(), lastOkAt: now.toISOString(), lastStatus: status, lastReason: undefined, lastNewItems: newItems, failures: 0, nextPollAt: undefined };
+  return {
+    lastPolledAt: now.toISOString(),
+    lastOkAt: now.toISOString(),
+    lastStatus: status,
+    lastReason: undefined,
+    lastNewItems: newItems,
+    failures: 0,
+    nextPollAt: undefined,
+  };
 }
 
-async function failed(feed: FeedSource, deps: PollDeps, state: FeedState, base: FeedPollResult, status: 'refused' | 'failed', reason: string, retryAfterMs?: number): Promise<FeedPollResult> {
+async function failed(
+  feed: FeedSource,
+  deps: PollDeps,
+  state: FeedState,
+  base: FeedPollResult,
+  status: 'refused' | 'failed',
+  reason: string,
+  retryAfterMs?: number,
+): Promise<FeedPollResult> {
   const now = deps.now();
   const failures = state.failures + 1;
   const next = nextAttempt(now, failures, retryAfterMs).toISOString();
-  await deps.store.saveState(feed.id, { ...state, lastPolledAt: now.toISOString(), lastStatus: status, lastReason: reason, failures, nextPollAt: next });
+  await deps.store.saveState(feed.id, {
+    ...state,
+    lastPolledAt: now.toISOString(),
+    lastStatus: status,
+    lastReason: reason,
+    failures,
+    nextPollAt: next,
+  });
   deps.log.warn(`feed.${status}`, { feed: feed.id, url: feed.url, reason, failures, nextPollAt: next });
   return { ...base, status, reason };
 }
@@ -154,7 +219,12 @@ async function failed(feed: FeedSource, deps: PollDeps, state: FeedState, base: 
 export async function pollFeeds(
   feeds: FeedSource[],
   deps: PollDeps,
-  opts: { force?: boolean; concurrency?: number; onResult?: (r: FeedPollResult) => void; stopping?: () => boolean } = {},
+  opts: {
+    force?: boolean;
+    concurrency?: number;
+    onResult?: (r: FeedPollResult) => void;
+    stopping?: () => boolean;
+  } = {},
 ): Promise<FeedPollResult[]> {
   const results: FeedPollResult[] = [];
   await eachLimit(
@@ -169,7 +239,18 @@ export async function pollFeeds(
       } catch (e) {
         // The store failing mid-poll is a fault, but one feed's fault must not stop the others.
         deps.log.error('feed.poll_error', { feed: feed.id, error: e as Error });
-        r = { feed, status: 'failed', reason: (e as Error).message, newItems: 0, kept: 0, repeated: 0, irrelevant: 0, developments: 0, merged: 0, problems: 0 };
+        r = {
+          feed,
+          status: 'failed',
+          reason: (e as Error).message,
+          newItems: 0,
+          kept: 0,
+          repeated: 0,
+          irrelevant: 0,
+          developments: 0,
+          merged: 0,
+          problems: 0,
+        };
       }
       results[i] = r;
       opts.onResult?.(r);

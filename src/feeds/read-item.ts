@@ -31,7 +31,8 @@ export interface ReadItemDeps {
  * goes through the same safe fetcher as the feed (its host may be another one).
  */
 export async function readItem(feed: FeedSource, item: FeedItem, deps: ReadItemDeps): Promise<ItemReading> {
-  if (!deps.relevance.worthFetching({ title: item.title, text: item.summary })) return { kind: 'irrelevant', stage: 'summary' };
+  if (!deps.relevance.worthFetching({ title: item.title, text: item.summary }))
+    return { kind: 'irrelevant', stage: 'summary' };
   let text = item.content && item.content.length >= FULL_TEXT_CHARS ? item.content : '';
   let url = item.url;
   let language = item.language;
@@ -54,7 +55,9 @@ export async function readItem(feed: FeedSource, item: FeedItem, deps: ReadItemD
     }
   }
   // The page could not be read: what the feed itself carries is better than nothing.
-  if (!text) text = [item.content, item.summary].filter((t): t is string => Boolean(t)).sort((a, b) => b.length - a.length)[0] ?? '';
+  if (!text)
+    text =
+      [item.content, item.summary].filter((t): t is string => Boolean(t)).sort((a, b) => b.length - a.length)[0] ?? '';
   if (text.trim().length === 0) return { kind: 'unreadable', reason: 'no text in the item or its page' };
   const verdict = deps.relevance.classify({ title, text });
   if (!verdict.relevant) return { kind: 'irrelevant', stage: 'text', score: verdict.score };
@@ -62,6 +65,14 @@ export async function readItem(feed: FeedSource, item: FeedItem, deps: ReadItemD
     kind: 'article',
     fetched,
     score: verdict.score,
-    article: { feedId: feed.id, url, title, text, language: language ?? feed.language, published, publisher: feed.title || undefined },
+    article: {
+      feedId: feed.id,
+      url,
+      title,
+      text,
+      language: language ?? feed.language,
+      published,
+      publisher: feed.title || undefined,
+    },
   };
 }

@@ -33,7 +33,15 @@ export const WEIGHTS: Record<Feature | 'bias' | 'cyberAndResponse', number> = {
   cyberAndResponse: 1,
 };
 
-const CAPS: Record<Feature, number> = { operation: 5, actor: 3, known: 3, response: 5, institution: 4, technical: 4, offTopic: 4 };
+const CAPS: Record<Feature, number> = {
+  operation: 5,
+  actor: 3,
+  known: 3,
+  response: 5,
+  institution: 4,
+  technical: 4,
+  offTopic: 4,
+};
 
 /** Only the lead is scored: news puts its subject first, and a long piece's passing mention should not count. */
 const LEAD_CHARS = 2000;
@@ -55,12 +63,17 @@ export class RelevanceModel {
   private readonly matchers: Matcher[];
 
   constructor(lexicon: Lexicon = LEXICON, known: string[] = []) {
-    this.matchers = (Object.keys(lexicon) as (keyof Lexicon)[]).map((feature) => ({ feature, folded: termsRegex(lexicon[feature]) }));
+    this.matchers = (Object.keys(lexicon) as (keyof Lexicon)[]).map((feature) => ({
+      feature,
+      folded: termsRegex(lexicon[feature]),
+    }));
     const upper = known.filter((k) => /^[A-Z0-9]+$/.test(k) && /[A-Z]/.test(k));
     const others = known.filter((k) => !upper.includes(k)).map((k) => fold(k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.matchers.push({
       feature: 'known',
-      folded: others.length ? new RegExp(`\\b(?:${others.sort((a, b) => b.length - a.length).join('|')})\\b`, 'g') : undefined,
+      folded: others.length
+        ? new RegExp(`\\b(?:${others.sort((a, b) => b.length - a.length).join('|')})\\b`, 'g')
+        : undefined,
       exact: upper.length ? new RegExp(`\\b(?:${upper.join('|')})\\b`, 'g') : undefined,
     });
   }
@@ -85,14 +98,30 @@ export class RelevanceModel {
   classify(input: RelevanceInput): RelevanceVerdict {
     const title = input.title.slice(0, 500);
     const lead = input.text.slice(0, LEAD_CHARS);
-    const features = { operation: 0, actor: 0, known: 0, response: 0, institution: 0, technical: 0, offTopic: 0 } as Record<Feature, number>;
+    const features = {
+      operation: 0,
+      actor: 0,
+      known: 0,
+      response: 0,
+      institution: 0,
+      technical: 0,
+      offTopic: 0,
+    } as Record<Feature, number>;
     const matched = new Set<string>();
     const foldedTitle = fold(title);
     const foldedLead = fold(lead);
     for (const m of this.matchers) {
       // A title hit counts twice: it says what the item is about.
-      const hits = [...count(m.folded, foldedTitle, matched, 2), ...count(m.exact, title, matched, 2), ...count(m.folded, foldedLead, matched, 1), ...count(m.exact, lead, matched, 1)];
-      features[m.feature] = Math.min(CAPS[m.feature], hits.reduce((a, b) => a + b, 0));
+      const hits = [
+        ...count(m.folded, foldedTitle, matched, 2),
+        ...count(m.exact, title, matched, 2),
+        ...count(m.folded, foldedLead, matched, 1),
+        ...count(m.exact, lead, matched, 1),
+      ];
+      features[m.feature] = Math.min(
+        CAPS[m.feature],
+        hits.reduce((a, b) => a + b, 0),
+      );
     }
     const cyber = features.operation + features.actor + features.known;
     let score = WEIGHTS.bias;

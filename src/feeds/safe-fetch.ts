@@ -58,14 +58,19 @@ class FetchFault extends Error {
 }
 
 const defaultResolve = (host: string): Promise<LookupAddress[]> =>
-  new Promise((resolve, reject) => dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))));
+  new Promise((resolve, reject) =>
+    dnsLookup(host, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses))),
+  );
 
 const decompressors: Record<string, (buf: Buffer, opts: zlib.ZlibOptions & zlib.BrotliOptions) => Promise<Buffer>> = {
   gzip: promisify<Buffer, zlib.ZlibOptions, Buffer>(zlib.gunzip),
   'x-gzip': promisify<Buffer, zlib.ZlibOptions, Buffer>(zlib.gunzip),
   br: promisify<Buffer, zlib.BrotliOptions, Buffer>(zlib.brotliDecompress),
   // "deflate" is meant to be zlib-wrapped, but some servers send raw deflate: the header tells.
-  deflate: (buf, opts) => (isZlibHeader(buf) ? promisify<Buffer, zlib.ZlibOptions, Buffer>(zlib.inflate)(buf, opts) : promisify<Buffer, zlib.ZlibOptions, Buffer>(zlib.inflateRaw)(buf, opts)),
+  deflate: (buf, opts) =>
+    isZlibHeader(buf)
+      ? promisify<Buffer, zlib.ZlibOptions, Buffer>(zlib.inflate)(buf, opts)
+      : promisify<Buffer, zlib.ZlibOptions, Buffer>(zlib.inflateRaw)(buf, opts),
 };
 
 function isZlibHeader(buf: Buffer): boolean {
@@ -116,7 +121,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       } catch {
         return { kind: 'refused', url: current, reason: 'not a valid URL' };
       }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return { kind: 'refused', url: current, reason: `scheme ${url.protocol} is not http or https` };
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return { kind: 'refused', url: current, reason: `scheme ${url.protocol} is not http or https` };
       if (isIpLiteral(url.hostname)) {
         const why = opts.policy.refusal(stripBrackets(url.hostname), url.hostname);
         if (why) return { kind: 'refused', url: current, reason: why };
@@ -138,14 +144,33 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         } catch {
           return { kind: 'failed', url: url.href, reason: `redirect to an invalid URL` };
         }
-        if (visited.has(next.href)) return { kind: 'failed', url: url.href, reason: `redirect loop back to ${next.href}` };
-        if (hop + 1 > maxRedirects) return { kind: 'failed', url: url.href, reason: `more than ${maxRedirects} redirects` };
+        if (visited.has(next.href))
+          return { kind: 'failed', url: url.href, reason: `redirect loop back to ${next.href}` };
+        if (hop + 1 > maxRedirects)
+          return { kind: 'failed', url: url.href, reason: `more than ${maxRedirects} redirects` };
         current = next.href;
         continue;
       }
-      if (res.kind === 'not_modified') return { kind: 'not_modified', url: url.href, etag: res.etag, lastModified: res.lastModified };
-      if (res.kind === 'error') return { kind: 'failed', url: url.href, reason: `HTTP ${res.status}`, status: res.status, retryAfterMs: res.retryAfterMs };
-      return { kind: 'ok', url: url.href, status: res.status, body: res.body, contentType: res.contentType, etag: res.etag, lastModified: res.lastModified, redirects: hop };
+      if (res.kind === 'not_modified')
+        return { kind: 'not_modified', url: url.href, etag: res.etag, lastModified: res.lastModified };
+      if (res.kind === 'error')
+        return {
+          kind: 'failed',
+          url: url.href,
+          reason: `HTTP ${res.status}`,
+          status: res.status,
+          retryAfterMs: res.retryAfterMs,
+        };
+      return {
+        kind: 'ok',
+        url: url.href,
+        status: res.status,
+        body: res.body,
+        contentType: res.contentType,
+        etag: res.etag,
+        lastModified: res.lastModified,
+        redirects: hop,
+      };
     }
   }
 
@@ -181,57 +206,66 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         clearTimeout(timer);
         resolvePromise(hop);
       };
-      const request = mod.request(url, { method: 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], lookup }, (res) => {
-        const status = res.statusCode ?? 0;
-        const header = (name: string): string | undefined => {
-          const v = res.headers[name];
-          return Array.isArray(v) ? v[0] : v;
-        };
-        const validators: Validators = { etag: header('etag'), lastModified: header('last-modified') };
-        // Bodies of redirects and errors are never read: the socket is dropped instead, so a
-        // huge error page costs nothing.
-        if ([301, 302, 303, 307, 308].includes(status)) {
-          res.destroy();
-          const location = header('location');
-          if (!location) return done({ kind: 'error', status });
-          return done({ kind: 'redirect', location });
-        }
-        if (status === 304) {
-          res.resume();
-          return done({ kind: 'not_modified', ...validators });
-        }
-        if (status < 200 || status >= 300) {
-          res.destroy();
-          return done({ kind: 'error', status, retryAfterMs: retryAfter(header('retry-after')) });
-        }
-        const declared = Number(header('content-length'));
-        if (Number.isFinite(declared) && declared > maxBytes) {
-          return fail(new FetchFault(TOO_LARGE, `body of ${declared} bytes exceeds the ${maxBytes}-byte cap`));
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          // Stops reading the moment the cap is passed: a huge body is never held in memory.
-          if (size > maxBytes) return fail(new FetchFault(TOO_LARGE, `body exceeds the ${maxBytes}-byte cap`));
-          chunks.push(chunk);
-        });
-        res.on('error', fail);
-        res.on('end', () => {
-          if (settled) return;
-          const raw = Buffer.concat(chunks, size);
-          const encoding = (header('content-encoding') ?? 'identity').trim().toLowerCase();
-          const contentType = header('content-type') ?? '';
-          if (encoding === 'identity' || encoding === '') return done({ kind: 'body', status, body: raw, contentType, ...validators });
-          const decompress = decompressors[encoding];
-          if (!decompress) return fail(new FetchFault('EENCODING', `unsupported content-encoding ${encoding}`));
-          decompress(raw, { maxOutputLength: maxBytes }).then(
-            (body) => done({ kind: 'body', status, body, contentType, ...validators }),
-            (e: NodeJS.ErrnoException) =>
-              fail(e.code === 'ERR_BUFFER_TOO_LARGE' ? new FetchFault(TOO_LARGE, `decompressed body exceeds the ${maxBytes}-byte cap`) : new FetchFault('EENCODING', `cannot decompress ${encoding} body: ${e.message}`)),
-          );
-        });
-      });
+      const request = mod.request(
+        url,
+        { method: 'GET', headers, agent: agents[url.protocol as 'http:' | 'https:'], lookup },
+        (res) => {
+          const status = res.statusCode ?? 0;
+          const header = (name: string): string | undefined => {
+            const v = res.headers[name];
+            return Array.isArray(v) ? v[0] : v;
+          };
+          const validators: Validators = { etag: header('etag'), lastModified: header('last-modified') };
+          // Bodies of redirects and errors are never read: the socket is dropped instead, so a
+          // huge error page costs nothing.
+          if ([301, 302, 303, 307, 308].includes(status)) {
+            res.destroy();
+            const location = header('location');
+            if (!location) return done({ kind: 'error', status });
+            return done({ kind: 'redirect', location });
+          }
+          if (status === 304) {
+            res.resume();
+            return done({ kind: 'not_modified', ...validators });
+          }
+          if (status < 200 || status >= 300) {
+            res.destroy();
+            return done({ kind: 'error', status, retryAfterMs: retryAfter(header('retry-after')) });
+          }
+          const declared = Number(header('content-length'));
+          if (Number.isFinite(declared) && declared > maxBytes) {
+            return fail(new FetchFault(TOO_LARGE, `body of ${declared} bytes exceeds the ${maxBytes}-byte cap`));
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            // Stops reading the moment the cap is passed: a huge body is never held in memory.
+            if (size > maxBytes) return fail(new FetchFault(TOO_LARGE, `body exceeds the ${maxBytes}-byte cap`));
+            chunks.push(chunk);
+          });
+          res.on('error', fail);
+          res.on('end', () => {
+            if (settled) return;
+            const raw = Buffer.concat(chunks, size);
+            const encoding = (header('content-encoding') ?? 'identity').trim().toLowerCase();
+            const contentType = header('content-type') ?? '';
+            if (encoding === 'identity' || encoding === '')
+              return done({ kind: 'body', status, body: raw, contentType, ...validators });
+            const decompress = decompressors[encoding];
+            if (!decompress) return fail(new FetchFault('EENCODING', `unsupported content-encoding ${encoding}`));
+            decompress(raw, { maxOutputLength: maxBytes }).then(
+              (body) => done({ kind: 'body', status, body, contentType, ...validators }),
+              (e: NodeJS.ErrnoException) =>
+                fail(
+                  e.code === 'ERR_BUFFER_TOO_LARGE'
+                    ? new FetchFault(TOO_LARGE, `decompressed body exceeds the ${maxBytes}-byte cap`)
+                    : new FetchFault('EENCODING', `cannot decompress ${encoding} body: ${e.message}`),
+                ),
+            );
+          });
+        },
+      );
       const timer = setTimeout(() => fail(new FetchFault(TIMEOUT, `timed out after ${timeoutMs} ms`)), left);
       request.on('error', fail);
       request.end();

@@ -20,7 +20,12 @@ export const TEXT_THRESHOLD = 0.3;
 /** Anchor overlap above which two articles (any languages) tell the same story. */
 export const ANCHOR_THRESHOLD = 0.35;
 
-export function fingerprint(input: { text: string; lang: string; entities?: Iterable<string>; dates?: Iterable<string> }): StoryFingerprint {
+export function fingerprint(input: {
+  text: string;
+  lang: string;
+  entities?: Iterable<string>;
+  dates?: Iterable<string>;
+}): StoryFingerprint {
   const anchors = new Set<string>();
   for (const e of input.entities ?? []) anchors.add(`e:${e}`);
   for (const d of input.dates ?? []) anchors.add(`d:${d}`);
@@ -43,7 +48,11 @@ export function compareStories(a: StoryFingerprint, b: StoryFingerprint): StoryM
   // A couple of shared years and brand names is not a story: an entity must be among at least three neutral anchors in common.
   const neutral = a.anchors.filter((x) => !x.startsWith('p:') && b.anchors.includes(x));
   const enough = neutral.length >= 3 && neutral.some((x) => x.startsWith('e:'));
-  const anchors = sameLang ? jaccard(a.anchors, b.anchors) : enough ? jaccard(a.anchors, b.anchors, (x) => !x.startsWith('p:')) : 0;
+  const anchors = sameLang
+    ? jaccard(a.anchors, b.anchors)
+    : enough
+      ? jaccard(a.anchors, b.anchors, (x) => !x.startsWith('p:'))
+      : 0;
   return { same: text >= TEXT_THRESHOLD || anchors >= ANCHOR_THRESHOLD, text, anchors };
 }
 
@@ -59,12 +68,21 @@ export interface KnownDevelopment {
  * be exactly the same dated act by the same parties, or come from an article telling the same
  * story. Two allies attributing the same attack on the same day stay two developments.
  */
-export function findSameDevelopment(incoming: Development, story: StoryFingerprint, known: Iterable<KnownDevelopment>): Development | undefined {
+export function findSameDevelopment(
+  incoming: Development,
+  story: StoryFingerprint,
+  known: Iterable<KnownDevelopment>,
+): Development | undefined {
   let best: { dev: Development; score: number } | undefined;
   for (const k of known) {
     const e = k.dev;
     if (!couldBeSame(e, incoming)) continue;
-    const exact = e.date === incoming.date && precisionOf(e.date) === 'day' && sameSet(e.by, incoming.by) && sameSet(e.against, incoming.against) && e.by.length > 0;
+    const exact =
+      e.date === incoming.date &&
+      precisionOf(e.date) === 'day' &&
+      sameSet(e.by, incoming.by) &&
+      sameSet(e.against, incoming.against) &&
+      e.by.length > 0;
     let score = exact ? 1 : 0;
     for (const s of exact ? [] : k.stories) {
       const m = compareStories(story, s);
@@ -92,7 +110,10 @@ export function mergeDevelopment(existing: Development, incoming: Development): 
   const text = { ...existing.text };
   if (incoming.text.en && !text.en) text.en = incoming.text.en;
   if (incoming.text.fr && !text.fr) text.fr = incoming.text.fr;
-  const morePrecise = precisionRank(incoming.date) > precisionRank(existing.date) && startOf(incoming.date) >= startOf(existing.date) && endOf(incoming.date) <= endOf(existing.date);
+  const morePrecise =
+    precisionRank(incoming.date) > precisionRank(existing.date) &&
+    startOf(incoming.date) >= startOf(existing.date) &&
+    endOf(incoming.date) <= endOf(existing.date);
   return {
     ...existing,
     date: morePrecise ? incoming.date : existing.date,
@@ -148,7 +169,8 @@ function jaccard(a: string[], b: string[], counts: (x: string) => boolean = () =
 /** Figures written either way round: "30,000", "30 000" and "30000" are one anchor; years count too. */
 function figures(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(/\b\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+\b|\b\d{2,}\b/g)) out.add(m[0].replace(/[ ,.\u00a0\u202f]/g, ''));
+  for (const m of text.matchAll(/\b\d{1,3}(?:[ ,.\u00a0\u202f]\d{3})+\b|\b\d{2,}\b/g))
+    out.add(m[0].replace(/[ ,.\u00a0\u202f]/g, ''));
   return [...out];
 }
 

@@ -1,6 +1,9 @@
 import { FeedKind } from './feed-source';
 
-export type SourceWords = { ok: true; url: string; language?: 'en' | 'fr'; kind?: FeedKind } | { ok: false; problem: 'missing_url' } | { ok: false; problem: 'bad_word'; word: string };
+export type SourceWords =
+  | { ok: true; url: string; language?: 'en' | 'fr'; kind?: FeedKind }
+  | { ok: false; problem: 'missing_url' }
+  | { ok: false; problem: 'bad_word'; word: string };
 
 /** Reads `sources add <url> [en|fr] [kind]` as typed in a chat, the words after the URL in any order. */
 export function parseSourceWords(words: string[]): SourceWords {

@@ -4,7 +4,12 @@ import type { KvBackend } from '../store/kv';
 import type { StoryFingerprint } from './same-story';
 
 const RECORD_VERSION = 1;
-const StoredStory = z.object({ v: z.literal(RECORD_VERSION), lang: z.string(), signature: z.array(z.number()), anchors: z.array(z.string()) });
+const StoredStory = z.object({
+  v: z.literal(RECORD_VERSION),
+  lang: z.string(),
+  signature: z.array(z.number()),
+  anchors: z.array(z.string()),
+});
 
 /** Fingerprints kept in memory; older ones are read back from the store when a story needs them. */
 const CACHE_SIZE = 5000;

@@ -29,10 +29,12 @@ export function resolveAmbiguous(readings: Reading[], lex: Lexicon): void {
       if (m.alternatives || m.kind === 'derived' || m.incident) continue;
       seen.set(m.id, (seen.get(m.id) ?? 0) + 1);
       const a = lex.actors.get(m.id);
-      if (a?.country && a.country !== m.id) seen.set(`country:${a.country}`, (seen.get(`country:${a.country}`) ?? 0) + 1);
+      if (a?.country && a.country !== m.id)
+        seen.set(`country:${a.country}`, (seen.get(`country:${a.country}`) ?? 0) + 1);
     }
   }
-  const stateSupport = (country: string | undefined) => (country ? (seen.get(country) ?? 0) + (seen.get(`country:${country}`) ?? 0) : 0);
+  const stateSupport = (country: string | undefined) =>
+    country ? (seen.get(country) ?? 0) + (seen.get(`country:${country}`) ?? 0) : 0;
   const support = (id: string) => {
     const a = lex.actors.get(id);
     return (seen.get(id) ?? 0) * 2 + stateSupport(a?.country) + (a?.parent ? (seen.get(a.parent) ?? 0) : 0);
@@ -78,10 +80,12 @@ export function councilFinder(lex: Lexicon): (id: string) => string | undefined 
 export function addBareCouncils(readings: Reading[], lex: Lexicon): void {
   const councilOf = councilFinder(lex);
   const councils = new Set<string>();
-  for (const r of readings) for (const m of r.mentions) if (!m.incident) {
-    const c = councilOf(m.id);
-    if (c) councils.add(c);
-  }
+  for (const r of readings)
+    for (const m of r.mentions)
+      if (!m.incident) {
+        const c = councilOf(m.id);
+        if (c) councils.add(c);
+      }
   if (councils.size !== 1) return;
   const council = [...councils][0] as string;
   for (const r of readings) {
@@ -92,7 +96,15 @@ export function addBareCouncils(readings: Reading[], lex: Lexicon): void {
       if (r.mentions.some((m) => i >= m.start && i < m.end)) return;
       const next = r.tokens[i + 1];
       if (next?.word && next.cap) return;
-      r.mentions.push({ id: council, incident: false, kind: 'alias', start: i, end: i + 1, role: 'actor', prep: prev.norm === 'du' ? 'de' : prev.norm === 'au' ? 'a' : undefined });
+      r.mentions.push({
+        id: council,
+        incident: false,
+        kind: 'alias',
+        start: i,
+        end: i + 1,
+        role: 'actor',
+        prep: prev.norm === 'du' ? 'de' : prev.norm === 'au' ? 'a' : undefined,
+      });
       r.mentions.sort((a, b) => a.start - b.start);
     });
   }
@@ -112,7 +124,14 @@ export function inheritParties(readings: Reading[], lex: Lexicon): void {
           const prev = readings[k] as Reading;
           const speaker = prev.mentions.find((m) => {
             const kind = lex.actors.get(m.id)?.kind;
-            return !m.incident && m.role === 'actor' && (kind === 'person' || kind === 'organisation') && !d.against.includes(m.id) && (k < idx || m.start < d.trigger.start) && (m.prep === undefined || m.prep === 'par');
+            return (
+              !m.incident &&
+              m.role === 'actor' &&
+              (kind === 'person' || kind === 'organisation') &&
+              !d.against.includes(m.id) &&
+              (k < idx || m.start < d.trigger.start) &&
+              (m.prep === undefined || m.prep === 'par')
+            );
           });
           if (speaker) d.by = [speaker.id];
         }

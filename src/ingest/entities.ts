@@ -26,27 +26,108 @@ export interface Mention {
 }
 
 const PREPS = new Map<string, Prep>([
-  ['de', 'de'], ["d'", 'de'], ['du', 'de'], ['des', 'de'], ['of', 'de'], ['from', 'de'],
-  ['a', 'a'], ['à', 'a'], ['au', 'a'], ['aux', 'a'], ['to', 'a'],
-  ['par', 'par'], ['by', 'par'],
-  ['contre', 'contre'], ['against', 'contre'], ['on', 'contre'], ['envers', 'contre'], ['vis', 'contre'],
-  ['en', 'loc'], ['in', 'loc'], ['at', 'loc'], ['dans', 'loc'], ['inside', 'loc'], ['within', 'loc'], ['chez', 'loc'], ['outre', 'loc'],
-  ['selon', 'selon'], ['according', 'selon'],
-  ['avec', 'avec'], ['with', 'avec'],
+  ['de', 'de'],
+  ["d'", 'de'],
+  ['du', 'de'],
+  ['des', 'de'],
+  ['of', 'de'],
+  ['from', 'de'],
+  ['a', 'a'],
+  ['à', 'a'],
+  ['au', 'a'],
+  ['aux', 'a'],
+  ['to', 'a'],
+  ['par', 'par'],
+  ['by', 'par'],
+  ['contre', 'contre'],
+  ['against', 'contre'],
+  ['on', 'contre'],
+  ['envers', 'contre'],
+  ['vis', 'contre'],
+  ['en', 'loc'],
+  ['in', 'loc'],
+  ['at', 'loc'],
+  ['dans', 'loc'],
+  ['inside', 'loc'],
+  ['within', 'loc'],
+  ['chez', 'loc'],
+  ['outre', 'loc'],
+  ['selon', 'selon'],
+  ['according', 'selon'],
+  ['avec', 'avec'],
+  ['with', 'avec'],
 ]);
 /** Words skipped when looking back from a name for its preposition. */
-const DETERMINERS = new Set(["le", "la", "les", "l'", "the", "un", "une", "a", "an", "its", "their", "leur", "leurs", "son", "sa", "ses", "ce", "cette", "ces", "this", "that", "these", "those", "tout", "toute", "tous", "toutes", "all"]);
+const DETERMINERS = new Set([
+  'le',
+  'la',
+  'les',
+  "l'",
+  'the',
+  'un',
+  'une',
+  'a',
+  'an',
+  'its',
+  'their',
+  'leur',
+  'leurs',
+  'son',
+  'sa',
+  'ses',
+  'ce',
+  'cette',
+  'ces',
+  'this',
+  'that',
+  'these',
+  'those',
+  'tout',
+  'toute',
+  'tous',
+  'toutes',
+  'all',
+]);
 /** Nouns for the people who speak and act for a state: a demonym after (fr) or before (en) them names the state itself. */
 export const GOVERNMENT_NOUNS = new Set(
-  ('gouvernement gouvernements autorites autorite ministre ministres ministere ministeres diplomatie president presidente presidence premier secretaire etat chancelier chanceliere ambassade ambassadeur justice parquet procureur procureurs procureure armee renseignement renseignements services police officiels responsables dirigeants executif administration regime pouvoir dirigeant porte parole diplomates diplomate exterieur exterieures ' +
-    'government governments authorities authority minister ministers ministry president presidency premier secretary state chancellor embassy ambassador justice prosecutors prosecutor army military intelligence services police officials leaders executive administration regime spokesperson spokesman spokeswoman diplomats diplomat envoy leadership')
-    .split(' '),
+  (
+    'gouvernement gouvernements autorites autorite ministre ministres ministere ministeres diplomatie president presidente presidence premier secretaire etat chancelier chanceliere ambassade ambassadeur justice parquet procureur procureurs procureure armee renseignement renseignements services police officiels responsables dirigeants executif administration regime pouvoir dirigeant porte parole diplomates diplomate exterieur exterieures ' +
+    'government governments authorities authority minister ministers ministry president presidency premier secretary state chancellor embassy ambassador justice prosecutors prosecutor army military intelligence services police officials leaders executive administration regime spokesperson spokesman spokeswoman diplomats diplomat envoy leadership'
+  ).split(' '),
 );
 /** Nouns that stand between a preposition and a group's name without changing its part: "au groupe APT28". */
-const GENERIC_HEADS = new Set(['groupe', 'group', 'gang', 'unite', 'unit', 'collectif', 'cluster', 'campagne', 'campaign']);
+const GENERIC_HEADS = new Set([
+  'groupe',
+  'group',
+  'gang',
+  'unite',
+  'unit',
+  'collectif',
+  'cluster',
+  'campagne',
+  'campaign',
+]);
 /** Who a claim comes from, between "selon" and a demonym: "selon des experts américains", "according to US officials". */
-const SOURCE_NOUNS = new Set(['experts', 'expert', 'sources', 'source', 'chercheurs', 'researchers', 'enqueteurs', 'investigators', 'analystes', 'analysts', 'renseignement', 'intelligence', 'medias', 'media', 'presse', 'press']);
-const COUNTED = /^(\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|des|les|the|quelques|some)$/;
+const SOURCE_NOUNS = new Set([
+  'experts',
+  'expert',
+  'sources',
+  'source',
+  'chercheurs',
+  'researchers',
+  'enqueteurs',
+  'investigators',
+  'analystes',
+  'analysts',
+  'renseignement',
+  'intelligence',
+  'medias',
+  'media',
+  'presse',
+  'press',
+]);
+const COUNTED =
+  /^(\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|des|les|the|quelques|some)$/;
 
 /**
  * Every name of the knowledge base in a sentence: actors (by name, alias, demonym, capital or
@@ -80,8 +161,25 @@ export function findMentions(tokens: readonly Token[], lex: Lexicon): Mention[] 
     }
     if (body && (!hit || body.end > hit.end)) {
       while (out.length > 0 && (out[out.length - 1] as Mention).end > body.start) out.pop();
-      out.push({ id: body.id, incident: false, kind: 'body', start: body.start, end: body.end, role: 'actor', alternatives: body.alternatives });
-      if (body.country && body.country !== body.id) out.push({ id: body.country, incident: false, kind: 'name', start: body.start, end: body.end, role: 'actor', implied: true });
+      out.push({
+        id: body.id,
+        incident: false,
+        kind: 'body',
+        start: body.start,
+        end: body.end,
+        role: 'actor',
+        alternatives: body.alternatives,
+      });
+      if (body.country && body.country !== body.id)
+        out.push({
+          id: body.country,
+          incident: false,
+          kind: 'name',
+          start: body.start,
+          end: body.end,
+          role: 'actor',
+          implied: true,
+        });
       i = body.end - 1;
       continue;
     }
@@ -91,7 +189,8 @@ export function findMentions(tokens: readonly Token[], lex: Lexicon): Mention[] 
     const real = actorEntries.filter((e) => e.kind !== 'derived');
     const actorIds = [...new Set((real.length > 0 ? real : actorEntries).map((e) => e.id))];
     const incidentIds = [...new Set(hit.entries.filter((e) => e.incident).map((e) => e.id))];
-    for (const id of incidentIds) out.push({ id, incident: true, kind: 'incident', start: i, end: hit.end, role: 'actor' });
+    for (const id of incidentIds)
+      out.push({ id, incident: true, kind: 'incident', start: i, end: hit.end, role: 'actor' });
     if (incidentIds.length > 0 && actorIds.length === 0) {
       // An incident's name may hold an actor's ("visioconférence des ministres de la Défense de l'UE"): read it too.
       for (const inner of findMentions(tokens.slice(i + 1, hit.end), lex)) {
@@ -101,7 +200,14 @@ export function findMentions(tokens: readonly Token[], lex: Lexicon): Mention[] 
     }
     if (actorIds.length > 0) {
       const entry = (real[0] ?? actorEntries[0]) as LexEntry;
-      const m: Mention = { id: actorIds[0] as string, incident: false, kind: entry.kind, start: i, end: hit.end, role: 'actor' };
+      const m: Mention = {
+        id: actorIds[0] as string,
+        incident: false,
+        kind: entry.kind,
+        start: i,
+        end: hit.end,
+        role: 'actor',
+      };
       if (actorIds.length > 1) m.alternatives = actorIds.slice(1);
       if (!looksLikePersonName(tokens, m, lex)) {
         out.push(m);
@@ -110,7 +216,15 @@ export function findMentions(tokens: readonly Token[], lex: Lexicon): Mention[] 
         if (country && country !== m.id && lex.actors.get(m.id)?.kind === 'organisation') {
           for (let k = i; k < hit.end; k++) {
             if (lex.stateOfWord((tokens[k] as Token).norm) === country) {
-              out.push({ id: country, incident: false, kind: 'name', start: i, end: hit.end, role: 'actor', implied: true });
+              out.push({
+                id: country,
+                incident: false,
+                kind: 'name',
+                start: i,
+                end: hit.end,
+                role: 'actor',
+                implied: true,
+              });
               break;
             }
           }
@@ -139,11 +253,24 @@ function looksLikePersonName(tokens: readonly Token[], m: Mention, lex: Lexicon)
 function prepositionOf(tokens: readonly Token[], start: number): Prep | undefined {
   let k = start - 1;
   // Articles, numbers and a generic noun may sit between a preposition and the name: "au groupe APT28".
-  while (k >= 0 && tokens[k]?.word && !isGraveA(tokens[k] as Token) && (DETERMINERS.has((tokens[k] as Token).norm) || /^\d+$/.test((tokens[k] as Token).norm) || GENERIC_HEADS.has((tokens[k] as Token).norm))) k--;
+  while (
+    k >= 0 &&
+    tokens[k]?.word &&
+    !isGraveA(tokens[k] as Token) &&
+    (DETERMINERS.has((tokens[k] as Token).norm) ||
+      /^\d+$/.test((tokens[k] as Token).norm) ||
+      GENERIC_HEADS.has((tokens[k] as Token).norm))
+  )
+    k--;
   let t = tokens[k];
   if (!t || !t.word) return undefined;
   // "contre des Russes", "avec des pirates": "des" after a preposition is an article, not "de les".
-  if (t.norm === 'des' && tokens[k - 1]?.word && PREPS.has((tokens[k - 1] as Token).norm) && (tokens[k - 1] as Token).norm !== 'de') {
+  if (
+    t.norm === 'des' &&
+    tokens[k - 1]?.word &&
+    PREPS.has((tokens[k - 1] as Token).norm) &&
+    (tokens[k - 1] as Token).norm !== 'de'
+  ) {
     k--;
     t = tokens[k] as Token;
   }
@@ -151,12 +278,29 @@ function prepositionOf(tokens: readonly Token[], start: number): Prep | undefine
   for (let j = k, seen = 0; j >= 0 && seen < 4; j--, seen++) {
     const w = tokens[j] as Token;
     if (!w.word) break;
-    if (w.norm === 'selon' || (w.norm === 'to' && tokens[j - 1]?.norm === 'according') || (w.norm === 'pres' && tokens[j - 1]?.norm === "d'")) return 'selon';
-    if (!(DETERMINERS.has(w.norm) || GOVERNMENT_NOUNS.has(w.norm) || w.norm === 'des' || w.norm === 'de' || w.norm === 'of' || SOURCE_NOUNS.has(w.norm))) break;
+    if (
+      w.norm === 'selon' ||
+      (w.norm === 'to' && tokens[j - 1]?.norm === 'according') ||
+      (w.norm === 'pres' && tokens[j - 1]?.norm === "d'")
+    )
+      return 'selon';
+    if (!(
+      DETERMINERS.has(w.norm) ||
+      GOVERNMENT_NOUNS.has(w.norm) ||
+      w.norm === 'des' ||
+      w.norm === 'de' ||
+      w.norm === 'of' ||
+      SOURCE_NOUNS.has(w.norm)
+    ))
+      break;
   }
   if (t.norm === 'to' && tokens[k - 1]?.norm === 'linked') return 'avec';
   if (t.norm === 'to' && /^(tied|linked|connected)$/.test(tokens[k - 1]?.norm ?? '')) return 'avec';
-  if ((isGraveA(t) || t.norm === 'au' || t.norm === 'aux') && /^(liee?s?|rattachee?s?|affiliee?s?)$/.test(tokens[k - 1]?.norm ?? '')) return 'avec';
+  if (
+    (isGraveA(t) || t.norm === 'au' || t.norm === 'aux') &&
+    /^(liee?s?|rattachee?s?|affiliee?s?)$/.test(tokens[k - 1]?.norm ?? '')
+  )
+    return 'avec';
   // "pour l'UE, ..." at the start of a sentence is "according to"; elsewhere "pour" is "for".
   if (t.norm === 'pour') return k === 0 ? 'selon' : undefined;
   // Unaccented "a" is the French verb avoir ("Pyongyang a démenti") or the English article.
@@ -201,7 +345,11 @@ function demonymRole(tokens: readonly Token[], m: Mention): Mention['role'] {
  * Sécurité", "the Chinese Ministry of State Security". Head noun, state and content words must
  * fit exactly one body of the knowledge base.
  */
-function matchBody(tokens: readonly Token[], head: number, lex: Lexicon): { id: string; start: number; end: number; alternatives?: string[]; country?: string } | undefined {
+function matchBody(
+  tokens: readonly Token[],
+  head: number,
+  lex: Lexicon,
+): { id: string; start: number; end: number; alternatives?: string[]; country?: string } | undefined {
   const { list, words: vocab } = lex.bodies;
   const headClass = HEADS.get((tokens[head] as Token).norm);
   let country: string | undefined;
@@ -239,11 +387,19 @@ function matchBody(tokens: readonly Token[], head: number, lex: Lexicon): { id: 
     end = j + 1;
   }
   if (content.length === 0) return undefined;
-  const fits = list.filter((s) => s.head === headClass && (!country || s.country === country) && content.every((w) => s.content.includes(w)));
+  const fits = list.filter(
+    (s) => s.head === headClass && (!country || s.country === country) && content.every((w) => s.content.includes(w)),
+  );
   const ids = [...new Set(fits.map((s) => s.id))];
   if (ids.length === 0) return undefined;
   // Prefer the bodies whose names use exactly these content words.
   const exact = [...new Set(fits.filter((s) => s.content.length === content.length).map((s) => s.id))];
   const ranked = exact.length > 0 ? [...exact, ...ids.filter((id) => !exact.includes(id))] : ids;
-  return { id: ranked[0] as string, start, end, alternatives: ranked.length > 1 ? ranked.slice(1) : undefined, country };
+  return {
+    id: ranked[0] as string,
+    start,
+    end,
+    alternatives: ranked.length > 1 ? ranked.slice(1) : undefined,
+    country,
+  };
 }

@@ -9,7 +9,14 @@ export interface ExtractJson {
   published: string;
   incidents: { id: string; name: string; match: 'existing' | 'new' }[];
   actors: ActorRef[];
-  developments: { type: string; date: string; by: string[]; against: string[]; incidents: string[]; evidence: string }[];
+  developments: {
+    type: string;
+    date: string;
+    by: string[];
+    against: string[];
+    incidents: string[];
+    evidence: string;
+  }[];
 }
 
 export function extractionJson(x: Extraction, lex: Lexicon, locale?: Locale): ExtractJson {
@@ -22,6 +29,13 @@ export function extractionJson(x: Extraction, lex: Lexicon, locale?: Locale): Ex
       const a = lex.actors.get(id);
       return { id, kind: a?.kind ?? 'organisation', name: a?.name[loc] ?? id };
     }),
-    developments: x.developments.map((d) => ({ type: d.type, date: d.date, by: d.by, against: d.against, incidents: d.incidents, evidence: d.evidence })),
+    developments: x.developments.map((d) => ({
+      type: d.type,
+      date: d.date,
+      by: d.by,
+      against: d.against,
+      incidents: d.incidents,
+      evidence: d.evidence,
+    })),
   };
 }

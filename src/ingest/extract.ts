@@ -58,13 +58,32 @@ export interface ExtractOptions {
   dropped?: (Dropped & { sentence: number })[];
 }
 
-
 /** Acts that mean nothing without someone doing them. */
-const NEEDS_AUTHOR: ReadonlySet<DevelopmentType> = new Set(['condemnation', 'sanction', 'summons', 'expulsion', 'indictment', 'policy', 'statement', 'inquiry', 'investigation', 'denial', 'disclosure']);
+const NEEDS_AUTHOR: ReadonlySet<DevelopmentType> = new Set([
+  'condemnation',
+  'sanction',
+  'summons',
+  'expulsion',
+  'indictment',
+  'policy',
+  'statement',
+  'inquiry',
+  'investigation',
+  'denial',
+  'disclosure',
+]);
 /** Acts that, told right after another sentence's, are about the same incident. */
-const CONTINUING: ReadonlySet<DevelopmentType> = new Set(['statement', 'policy', 'condemnation', 'inquiry', 'denial', 'investigation']);
+const CONTINUING: ReadonlySet<DevelopmentType> = new Set([
+  'statement',
+  'policy',
+  'condemnation',
+  'inquiry',
+  'denial',
+  'investigation',
+]);
 /** "ces piratages", "l'incident", "the attack": the sentence goes on about the previous one's incident. */
-const ANAPHORA = /\b(ces|cette|cet|ce|l['’]|les|these|this|the|such)\s*(piratages?|attaques?|cyberattaques?|intrusions?|incidents?|accusations?|faits|agissements|op[ée]rations?|hacks?|attacks?|breach(es)?|intrusions?|operations?|campaigns?|campagnes?|allegations?|activit[ée]s|activities|br[èêe]ches?|failles?|violations?|fuites?|leaks?)\b/i;
+const ANAPHORA =
+  /\b(ces|cette|cet|ce|l['’]|les|these|this|the|such)\s*(piratages?|attaques?|cyberattaques?|intrusions?|incidents?|accusations?|faits|agissements|op[ée]rations?|hacks?|attacks?|breach(es)?|intrusions?|operations?|campaigns?|campagnes?|allegations?|activit[ée]s|activities|br[èêe]ches?|failles?|violations?|fuites?|leaks?)\b/i;
 const PRONOUN_START = /^(il|elle|ils|elles|celle-ci|celles-ci|celui-ci|ceux-ci|it|they|these|those|this)\b/i;
 
 export function contentHash(text: string): string {
@@ -101,7 +120,8 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   const lang = language;
   const text = repairBrokenWords(article.text, lex.vocabulary);
   // The title is read for names (an incident named only there still sets the topic), never for acts.
-  const title = article.title && !text.startsWith(article.title) ? [{ text: article.title, paragraph: -1, heading: true }] : [];
+  const title =
+    article.title && !text.startsWith(article.title) ? [{ text: article.title, paragraph: -1, heading: true }] : [];
   const readings: Reading[] = [...title, ...articleSentences(text, lang)].map((s, index) => {
     const tokens = tokenize(s.text);
     const mentions = findMentions(tokens, lex);
@@ -122,7 +142,10 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     const before = dropped.length;
     // Dates cost the most to read (chrono): only the clauses that report something are read for them.
     const dates = (from: number, to: number) => findDates(r.s.text, lang, published, from, to);
-    r.drafts = readSentence({ tokens: r.tokens, mentions: r.mentions, triggers: r.triggers, dates, councilOf, kindOf }, dropped);
+    r.drafts = readSentence(
+      { tokens: r.tokens, mentions: r.mentions, triggers: r.triggers, dates, councilOf, kindOf },
+      dropped,
+    );
     for (const d of dropped.slice(before)) if (d.why === 'part-of-act') r.events.push({ start: d.at, end: d.end });
     if (opts.dropped) for (const d of dropped.slice(before)) opts.dropped.push({ ...d, sentence: r.index });
   }
@@ -132,18 +155,37 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   const topicScore = new Map<string, number>();
   for (const r of readings) {
     for (const m of r.mentions) if (m.incident) topicScore.set(m.id, (topicScore.get(m.id) ?? 0) + 3);
-    for (const [id, score] of keywordScores(r.tokens, 0, r.tokens.length, lex)) if (score >= 1) topicScore.set(id, (topicScore.get(id) ?? 0) + 1);
+    for (const [id, score] of keywordScores(r.tokens, 0, r.tokens.length, lex))
+      if (score >= 1) topicScore.set(id, (topicScore.get(id) ?? 0) + 1);
     r.linked = r.drafts.map((d) => {
-      const attackDates = r.drafts.filter((o) => o.type === 'attack' && o.date && o.clause.start === d.clause.start).map((o) => o.date as PartialDate);
+      const attackDates = r.drafts
+        .filter((o) => o.type === 'attack' && o.date && o.clause.start === d.clause.start)
+        .map((o) => o.date as PartialDate);
       const date = d.date ?? published;
       const region = regionOf(r, d);
       const near = namedIn(r.mentions, region.start, region.end);
       const named = near.length > 0 ? near : namedIn(r.mentions, 0, r.tokens.length);
-      return linkIncidents({ type: d.type, named, keywords: keywordScores(r.tokens, region.start, region.end, lex), date, dateKnown: d.date !== undefined, by: d.by, against: d.against, attackDates }, lex);
+      return linkIncidents(
+        {
+          type: d.type,
+          named,
+          keywords: keywordScores(r.tokens, region.start, region.end, lex),
+          date,
+          dateKnown: d.date !== undefined,
+          by: d.by,
+          against: d.against,
+          attackDates,
+        },
+        lex,
+      );
     });
     for (const ids of r.linked) for (const id of ids) topicScore.set(id, (topicScore.get(id) ?? 0) + 1);
   }
-  const topic = [...topicScore.entries()].filter(([id, s]) => s >= 1 && lex.incidents.has(id) && compatibleDate(lex.incidents.get(id) as Incident, published)).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const topic = [...topicScore.entries()]
+    .filter(
+      ([id, s]) => s >= 1 && lex.incidents.has(id) && compatibleDate(lex.incidents.get(id) as Incident, published),
+    )
+    .sort((a, b) => b[1] - a[1])[0]?.[0];
 
   // Second pass: what names no incident continues the previous sentence's, or the article's topic.
   let previous: string[] = [];
@@ -153,7 +195,11 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     r.drafts.forEach((d, i) => {
       if ((r.linked[i] as string[]).length > 0) return;
       const date = d.date ?? published;
-      const continues = CONTINUING.has(d.type) && r.index > 0 && (readings[r.index - 1] as Reading).s.paragraph >= r.s.paragraph - 1 && (readings[r.index - 1] as Reading).linked.some((ids) => ids.length > 0);
+      const continues =
+        CONTINUING.has(d.type) &&
+        r.index > 0 &&
+        (readings[r.index - 1] as Reading).s.paragraph >= r.s.paragraph - 1 &&
+        (readings[r.index - 1] as Reading).linked.some((ids) => ids.length > 0);
       if ((anaphoric || continues) && previous.length > 0) {
         r.linked[i] = previous.filter((id) => compatibleDate(lex.incidents.get(id) as Incident, date));
         if ((r.linked[i] as string[]).length > 0) return;
@@ -162,9 +208,16 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
         const inc = lex.incidents.get(topic) as Incident;
         const actors = incidentActors(inc);
         const parties = [...d.by, ...d.against];
-        const related = (a: string) => actors.has(a) || actors.has(lex.actors.get(a)?.country ?? '') || actors.has(lex.actors.get(a)?.parent ?? '');
+        const related = (a: string) =>
+          actors.has(a) || actors.has(lex.actors.get(a)?.country ?? '') || actors.has(lex.actors.get(a)?.parent ?? '');
         // A state or group blamed or hit that the incident does not know points elsewhere; people and bodies do not.
-        const agrees = d.against.length === 0 || parties.some(related) || d.against.every((a) => { const k = lex.actors.get(a)?.kind; return k === 'person' || k === 'organisation'; });
+        const agrees =
+          d.against.length === 0 ||
+          parties.some(related) ||
+          d.against.every((a) => {
+            const k = lex.actors.get(a)?.kind;
+            return k === 'person' || k === 'organisation';
+          });
         const nearNamed = d.type !== 'attack' || d.against.length > 0 || nearTopic(readings, r.index, topic);
         if (compatibleDate(inc, date) && agrees && nearNamed) r.linked[i] = [topic];
       }
@@ -176,13 +229,25 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
 
   // Developments that name no author, and attacks with no victim, no incident and no date say too little.
   const kept: { r: Reading; d: Draft; incidents: string[] }[] = [];
-  const specific = (r: Reading | undefined) => r?.drafts.some((d, i) => d.type === 'attack' && (d.against.length > 0 || d.date !== undefined || (r.linked[i] as string[]).length > 0)) ?? false;
+  const specific = (r: Reading | undefined) =>
+    r?.drafts.some(
+      (d, i) =>
+        d.type === 'attack' && (d.against.length > 0 || d.date !== undefined || (r.linked[i] as string[]).length > 0),
+    ) ?? false;
   for (const r of readings) {
     r.drafts.forEach((d, i) => {
       const incidents = r.linked[i] as string[];
       if (NEEDS_AUTHOR.has(d.type) && d.by.length === 0) return;
       // "Les pirates réclament une rançon": vague on its own, kept when it goes on about an attack told next to it.
-      if (d.type === 'attack' && d.against.length === 0 && incidents.length === 0 && !d.date && !specific(readings[r.index - 1]) && !specific(readings[r.index + 1])) return;
+      if (
+        d.type === 'attack' &&
+        d.against.length === 0 &&
+        incidents.length === 0 &&
+        !d.date &&
+        !specific(readings[r.index - 1]) &&
+        !specific(readings[r.index + 1])
+      )
+        return;
       kept.push({ r, d, incidents });
     });
   }
@@ -191,19 +256,40 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   const unlinked = kept.filter((k) => k.incidents.length === 0);
   let created: Incident | undefined;
   if (unlinked.length > 0 && !topic && unlinked.some((k) => k.d.type !== 'statement')) {
-    const victimAt = (k: (typeof unlinked)[number]) => k.r.mentions.find((m) => !m.incident && k.d.against.includes(m.id))?.start;
-    const subjectFirst = (k: (typeof unlinked)[number]) => k.r.triggers.some((t) => t.start === k.d.trigger.start && t.spec.frame === 'victim') || /(^|\s)(été|was|were)(\s|$)/.test(k.r.s.text.slice(0, (k.r.tokens[k.d.trigger.start] as Token).start));
+    const victimAt = (k: (typeof unlinked)[number]) =>
+      k.r.mentions.find((m) => !m.incident && k.d.against.includes(m.id))?.start;
+    const subjectFirst = (k: (typeof unlinked)[number]) =>
+      k.r.triggers.some((t) => t.start === k.d.trigger.start && t.spec.frame === 'victim') ||
+      /(^|\s)(été|was|were)(\s|$)/.test(k.r.s.text.slice(0, (k.r.tokens[k.d.trigger.start] as Token).start));
     const events: EventEvidence[] = [
-      ...unlinked.filter((k) => k.d.type === 'attack').map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, victim: victimAt(k), subjectFirst: subjectFirst(k), text: k.r.s.text, date: k.d.date ?? published })),
-      ...unlinked.flatMap((k) => k.r.events.map((e) => ({ tokens: k.r.tokens, after: e.end, text: k.r.s.text, date: k.d.date ?? published }))),
-      ...unlinked.filter((k) => k.d.type !== 'attack').map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, text: k.r.s.text, date: k.d.date ?? published })),
+      ...unlinked
+        .filter((k) => k.d.type === 'attack')
+        .map((k) => ({
+          tokens: k.r.tokens,
+          after: k.d.trigger.end,
+          victim: victimAt(k),
+          subjectFirst: subjectFirst(k),
+          text: k.r.s.text,
+          date: k.d.date ?? published,
+        })),
+      ...unlinked.flatMap((k) =>
+        k.r.events.map((e) => ({ tokens: k.r.tokens, after: e.end, text: k.r.s.text, date: k.d.date ?? published })),
+      ),
+      ...unlinked
+        .filter((k) => k.d.type !== 'attack')
+        .map((k) => ({ tokens: k.r.tokens, after: k.d.trigger.end, text: k.r.s.text, date: k.d.date ?? published })),
     ];
     created = buildNewIncident({
       lang,
       published,
       events,
       allTokens: readings.map((r) => r.tokens),
-      developments: unlinked.map((k) => ({ type: k.d.type, by: k.d.by, against: k.d.against, date: k.d.date ?? published })),
+      developments: unlinked.map((k) => ({
+        type: k.d.type,
+        by: k.d.by,
+        against: k.d.against,
+        date: k.d.date ?? published,
+      })),
       lex,
       takenIds: new Set(lex.incidents.keys()),
     });
@@ -224,7 +310,12 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   }
   const merged = continueAttacks(dedupe(developments), readings);
 
-  const incidentIds = [...new Set([...merged.flatMap((d) => d.incidents), ...readings.flatMap((r) => r.mentions.filter((m) => m.incident).map((m) => m.id))])];
+  const incidentIds = [
+    ...new Set([
+      ...merged.flatMap((d) => d.incidents),
+      ...readings.flatMap((r) => r.mentions.filter((m) => m.incident).map((m) => m.id)),
+    ]),
+  ];
   base.incidents = incidentIds.map((id) => {
     if (created && id === created.id) return { id, name: created.name, match: 'new' as const };
     const inc = lex.incidents.get(id) as Incident;
@@ -232,7 +323,12 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   });
   base.newIncidents = created ? [created] : [];
   // Every actor named, and those the developments name through others (a council for its ministers).
-  base.actors = [...new Set([...readings.flatMap((r) => r.mentions.filter((m) => !m.incident).map((m) => m.id)), ...merged.flatMap((d) => [...d.by, ...d.against])])];
+  base.actors = [
+    ...new Set([
+      ...readings.flatMap((r) => r.mentions.filter((m) => !m.incident).map((m) => m.id)),
+      ...merged.flatMap((d) => [...d.by, ...d.against]),
+    ]),
+  ];
   base.developments = merged;
   base.read = true;
   base.text = text;
@@ -240,17 +336,24 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   return base;
 }
 
-function publicationOf(article: Article, opts: ExtractOptions, notes: string[]): { published: PartialDate; publishedFrom: Extraction['publishedFrom'] } {
+function publicationOf(
+  article: Article,
+  opts: ExtractOptions,
+  notes: string[],
+): { published: PartialDate; publishedFrom: Extraction['publishedFrom'] } {
   if (article.published) return { published: article.published, publishedFrom: 'article' };
   if (opts.published) return { published: opts.published, publishedFrom: 'caller' };
   const today = (opts.today ?? (() => new Date()))().toISOString().slice(0, 10);
-  notes.push(`no publication date in the article or given by the caller: relative dates are read from today (${today})`);
+  notes.push(
+    `no publication date in the article or given by the caller: relative dates are read from today (${today})`,
+  );
   return { published: today, publishedFrom: 'clock' };
 }
 
 /** Where a development's own words are: from the start of its clause (or the previous act) to the next act; an attack's, around it. */
 function regionOf(r: Reading, d: Draft): { start: number; end: number } {
-  if (d.type === 'attack') return { start: Math.max(d.clause.start, d.trigger.start - 8), end: Math.min(d.clause.end, d.trigger.end + 10) };
+  if (d.type === 'attack')
+    return { start: Math.max(d.clause.start, d.trigger.start - 8), end: Math.min(d.clause.end, d.trigger.end + 10) };
   const prev = r.triggers.filter((t) => t.end <= d.trigger.start && t.start >= d.clause.start).pop();
   const next = r.triggers.find((t) => t.start >= d.trigger.end && t.start < d.clause.end && t.spec.type !== 'attack');
   return { start: prev ? prev.end : d.clause.start, end: next ? next.start : d.clause.end };
@@ -288,7 +391,14 @@ function evidenceOf(r: Reading, d: Draft): string {
 /** Same act, same parties, same date, same incidents, told twice in one article: one development. */
 function dedupe(devs: ReadDevelopment[]): ReadDevelopment[] {
   const out: ReadDevelopment[] = [];
-  const key = (d: ReadDevelopment) => [d.type, d.date, [...d.by].sort().join(','), [...d.against].sort().join(','), [...d.incidents].sort().join(',')].join('|');
+  const key = (d: ReadDevelopment) =>
+    [
+      d.type,
+      d.date,
+      [...d.by].sort().join(','),
+      [...d.against].sort().join(','),
+      [...d.incidents].sort().join(','),
+    ].join('|');
   const seen = new Set<string>();
   for (const d of devs) {
     const k = key(d);
@@ -305,7 +415,13 @@ function continueAttacks(devs: ReadDevelopment[], readings: Reading[]): ReadDeve
   for (const d of devs) {
     const r = readings[d.sentence] as Reading;
     const prev = out.filter((o) => o.type === 'attack' && o.sentence === d.sentence - 1).pop();
-    if (d.type === 'attack' && prev && PRONOUN_START.test(r.s.text) && d.against.length === 0 && prev.incidents.some((id) => d.incidents.includes(id))) {
+    if (
+      d.type === 'attack' &&
+      prev &&
+      PRONOUN_START.test(r.s.text) &&
+      d.against.length === 0 &&
+      prev.incidents.some((id) => d.incidents.includes(id))
+    ) {
       prev.evidence = `${prev.evidence} ${r.s.text}`;
       continue;
     }
@@ -313,4 +429,3 @@ function continueAttacks(devs: ReadDevelopment[], readings: Reading[]): ReadDeve
   }
   return out;
 }
-

@@ -16,7 +16,10 @@ export async function* articleFiles(paths: string[]): AsyncGenerator<FileEntry> 
     try {
       info = await stat(p);
     } catch (e) {
-      yield { path: p, problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message };
+      yield {
+        path: p,
+        problem: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message,
+      };
       continue;
     }
     if (info.isDirectory()) yield* walk(p);

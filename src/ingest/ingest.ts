@@ -19,7 +19,15 @@ export interface IngestInput {
 }
 
 export type IngestOutcome =
-  | { status: 'added'; sourceId: string; developments: number; merged: number; linked: string[]; created: string[]; extraction: Extraction }
+  | {
+      status: 'added';
+      sourceId: string;
+      developments: number;
+      merged: number;
+      linked: string[];
+      created: string[];
+      extraction: Extraction;
+    }
   | { status: 'unchanged'; sourceId: string }
   | { status: 'nothing'; sourceId: string; language: string; note: string }
   | { status: 'refused'; problem: string };
@@ -68,7 +76,12 @@ export class Ingestor {
   /** The knowledge base as a matcher, rebuilt only when the catalog changed under us. */
   lexicon(): Lexicon {
     const catalog = this.service.data;
-    if (!this.lex || this.lexCatalog !== catalog || this.lex.incidents.size !== catalog.incidents.size || this.lex.actors.size !== catalog.actors.size) {
+    if (
+      !this.lex ||
+      this.lexCatalog !== catalog ||
+      this.lex.incidents.size !== catalog.incidents.size ||
+      this.lex.actors.size !== catalog.actors.size
+    ) {
       this.lex = new Lexicon(catalog.actors.values(), catalog.incidents.values());
       this.lexCatalog = catalog;
     }
@@ -80,7 +93,11 @@ export class Ingestor {
     const r = readArticle(input.bytes, input.name);
     if (!r.ok) return r;
     const article = { ...r.article, url: r.article.url ?? input.url, title: r.article.title ?? input.title };
-    return { ok: true, article, extraction: extract(article, this.lexicon(), { published: input.published, today: this.now }) };
+    return {
+      ok: true,
+      article,
+      extraction: extract(article, this.lexicon(), { published: input.published, today: this.now }),
+    };
   }
 
   async ingest(input: IngestInput): Promise<IngestOutcome> {
@@ -90,7 +107,12 @@ export class Ingestor {
     const marker = `ingested:${x.sourceId}`;
     if ((await this.service.store.getMeta(marker)) !== undefined) return { status: 'unchanged', sourceId: x.sourceId };
     if (!x.read || x.developments.length === 0) {
-      return { status: 'nothing', sourceId: x.sourceId, language: x.language, note: x.notes[x.notes.length - 1] ?? 'nothing to record' };
+      return {
+        status: 'nothing',
+        sourceId: x.sourceId,
+        language: x.language,
+        note: x.notes[x.notes.length - 1] ?? 'nothing to record',
+      };
     }
     const recordedAt = this.now().toISOString();
     const source: Source = {
@@ -126,7 +148,8 @@ export class Ingestor {
         const similar = twin ? undefined : await this.options.sameStory?.find(dev, list, x);
         if (twin) {
           // The same act told by another outlet: one development, one more source.
-          if (!twin.sources.includes(x.sourceId)) list[list.indexOf(twin)] = { ...twin, sources: [...twin.sources, x.sourceId] };
+          if (!twin.sources.includes(x.sourceId))
+            list[list.indexOf(twin)] = { ...twin, sources: [...twin.sources, x.sourceId] };
           merged++;
         } else if (similar && list.includes(similar)) {
           list[list.indexOf(similar)] = (this.options.sameStory as SameStoryHook).merge(similar, dev);
@@ -141,14 +164,29 @@ export class Ingestor {
     }
     await this.service.store.setMeta(marker, { at: recordedAt, developments: added, merged });
     for (const inc of created.values()) this.lex?.addIncident(inc);
-    this.log?.info('ingest.added', { source: x.sourceId, developments: added, merged, linked: linked.length, created: created.size });
-    return { status: 'added', sourceId: x.sourceId, developments: added, merged, linked, created: [...created.keys()], extraction: x };
+    this.log?.info('ingest.added', {
+      source: x.sourceId,
+      developments: added,
+      merged,
+      linked: linked.length,
+      created: created.size,
+    });
+    return {
+      status: 'added',
+      sourceId: x.sourceId,
+      developments: added,
+      merged,
+      linked,
+      created: [...created.keys()],
+      extraction: x,
+    };
   }
 }
 
 function toDevelopment(d: ReadDevelopment, x: Extraction, recordedAt: string, n: number): Development {
   const lang = x.language === 'fr' ? 'fr' : 'en';
-  const text = d.evidence.length > MAX_DEV_TEXT ? `${d.evidence.slice(0, MAX_DEV_TEXT - 1).replace(/\s+\S*$/, '')}…` : d.evidence;
+  const text =
+    d.evidence.length > MAX_DEV_TEXT ? `${d.evidence.slice(0, MAX_DEV_TEXT - 1).replace(/\s+\S*$/, '')}…` : d.evidence;
   return {
     id: `ing-${x.sourceId}-${n}`,
     type: d.type,
@@ -167,7 +205,13 @@ function toDevelopment(d: ReadDevelopment, x: Extraction, recordedAt: string, n:
 
 function sameAct(a: Development, b: Development): boolean {
   const same = (x: string[], y: string[]) => x.length === y.length && x.every((v) => y.includes(v));
-  return a.type === b.type && a.date === b.date && same(a.by, b.by) && same(a.against, b.against) && same(a.incidents, b.incidents);
+  return (
+    a.type === b.type &&
+    a.date === b.date &&
+    same(a.by, b.by) &&
+    same(a.against, b.against) &&
+    same(a.incidents, b.incidents)
+  );
 }
 
 /** A title for an article that has none: its first words, so a brief cites something readable rather than a hash. */

@@ -28,17 +28,70 @@ export function isReadLanguage(lang: string): lang is ReadLanguage {
   return lang === 'en' || lang === 'fr';
 }
 
-const FR_WORDS = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'une', 'est', 'et', 'que', 'qui', 'dans', 'pour', 'par', 'sur', 'au', 'aux', 'pas', 'avec', 'ont', 'été', 'son', 'ses', 'cette']);
-const EN_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'is', 'that', 'for', 'on', 'with', 'was', 'by', 'has', 'have', 'from', 'its', 'it', 'were', 'which', 'said', 'had']);
+const FR_WORDS = new Set([
+  'le',
+  'la',
+  'les',
+  'de',
+  'des',
+  'du',
+  'une',
+  'est',
+  'et',
+  'que',
+  'qui',
+  'dans',
+  'pour',
+  'par',
+  'sur',
+  'au',
+  'aux',
+  'pas',
+  'avec',
+  'ont',
+  'été',
+  'son',
+  'ses',
+  'cette',
+]);
+const EN_WORDS = new Set([
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+  'is',
+  'that',
+  'for',
+  'on',
+  'with',
+  'was',
+  'by',
+  'has',
+  'have',
+  'from',
+  'its',
+  'it',
+  'were',
+  'which',
+  'said',
+  'had',
+]);
 /** Most French and English news is told apart by its function words alone; the detector decides the rest. */
 function clearFrenchOrEnglish(sample: string): 'fr' | 'en' | undefined {
   let fr = 0;
   let en = 0;
   let other = 0;
-  for (const w of sample.toLowerCase().split(/[^\p{L}]+/u).slice(0, 150)) {
+  for (const w of sample
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .slice(0, 150)) {
     if (FR_WORDS.has(w)) fr++;
     else if (EN_WORDS.has(w)) en++;
-    else if (/^(der|die|das|und|ist|nicht|el|los|las|y|es|il|di|che|non|het|een|van|del|della|dos|das|och|og|og|ikke)$/.test(w)) other++;
+    else if (
+      /^(der|die|das|und|ist|nicht|el|los|las|y|es|il|di|che|non|het|een|van|del|della|dos|das|och|og|og|ikke)$/.test(w)
+    )
+      other++;
   }
   if (fr >= 12 && fr >= 4 * (en + other)) return 'fr';
   if (en >= 12 && en >= 4 * (fr + other)) return 'en';

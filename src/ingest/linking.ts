@@ -113,7 +113,12 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
       // the author was hit by it (Belgium blaming APT31 in 2022 is not the US and UK charging APT31 in 2024),
       // or the act is a measure of the incident's own day, or an attack in its period on one of its targets.
       const measure = (inc.type === 'sanctions' || inc.type === 'policy') && dated;
-      if (q.type === 'attack' ? !((dated || undated) && actors >= 1 && (dated || kw > 0)) : !(measure || (actors >= 2 && q.by.some((b) => related(b, inc.targets, lex))))) continue;
+      if (
+        q.type === 'attack'
+          ? !((dated || undated) && actors >= 1 && (dated || kw > 0))
+          : !(measure || (actors >= 2 && q.by.some((b) => related(b, inc.targets, lex))))
+      )
+        continue;
     }
     // Being in the period says little about a campaign that ran for years.
     const [from, to] = periodOf(inc);
@@ -128,13 +133,16 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
   if (!top) return out;
   // Parties alone must point at one incident clearly; otherwise the article's context decides.
   const second = ranked[1];
-  if (entityOnly.get(top.id) && second && (evidence.get(top.id) ?? 0) - (evidence.get(second.id) ?? 0) < 0.5) return out;
+  if (entityOnly.get(top.id) && second && (evidence.get(top.id) ?? 0) - (evidence.get(second.id) ?? 0) < 0.5)
+    return out;
   // Next to a named incident, another one is added only on clear evidence of its own.
   if (out.length > 0) {
     const inc = lex.incidents.get(top.id) as Incident;
     const measure = inc.type === 'sanctions' || inc.type === 'policy';
     const ownWords = (q.keywords.get(top.id) ?? 0) > 0;
-    return ownWords && (evidence.get(top.id) ?? 0) >= 1 && (!measure || q.type === 'sanction' || q.type === 'policy') ? [...out, top.id] : out;
+    return ownWords && (evidence.get(top.id) ?? 0) >= 1 && (!measure || q.type === 'sanction' || q.type === 'policy')
+      ? [...out, top.id]
+      : out;
   }
   // A tie between several incidents is no answer, unless one of them is named by its words.
   const ties = ranked.filter((r) => r.score >= top.score - 1e-9);
@@ -145,7 +153,12 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
 
 /** How much a development's parties agree with an incident's: who was hit, who is suspected. */
 function related(a: string, set: readonly string[], lex: Lexicon): boolean {
-  return set.includes(a) || set.some((s) => lex.actors.get(s)?.country === a || lex.actors.get(a)?.country === s || lex.actors.get(a)?.parent === s);
+  return (
+    set.includes(a) ||
+    set.some(
+      (s) => lex.actors.get(s)?.country === a || lex.actors.get(a)?.country === s || lex.actors.get(a)?.parent === s,
+    )
+  );
 }
 
 function entityOverlap(q: LinkQuery, inc: Incident, lex: Lexicon): { score: number; actors: number } {
@@ -160,7 +173,13 @@ function entityOverlap(q: LinkQuery, inc: Incident, lex: Lexicon): { score: numb
     n += v;
     if (v > 0) actors++;
   };
-  const blames = q.type === 'attribution' || q.type === 'condemnation' || q.type === 'sanction' || q.type === 'indictment' || q.type === 'expulsion' || q.type === 'summons';
+  const blames =
+    q.type === 'attribution' ||
+    q.type === 'condemnation' ||
+    q.type === 'sanction' ||
+    q.type === 'indictment' ||
+    q.type === 'expulsion' ||
+    q.type === 'summons';
   // A sanctions or policy incident lists those it hits as its targets.
   const measure = inc.type === 'sanctions' || inc.type === 'policy';
   for (const a of q.against) {
@@ -180,5 +199,12 @@ function entityOverlap(q: LinkQuery, inc: Incident, lex: Lexicon): { score: numb
 
 /** Incident ids named in [from, to) of a sentence, in reading order. */
 export function namedIn(mentions: readonly Mention[], from: number, to: number): string[] {
-  return [...new Set(mentions.filter((m) => m.incident && m.start >= from && m.end <= to).sort((a, b) => a.start - b.start).map((m) => m.id))];
+  return [
+    ...new Set(
+      mentions
+        .filter((m) => m.incident && m.start >= from && m.end <= to)
+        .sort((a, b) => a.start - b.start)
+        .map((m) => m.id),
+    ),
+  ];
 }

@@ -32,7 +32,10 @@ export function urlSourceId(url: string): string {
  * one run of the test tells an editor everything to fix.
  * `recordedAt` is when these curated facts entered the store; historic facts get their own date.
  */
-export function loadKnowledgeBase(dir: string = defaultKbDir(), opts: { cacheDir?: string | false } = {}): KnowledgeBase {
+export function loadKnowledgeBase(
+  dir: string = defaultKbDir(),
+  opts: { cacheDir?: string | false } = {},
+): KnowledgeBase {
   const files = kbFiles(dir);
   const contents = new Map<string, string>();
   const hash = createHash('sha256').update(`format ${KB_CACHE_FORMAT}\0`);
@@ -43,7 +46,8 @@ export function loadKnowledgeBase(dir: string = defaultKbDir(), opts: { cacheDir
   }
   const version = hash.digest('hex').slice(0, 16);
   // YAML parsing is most of a start's cost; a knowledge base already read and checked is kept as JSON.
-  const cacheDir = opts.cacheDir ?? (dir === defaultKbDir() ? join(packageRoot(), 'node_modules', '.cache', 'cyberbrief') : false);
+  const cacheDir =
+    opts.cacheDir ?? (dir === defaultKbDir() ? join(packageRoot(), 'node_modules', '.cache', 'cyberbrief') : false);
   const cacheFile = cacheDir ? join(cacheDir, `kb-${version}.json`) : undefined;
   if (cacheFile && existsSync(cacheFile)) {
     try {
@@ -103,7 +107,10 @@ function parseKnowledgeBase(dir: string, contents: Map<string, string>, version:
     }
     return parsed.data;
   };
-  const yamlFiles = (sub: string): string[] => [...contents.keys()].filter((f) => relative(join(dir, sub), f).split(/[\\/]/).length === 1 && !relative(join(dir, sub), f).startsWith('..'));
+  const yamlFiles = (sub: string): string[] =>
+    [...contents.keys()].filter(
+      (f) => relative(join(dir, sub), f).split(/[\\/]/).length === 1 && !relative(join(dir, sub), f).startsWith('..'),
+    );
 
   const actorDir = 'actors';
   const statesFile = join(dir, actorDir, 'states.yaml');
@@ -127,13 +134,24 @@ function parseKnowledgeBase(dir: string, contents: Map<string, string>, version:
       const id = urlSourceId(r.url);
       keyToId.set(r.key, id);
       if (!sources.has(id)) {
-        sources.set(id, { id, url: r.url, title: r.title, publisher: r.publisher, published: r.published, language: r.language, origin: 'curated' });
+        sources.set(id, {
+          id,
+          url: r.url,
+          title: r.title,
+          publisher: r.publisher,
+          published: r.published,
+          language: r.language,
+          origin: 'curated',
+        });
       }
     }
     devs.forEach((d, i) => {
       // Content-derived ids survive reordering, so a refreshed knowledge base keeps each
       // development's recordedAt and digests never re-announce old curated facts.
-      const contentId = createHash('sha256').update([d.type, d.date, d.by.join(','), d.against.join(','), d.text.en].join('|')).digest('hex').slice(0, 10);
+      const contentId = createHash('sha256')
+        .update([d.type, d.date, d.by.join(','), d.against.join(','), d.text.en].join('|'))
+        .digest('hex')
+        .slice(0, 10);
       const ids: string[] = [];
       for (const key of d.sources) {
         const id = keyToId.get(key);

@@ -48,7 +48,9 @@ export const KbStateExtras = z.record(
   z
     .object({
       aliases: z.array(z.string()).default([]),
-      references: z.object({ en: z.array(z.string()).default([]), fr: z.array(z.string()).default([]) }).default({ en: [], fr: [] }),
+      references: z
+        .object({ en: z.array(z.string()).default([]), fr: z.array(z.string()).default([]) })
+        .default({ en: [], fr: [] }),
       /** Overrides the package's name when the short usual name reads better in a brief. */
       name: Bilingual.optional(),
     })

@@ -6,7 +6,10 @@ import type { Actor } from '../domain/actor';
 countries.registerLocale(en);
 countries.registerLocale(fr);
 
-type Extras = Record<string, { aliases: string[]; references: { en: string[]; fr: string[] }; name?: { en: string; fr: string } }>;
+type Extras = Record<
+  string,
+  { aliases: string[]; references: { en: string[]; fr: string[] }; name?: { en: string; fr: string } }
+>;
 
 /** Every ISO 3166-1 state as an Actor, names from the maintained package, enriched by briefs/actors/states.yaml. */
 export function stateActors(extras: Extras): Actor[] {

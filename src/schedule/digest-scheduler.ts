@@ -108,7 +108,16 @@ export class DigestScheduler {
 
   private async runTick(): Promise<TickReport> {
     const now = this.clock.now().getTime();
-    const report: TickReport = { at: new Date(now).toISOString(), due: 0, delivered: [], skipped: [], retrying: [], paused: [], elsewhere: 0, failed: [] };
+    const report: TickReport = {
+      at: new Date(now).toISOString(),
+      due: 0,
+      delivered: [],
+      skipped: [],
+      retrying: [],
+      paused: [],
+      elsewhere: 0,
+      failed: [],
+    };
     if (this.stopping) return report;
     const subs = await this.subscriptions();
     const memo = new Map<string, number | undefined>();
@@ -141,18 +150,42 @@ export class DigestScheduler {
           await this.handle(s.id, now, digestIndex, report);
         } catch (e) {
           report.failed.push(s.id);
-          this.opts.log.error('digest.failed', { subscription: s.id, error: e instanceof Error ? e.message : String(e) });
+          this.opts.log.error('digest.failed', {
+            subscription: s.id,
+            error: e instanceof Error ? e.message : String(e),
+          });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, queue.length) }, worker));
-    if (report.delivered.length + report.skipped.length + report.retrying.length + report.paused.length + report.failed.length > 0) {
-      this.opts.log.info('digest.tick', { replica: this.replicaId, due: report.due, delivered: report.delivered.length, skipped: report.skipped.length, retrying: report.retrying.length, paused: report.paused.length, failed: report.failed.length, elsewhere: report.elsewhere });
+    if (
+      report.delivered.length +
+        report.skipped.length +
+        report.retrying.length +
+        report.paused.length +
+        report.failed.length >
+      0
+    ) {
+      this.opts.log.info('digest.tick', {
+        replica: this.replicaId,
+        due: report.due,
+        delivered: report.delivered.length,
+        skipped: report.skipped.length,
+        retrying: report.retrying.length,
+        paused: report.paused.length,
+        failed: report.failed.length,
+        elsewhere: report.elsewhere,
+      });
     }
     return report;
   }
 
-  private async handle(id: string, now: number, digestIndex: () => Promise<DigestIndex>, report: TickReport): Promise<void> {
+  private async handle(
+    id: string,
+    now: number,
+    digestIndex: () => Promise<DigestIndex>,
+    report: TickReport,
+  ): Promise<void> {
     const key = `digest:${id}`;
     if (!(await this.opts.claims.acquire(key, this.replicaId, this.leaseMs))) {
       report.elsewhere += 1;
@@ -177,13 +210,31 @@ export class DigestScheduler {
       }
       const since = digestSince(sub);
       const until = new Date(Math.max(decision.slot, since.getTime()));
-      const digest = composeDigest(await digestIndex(), { since, until, locale: sub.locale, filters: sub.filters, cap: this.opts.cap });
+      const digest = composeDigest(await digestIndex(), {
+        since,
+        until,
+        locale: sub.locale,
+        filters: sub.filters,
+        cap: this.opts.cap,
+      });
       const result = await this.post(port, sub, digest);
       if (result.status === 'delivered') {
-        await this.record(id, { lastSlot: slotIso, lastDeliveredUntil: until.toISOString(), lastDeliveredAt: new Date(now).toISOString(), lastSkipReason: undefined });
+        await this.record(id, {
+          lastSlot: slotIso,
+          lastDeliveredUntil: until.toISOString(),
+          lastDeliveredAt: new Date(now).toISOString(),
+          lastSkipReason: undefined,
+        });
         this.retryAt.delete(id);
         report.delivered.push(id);
-        this.opts.log.info('digest.delivered', { subscription: id, platform: sub.platform, slot: slotIso, late_ms: decision.lateMs, developments: digest.incidents.reduce((n, g) => n + g.developments.length, 0), more: digest.more });
+        this.opts.log.info('digest.delivered', {
+          subscription: id,
+          platform: sub.platform,
+          slot: slotIso,
+          late_ms: decision.lateMs,
+          developments: digest.incidents.reduce((n, g) => n + g.developments.length, 0),
+          more: digest.more,
+        });
       } else if (result.status === 'paused') {
         await this.record(id, { status: 'paused', pausedReason: result.reason });
         report.paused.push(id);
@@ -191,7 +242,12 @@ export class DigestScheduler {
       } else {
         if (result.retryAfterMs !== undefined) this.retryAt.set(id, now + result.retryAfterMs);
         report.retrying.push(id);
-        this.opts.log.warn('digest.retry', { subscription: id, platform: sub.platform, slot: slotIso, reason: result.reason });
+        this.opts.log.warn('digest.retry', {
+          subscription: id,
+          platform: sub.platform,
+          slot: slotIso,
+          reason: result.reason,
+        });
       }
     } finally {
       await this.release(key);
@@ -215,11 +271,17 @@ export class DigestScheduler {
   private async withTimeout(p: Promise<DeliveryResult>): Promise<DeliveryResult> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<DeliveryResult>((resolve) => {
-      timer = setTimeout(() => resolve({ status: 'retry', reason: `no answer within ${Math.round(this.leaseMs / 2000)} s` }), this.leaseMs / 2);
+      timer = setTimeout(
+        () => resolve({ status: 'retry', reason: `no answer within ${Math.round(this.leaseMs / 2000)} s` }),
+        this.leaseMs / 2,
+      );
       timer.unref?.();
     });
     try {
-      return await Promise.race([p.catch((e: unknown) => ({ status: 'retry' as const, reason: e instanceof Error ? e.message : String(e) })), timeout]);
+      return await Promise.race([
+        p.catch((e: unknown) => ({ status: 'retry' as const, reason: e instanceof Error ? e.message : String(e) })),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }

@@ -18,7 +18,12 @@ export const HOUR_MS = 3_600_000;
  * sent at all (a morning digest at 5 pm helps no one): the slot is recorded as skipped, and the
  * next slot's digest covers the whole period.
  */
-export function decide(sub: Subscription, now: number, graceMs: number, latest: LatestSlotFn = latestSlot): SlotDecision {
+export function decide(
+  sub: Subscription,
+  now: number,
+  graceMs: number,
+  latest: LatestSlotFn = latestSlot,
+): SlotDecision {
   if (sub.status !== 'active') return { kind: 'none' };
   const anchor = anchorOf(sub);
   const slot = latest(sub.cron, sub.timezone, now);
@@ -26,7 +31,12 @@ export function decide(sub: Subscription, now: number, graceMs: number, latest: 
   const lateMs = now - slot;
   if (lateMs > graceMs) {
     const hours = (lateMs / HOUR_MS).toFixed(1);
-    return { kind: 'skip', slot, lateMs, reason: `slot ${new Date(slot).toISOString()} was ${hours} h late, more than the ${graceMs / HOUR_MS} h grace period` };
+    return {
+      kind: 'skip',
+      slot,
+      lateMs,
+      reason: `slot ${new Date(slot).toISOString()} was ${hours} h late, more than the ${graceMs / HOUR_MS} h grace period`,
+    };
   }
   return { kind: 'deliver', slot, lateMs };
 }

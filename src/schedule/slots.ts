@@ -50,11 +50,18 @@ const LOOKAHEAD_DAYS = 366 * 5;
  * The latest slot at or before `now`, and strictly after `after` when given: the digest that is
  * due. Undefined when no slot falls in (after, now].
  */
-export function latestSlot(cron: CompiledCron | string, timeZone: string, now: number, after = -Infinity): number | undefined {
+export function latestSlot(
+  cron: CompiledCron | string,
+  timeZone: string,
+  now: number,
+  after = -Infinity,
+): number | undefined {
   const c = typeof cron === 'string' ? compileCron(cron) : cron;
   const localNow = now + offsetAt(now, timeZone);
   let day = dayOf(localNow);
-  const stopDay = Number.isFinite(after) ? dayOf(after + offsetAt(after, timeZone)).serial - 1 : day.serial - LOOKBACK_DAYS;
+  const stopDay = Number.isFinite(after)
+    ? dayOf(after + offsetAt(after, timeZone)).serial - 1
+    : day.serial - LOOKBACK_DAYS;
   for (let i = 0; i <= LOOKBACK_DAYS && day.serial >= stopDay; i++, day = shiftDay(day, -1)) {
     if (!matchesDay(c, day.year, day.month, day.day)) continue;
     const fixed = fixedOffset(day, timeZone);
@@ -69,7 +76,14 @@ export function latestSlot(cron: CompiledCron | string, timeZone: string, now: n
     scan: for (let h = c.hours.length - 1; h >= 0; h--) {
       for (let m = c.minutes.length - 1; m >= 0; m--) {
         for (let s = c.seconds.length - 1; s >= 0; s--) {
-          const w = { year: day.year, month: day.month, day: day.day, hour: c.hours[h] as number, minute: c.minutes[m] as number, second: c.seconds[s] as number };
+          const w = {
+            year: day.year,
+            month: day.month,
+            day: day.day,
+            hour: c.hours[h] as number,
+            minute: c.minutes[m] as number,
+            second: c.seconds[s] as number,
+          };
           const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
           if (wall > localNow + SHIFT_MS) continue;
           if (wall < bestWall - SHIFT_MS) break scan;
@@ -107,7 +121,10 @@ export function nextSlot(cron: CompiledCron | string, timeZone: string, after: n
           const wall = Date.UTC(day.year, day.month - 1, day.day, h, m, s);
           if (wall < localAfter - SHIFT_MS) continue;
           if (wall > bestWall + SHIFT_MS) break scan;
-          const t = instantOf({ year: day.year, month: day.month, day: day.day, hour: h, minute: m, second: s }, timeZone);
+          const t = instantOf(
+            { year: day.year, month: day.month, day: day.day, hour: h, minute: m, second: s },
+            timeZone,
+          );
           if (t > after && t < best) {
             best = t;
             bestWall = wall;
@@ -121,7 +138,13 @@ export function nextSlot(cron: CompiledCron | string, timeZone: string, after: n
 }
 
 /** Every slot in (from, to], oldest first (tests and previews; bounded by `limit`). */
-export function slotsBetween(cron: CompiledCron | string, timeZone: string, from: number, to: number, limit = 10_000): number[] {
+export function slotsBetween(
+  cron: CompiledCron | string,
+  timeZone: string,
+  from: number,
+  to: number,
+  limit = 10_000,
+): number[] {
   const out: number[] = [];
   let t = nextSlot(cron, timeZone, from);
   while (t !== undefined && t <= to && out.length < limit) {
@@ -153,7 +176,14 @@ function firstAtOrBefore(c: CompiledCron, d: Day, limitWall: number): number | u
   for (let h = c.hours.length - 1; h >= 0; h--) {
     for (let m = c.minutes.length - 1; m >= 0; m--) {
       for (let s = c.seconds.length - 1; s >= 0; s--) {
-        const wall = Date.UTC(d.year, d.month - 1, d.day, c.hours[h] as number, c.minutes[m] as number, c.seconds[s] as number);
+        const wall = Date.UTC(
+          d.year,
+          d.month - 1,
+          d.day,
+          c.hours[h] as number,
+          c.minutes[m] as number,
+          c.seconds[s] as number,
+        );
         if (wall <= limitWall) return wall;
       }
     }
@@ -176,7 +206,12 @@ function firstAfter(c: CompiledCron, d: Day, limitWall: number): number | undefi
 
 function dayOf(localMs: number): Day {
   const d = new Date(localMs);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), serial: Math.floor(localMs / DAY_MS) };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    serial: Math.floor(localMs / DAY_MS),
+  };
 }
 
 function shiftDay(d: Day, by: number): Day {
@@ -186,7 +221,9 @@ function shiftDay(d: Day, by: number): Day {
 function matchesDay(c: CompiledCron, year: number, month: number, day: number): boolean {
   if (!c.months.has(month)) return false;
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return matchesDayOfMonth(c.daysOfMonth, year, month, day) && matchesDayOfWeek(c.daysOfWeek, year, month, day, weekday);
+  return (
+    matchesDayOfMonth(c.daysOfMonth, year, month, day) && matchesDayOfWeek(c.daysOfWeek, year, month, day, weekday)
+  );
 }
 
 function lastDayOfMonth(year: number, month: number): number {
@@ -218,7 +255,13 @@ function matchesDayOfMonth(field: readonly (number | string)[], year: number, mo
   return false;
 }
 
-function matchesDayOfWeek(field: readonly (number | string)[], year: number, month: number, day: number, weekday: number): boolean {
+function matchesDayOfWeek(
+  field: readonly (number | string)[],
+  year: number,
+  month: number,
+  day: number,
+  weekday: number,
+): boolean {
   for (const v of field) {
     if (v === weekday) return true;
     if (typeof v !== 'string') continue;

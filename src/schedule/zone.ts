@@ -31,7 +31,15 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 export function wallTime(ms: number, timeZone: string): WallTime {
   const out: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatter(timeZone).formatToParts(ms)) {
-    if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'hour' || p.type === 'minute' || p.type === 'second') out[p.type] = Number(p.value);
+    if (
+      p.type === 'year' ||
+      p.type === 'month' ||
+      p.type === 'day' ||
+      p.type === 'hour' ||
+      p.type === 'minute' ||
+      p.type === 'second'
+    )
+      out[p.type] = Number(p.value);
   }
   return out;
 }

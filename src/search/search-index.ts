@@ -23,9 +23,11 @@ interface Doc {
 
 /** Words that carry no meaning in a lookup: they only add noise to the ranking. */
 const STOP = new Set(
-  ('a an the of and or in on at to for by with from de du des la le les l d un une et ou en au aux par pour sur dans contre ' +
+  (
+    'a an the of and or in on at to for by with from de du des la le les l d un une et ou en au aux par pour sur dans contre ' +
     // Words that name a kind of thing rather than a thing: "Operation Cloud Hopper" is found by "cloud hopper".
-    'attack attaque attacks attaques piratage hack hacking cyberattaque cyberattack operation operations campaign campagne incident affaire').split(' '),
+    'attack attaque attacks attaques piratage hack hacking cyberattaque cyberattack operation operations campaign campagne incident affaire'
+  ).split(' '),
 );
 
 /** Bumped whenever tokenising, stop words or fields change, so a saved index of older code is not reused. */
@@ -124,15 +126,21 @@ export class SearchIndex {
 
     // Every word, as typed, first: cheap and precise. Typos and prefixes only when that finds nothing,
     // because fuzzy expansion over a large vocabulary is what makes a lookup slow.
-    const exactHits = this.mini.search(q, { boost: { names: 4, aliases: 4, years: 1, summary: 0.6 }, combineWith: 'AND' });
-    const hits = exactHits.length > 0 ? exactHits : this.mini.search(q, {
+    const exactHits = this.mini.search(q, {
       boost: { names: 4, aliases: 4, years: 1, summary: 0.6 },
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 5 ? 0.25 : term.length >= 4 ? 1 : false),
-      maxFuzzy: 2,
-      combineWith: 'OR',
-      weights: { fuzzy: 0.45, prefix: 0.5 },
+      combineWith: 'AND',
     });
+    const hits =
+      exactHits.length > 0
+        ? exactHits
+        : this.mini.search(q, {
+            boost: { names: 4, aliases: 4, years: 1, summary: 0.6 },
+            prefix: (term) => term.length >= 3,
+            fuzzy: (term) => (term.length >= 5 ? 0.25 : term.length >= 4 ? 1 : false),
+            maxFuzzy: 2,
+            combineWith: 'OR',
+            weights: { fuzzy: 0.45, prefix: 0.5 },
+          });
     if (hits.length === 0) return { status: 'not_found', suggestions: this.suggest(q, locale) };
     const top = hits[0]!;
     const second = hits[1];
@@ -143,7 +151,10 @@ export class SearchIndex {
       return { status: 'found', hit: this.candidate(top.id as string, top.score, locale) };
     }
     const floor = top.score / 3;
-    const candidates = hits.filter((h) => h.score >= floor).slice(0, 8).map((h) => this.candidate(h.id as string, h.score, locale));
+    const candidates = hits
+      .filter((h) => h.score >= floor)
+      .slice(0, 8)
+      .map((h) => this.candidate(h.id as string, h.score, locale));
     if (candidates.length === 1 && !strongTop) return { status: 'not_found', suggestions: candidates };
     return { status: 'ambiguous', candidates };
   }
@@ -153,7 +164,12 @@ export class SearchIndex {
     const q = normalize(prefix.slice(0, MAX_QUERY_CHARS));
     if (q.length === 0) return [];
     return this.mini
-      .search(q, { boost: { names: 4, aliases: 4, summary: 0.3 }, prefix: true, fuzzy: (t) => (t.length >= 5 ? 0.2 : false), combineWith: 'AND' })
+      .search(q, {
+        boost: { names: 4, aliases: 4, summary: 0.3 },
+        prefix: true,
+        fuzzy: (t) => (t.length >= 5 ? 0.2 : false),
+        combineWith: 'AND',
+      })
       .sort((a, b) => Number(b.id.startsWith('incident:')) - Number(a.id.startsWith('incident:')) || b.score - a.score)
       .slice(0, limit)
       .map((h) => this.candidate(h.id as string, h.score, locale));
@@ -168,7 +184,12 @@ export class SearchIndex {
 
   private candidate(key: string, score: number, locale: Locale): Candidate {
     const doc = this.docs.get(key)!;
-    return { id: doc.ref, kind: doc.kind, name: this.names.get(key)?.[locale] ?? doc.ref, score: Math.round(score * 100) / 100 };
+    return {
+      id: doc.ref,
+      kind: doc.kind,
+      name: this.names.get(key)?.[locale] ?? doc.ref,
+      score: Math.round(score * 100) / 100,
+    };
   }
 
   private incidentDoc(inc: Incident): Doc {

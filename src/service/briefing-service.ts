@@ -39,7 +39,12 @@ export class BriefingService {
   }
 
   /** Fills or refreshes the store from the knowledge base, then loads everything into memory. */
-  static async open(store: IncidentStore, kb: KnowledgeBase, log?: Logger, now: () => Date = () => new Date()): Promise<BriefingService> {
+  static async open(
+    store: IncidentStore,
+    kb: KnowledgeBase,
+    log?: Logger,
+    now: () => Date = () => new Date(),
+  ): Promise<BriefingService> {
     await seedStore(store, kb, now, log);
     return BriefingService.openLoaded(store, log);
   }
@@ -54,7 +59,10 @@ export class BriefingService {
    * Loads the catalog and its search index. The index is saved in the store with the revision it
    * was built at and reused when nothing was written since, which saves most of a large store's start.
    */
-  private static async load(store: IncidentStore, log?: Logger): Promise<{ catalog: Catalog; index: SearchIndex; revision: string | undefined }> {
+  private static async load(
+    store: IncidentStore,
+    log?: Logger,
+  ): Promise<{ catalog: Catalog; index: SearchIndex; revision: string | undefined }> {
     const revision = await store.revision();
     const saved = await store.getMeta<{ revision?: string; format?: number; index?: string }>(SEARCH_INDEX_KEY);
     const snap = await store.loadAll();
@@ -62,7 +70,12 @@ export class BriefingService {
     const catalog = new Catalog(snap, (problem) => log?.warn('store.development_skipped', { problem }));
     // A write between reading the revision and the records would make a saved index stale.
     const unchanged = revision !== undefined && (await store.revision()) === revision;
-    if (unchanged && saved?.revision === revision && saved.format === SEARCH_INDEX_FORMAT && typeof saved.index === 'string') {
+    if (
+      unchanged &&
+      saved?.revision === revision &&
+      saved.format === SEARCH_INDEX_FORMAT &&
+      typeof saved.index === 'string'
+    ) {
       try {
         return { catalog, index: new SearchIndex(catalog, saved.index), revision };
       } catch (e) {
@@ -72,7 +85,9 @@ export class BriefingService {
     const index = new SearchIndex(catalog);
     if (unchanged) {
       // A replica that cannot save it simply indexes again at its next start.
-      await store.setMeta(SEARCH_INDEX_KEY, { revision, format: SEARCH_INDEX_FORMAT, index: index.serialize() }).catch((e: unknown) => log?.warn('search.index_not_saved', { error: (e as Error).message }));
+      await store
+        .setMeta(SEARCH_INDEX_KEY, { revision, format: SEARCH_INDEX_FORMAT, index: index.serialize() })
+        .catch((e: unknown) => log?.warn('search.index_not_saved', { error: (e as Error).message }));
     }
     return { catalog, index, revision };
   }
@@ -83,11 +98,13 @@ export class BriefingService {
 
   brief(query: string, locale: Locale): Brief {
     const outcome = this.index.resolve(query, locale);
-    if (outcome.status !== 'found' || outcome.hit.kind !== 'actor') return composeBrief(this.catalog, outcome, query, locale);
+    if (outcome.status !== 'found' || outcome.hit.kind !== 'actor')
+      return composeBrief(this.catalog, outcome, query, locale);
     // An actor brief reads every incident the actor appears in: for a state that can be thousands,
     // so it is kept until the catalog next changes. The query echo is the only per-call part.
     const key = `${outcome.hit.id}|${locale}`;
-    if (this.actorBriefs.revision !== this.catalog.revision) this.actorBriefs = { revision: this.catalog.revision, briefs: new Map() };
+    if (this.actorBriefs.revision !== this.catalog.revision)
+      this.actorBriefs = { revision: this.catalog.revision, briefs: new Map() };
     let cached = this.actorBriefs.briefs.get(key);
     if (!cached) {
       cached = composeBrief(this.catalog, outcome, query, locale);

@@ -26,7 +26,8 @@ const DEFAULT_PREFIX = 'cyberbrief:claim:';
 /** Claims in the same store as everything else: Redis SET NX PX, or an insert-on-conflict in SQL. */
 export function openClaims(kv: KvBackend, opts: ClaimOptions = {}): ClaimStore {
   const table = opts.table ?? DEFAULT_TABLE;
-  if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(table)) throw new Error(`claims table name "${table}" must be letters, digits and _`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(table))
+    throw new Error(`claims table name "${table}" must be letters, digits and _`);
   if (kv.kind === 'redis') return new RedisClaims(kv.adapter as unknown as RedisAdapter, opts.prefix ?? DEFAULT_PREFIX);
   if (kv.kind === 'postgres') return new PostgresClaims((kv.adapter as unknown as SqlAdapter).query, table);
   return new SqliteClaims((kv.adapter as unknown as SqlAdapter).query, table);
@@ -34,7 +35,11 @@ export function openClaims(kv: KvBackend, opts: ClaimOptions = {}): ClaimStore {
 
 /** The few node-redis calls used here; the same on a client, a cluster and a sentinel. */
 interface RedisCommands {
-  set(key: string, value: string, options: { condition: 'NX'; expiration: { type: 'PX'; value: number } }): Promise<string | null>;
+  set(
+    key: string,
+    value: string,
+    options: { condition: 'NX'; expiration: { type: 'PX'; value: number } },
+  ): Promise<string | null>;
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   scanIterator?(options: { MATCH: string; COUNT?: number }): AsyncIterable<string | string[]>;
   del(keys: string | string[]): Promise<number>;
@@ -47,7 +52,8 @@ interface SqlAdapter {
 }
 
 /** Deletes the key only while it still holds our owner token (a lease taken over is left alone). */
-const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RELEASE_SCRIPT =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 class RedisClaims implements ClaimStore {
   constructor(
@@ -57,7 +63,10 @@ class RedisClaims implements ClaimStore {
 
   async acquire(key: string, owner: string, leaseMs: number): Promise<boolean> {
     const client = await this.adapter.getClient();
-    const r = await client.set(this.prefix + key, owner, { condition: 'NX', expiration: { type: 'PX', value: Math.max(1, Math.round(leaseMs)) } });
+    const r = await client.set(this.prefix + key, owner, {
+      condition: 'NX',
+      expiration: { type: 'PX', value: Math.max(1, Math.round(leaseMs)) },
+    });
     return r === 'OK';
   }
 
@@ -102,7 +111,10 @@ class PostgresClaims implements ClaimStore {
 
   async release(key: string, owner: string): Promise<boolean> {
     await this.ensureTable();
-    const rows = await this.query(`DELETE FROM ${this.table} WHERE key = $1 AND owner = $2 RETURNING key`, [key, owner]);
+    const rows = await this.query(`DELETE FROM ${this.table} WHERE key = $1 AND owner = $2 RETURNING key`, [
+      key,
+      owner,
+    ]);
     return rows.length === 1;
   }
 
@@ -112,7 +124,9 @@ class PostgresClaims implements ClaimStore {
   }
 
   private ensureTable(): Promise<void> {
-    this.ready ??= this.query(`CREATE TABLE IF NOT EXISTS ${this.table} (key VARCHAR(512) PRIMARY KEY, owner VARCHAR(255) NOT NULL, expires_at TIMESTAMPTZ NOT NULL)`).then(
+    this.ready ??= this.query(
+      `CREATE TABLE IF NOT EXISTS ${this.table} (key VARCHAR(512) PRIMARY KEY, owner VARCHAR(255) NOT NULL, expires_at TIMESTAMPTZ NOT NULL)`,
+    ).then(
       () => undefined,
       (e: { code?: string }) => {
         // Two replicas creating the table at once: one wins, the other sees it exists.
@@ -164,7 +178,9 @@ class SqliteClaims implements ClaimStore {
   }
 
   private ensureTable(): Promise<void> {
-    this.ready ??= this.query(`CREATE TABLE IF NOT EXISTS ${this.table} (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL)`).then(
+    this.ready ??= this.query(
+      `CREATE TABLE IF NOT EXISTS ${this.table} (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+    ).then(
       () => undefined,
       (e: unknown) => {
         this.ready = undefined;

@@ -5,7 +5,16 @@ import type { Development } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Source } from '../domain/source';
 import type { KvBackend } from './kv';
-import { type DevelopmentFacts, RECORD_VERSION, StoredActor, StoredIncident, StoredSource, migrate, parseDevelopments, toRecord } from './records';
+import {
+  type DevelopmentFacts,
+  RECORD_VERSION,
+  StoredActor,
+  StoredIncident,
+  StoredSource,
+  migrate,
+  parseDevelopments,
+  toRecord,
+} from './records';
 
 /** An incident as loaded: its developments stay a JSON string until something reads them. */
 export interface LoadedIncident {
@@ -55,7 +64,8 @@ export class KeyvIncidentStore implements IncidentStore {
     const incidents: StoreSnapshot['incidents'] = [];
     for await (const [key, value] of this.iterate(this.incidents)) {
       const r = StoredIncident.safeParse(migrate(value));
-      if (r.success) incidents.push({ incident: r.data.incident, facts: r.data.facts, developmentsJson: r.data.developments });
+      if (r.success)
+        incidents.push({ incident: r.data.incident, facts: r.data.facts, developmentsJson: r.data.developments });
       else problems.push(`incident:${key}: ${describe(r.error)}`);
     }
     const sources: Source[] = [];
@@ -122,7 +132,13 @@ export class KeyvIncidentStore implements IncidentStore {
     await this.meta.set('revision', `${Date.now()}-${randomUUID()}`);
   }
 
-  private bulk(adapter: { query?: (sql: string, ...p: unknown[]) => Promise<unknown>; opts?: { dialect?: string; table?: string } }, ns: string): AsyncGenerator<[string, unknown]> | undefined {
+  private bulk(
+    adapter: {
+      query?: (sql: string, ...p: unknown[]) => Promise<unknown>;
+      opts?: { dialect?: string; table?: string };
+    },
+    ns: string,
+  ): AsyncGenerator<[string, unknown]> | undefined {
     if (adapter.opts?.dialect !== 'sqlite' || !adapter.query) return undefined;
     const table = adapter.opts.table ?? 'keyv';
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(table)) return undefined;
@@ -135,14 +151,21 @@ export class KeyvIncidentStore implements IncidentStore {
    */
   private async *iterate(kv: Keyv): AsyncGenerator<[string, unknown]> {
     const ns = kv.namespace as string;
-    const adapter = kv.store as { iterator?: (ns: string) => AsyncGenerator<unknown>; query?: (sql: string, ...p: unknown[]) => Promise<unknown>; opts?: { dialect?: string; table?: string } };
+    const adapter = kv.store as {
+      iterator?: (ns: string) => AsyncGenerator<unknown>;
+      query?: (sql: string, ...p: unknown[]) => Promise<unknown>;
+      opts?: { dialect?: string; table?: string };
+    };
     if (!adapter.iterator) throw new Error('this store cannot list its records');
     for await (const entry of this.bulk(adapter, ns) ?? adapter.iterator(ns)) {
       const [rawKey, raw] = entry as [string, unknown];
       const key = rawKey.startsWith(`${ns}:`) ? rawKey.slice(ns.length + 1) : rawKey;
       let value: unknown;
       try {
-        const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { value?: unknown; expires?: number } | null;
+        const parsed = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+          value?: unknown;
+          expires?: number;
+        } | null;
         value = parsed && typeof parsed === 'object' && 'value' in parsed ? parsed.value : parsed;
       } catch {
         yield [key, { unreadable: 'not JSON' }];
@@ -157,13 +180,21 @@ export class KeyvIncidentStore implements IncidentStore {
  * SQLite: keyset pages of 500 rows instead of keyv's OFFSET-paged iterator, which dominates cold
  * start on a large store; pages (not one SELECT) keep the peak memory of a start bounded.
  */
-async function* sqliteRows(query: (sql: string, ...p: unknown[]) => Promise<unknown>, table: string, ns: string): AsyncGenerator<[string, unknown]> {
+async function* sqliteRows(
+  query: (sql: string, ...p: unknown[]) => Promise<unknown>,
+  table: string,
+  ns: string,
+): AsyncGenerator<[string, unknown]> {
   const prefix = `${ns}:`;
   // Keys of the namespace sort between "ns:" and "ns;" (';' follows ':'), so the primary key index serves the range.
   const end = `${ns};`;
   let after = prefix;
   for (;;) {
-    const rows = (await query(`SELECT key, value FROM ${table} WHERE key > ? AND key < ? ORDER BY key LIMIT 500`, after, end)) as { key: string; value: unknown }[];
+    const rows = (await query(
+      `SELECT key, value FROM ${table} WHERE key > ? AND key < ? ORDER BY key LIMIT 500`,
+      after,
+      end,
+    )) as { key: string; value: unknown }[];
     for (const r of rows) yield [r.key, r.value];
     if (rows.length < 500) return;
     after = (rows[rows.length - 1] as { key: string }).key;

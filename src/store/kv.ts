@@ -27,7 +27,9 @@ export function storeKind(url: string): KvKind {
   if (/^sqlite:\/\//.test(url)) return 'sqlite';
   if (/^rediss?:\/\//.test(url)) return 'redis';
   if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
-  throw new Error(`CYBERBRIEF_STORE: unsupported URL scheme in "${maskUrl(url)}" (use sqlite://path, redis://host:port or postgresql://host/db)`);
+  throw new Error(
+    `CYBERBRIEF_STORE: unsupported URL scheme in "${maskUrl(url)}" (use sqlite://path, redis://host:port or postgresql://host/db)`,
+  );
 }
 
 /**
@@ -86,7 +88,12 @@ async function adapterFactory(kind: KvKind, url: string): Promise<() => KeyvStor
     const file = resolve(url.replace(/^sqlite:\/\//, ''));
     mkdirSync(dirname(file), { recursive: true });
     const { KeyvSqlite } = await import('@keyv/sqlite');
-    return () => new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000, iterationLimit: 2000 }) as unknown as KeyvStoreAdapter;
+    return () =>
+      new KeyvSqlite({
+        uri: `sqlite://${file}`,
+        busyTimeout: 10_000,
+        iterationLimit: 2000,
+      }) as unknown as KeyvStoreAdapter;
   }
   if (kind === 'redis') {
     const { default: KeyvRedis } = await import('@keyv/redis');

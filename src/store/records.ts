@@ -26,7 +26,12 @@ export const DevelopmentFacts = z.object({
 });
 export type DevelopmentFacts = z.infer<typeof DevelopmentFacts>;
 
-export const StoredIncident = z.object({ v: z.literal(2), incident: Incident, facts: DevelopmentFacts, developments: z.string() });
+export const StoredIncident = z.object({
+  v: z.literal(2),
+  incident: Incident,
+  facts: DevelopmentFacts,
+  developments: z.string(),
+});
 export type StoredIncident = z.infer<typeof StoredIncident>;
 export const StoredSource = z.object({ v: z.union([z.literal(1), z.literal(2)]), source: Source });
 export const StoredActor = z.object({ v: z.union([z.literal(1), z.literal(2)]), actor: Actor });
@@ -45,7 +50,12 @@ export function factsOf(incidentId: string, developments: Development[]): Develo
 }
 
 export function toRecord(incident: Incident, developments: Development[]): StoredIncident {
-  return { v: RECORD_VERSION, incident, facts: factsOf(incident.id, developments), developments: JSON.stringify(developments) };
+  return {
+    v: RECORD_VERSION,
+    incident,
+    facts: factsOf(incident.id, developments),
+    developments: JSON.stringify(developments),
+  };
 }
 
 /** Parses and validates the developments of a record; invalid ones are reported and left out. */

@@ -32,7 +32,9 @@ export async function seedStore(store: IncidentStore, kb: KnowledgeBase, now: ()
       log?.warn('seed.unreadable_incident_replaced', { incident: incident.id, problem: (e as Error).message });
     }
     const kept = (existing?.developments ?? []).filter((d) => d.origin !== 'curated');
-    const before = new Map((existing?.developments ?? []).filter((d) => d.origin === 'curated').map((d) => [d.id, d.recordedAt]));
+    const before = new Map(
+      (existing?.developments ?? []).filter((d) => d.origin === 'curated').map((d) => [d.id, d.recordedAt]),
+    );
     const curated = (byIncident.get(incident.id) ?? []).map((d) => {
       const previous = before.get(d.id);
       if (previous) return { ...d, recordedAt: previous };
@@ -42,5 +44,9 @@ export async function seedStore(store: IncidentStore, kb: KnowledgeBase, now: ()
     await store.saveIncident(incident, [...curated, ...kept]);
   }
   await store.setMeta('kb', { version: kb.version, seededAt: now().toISOString() });
-  log?.info(meta ? 'store.refreshed' : 'store.seeded', { version: kb.version, incidents: kb.incidents.length, ms: Date.now() - started });
+  log?.info(meta ? 'store.refreshed' : 'store.seeded', {
+    version: kb.version,
+    incidents: kb.incidents.length,
+    ms: Date.now() - started,
+  });
 }

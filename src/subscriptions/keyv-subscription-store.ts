@@ -54,7 +54,8 @@ export class KeyvSubscriptionStore implements SubscriptionStore {
     const value: unknown = await this.records.get(id);
     if (value === undefined) return undefined;
     const r = StoredSubscription.safeParse(value);
-    if (!r.success) throw new Error(`subscription:${id} is unreadable: ${r.error.issues[0]?.message ?? 'invalid record'}`);
+    if (!r.success)
+      throw new Error(`subscription:${id} is unreadable: ${r.error.issues[0]?.message ?? 'invalid record'}`);
     return r.data.subscription;
   }
 

@@ -29,44 +29,122 @@ export const DEFAULT_SCHEDULE = { minute: 0, hour: 8, days: '1-5' } as const;
 
 const WEEKDAYS = '1-5';
 const DAY_WORDS: Record<string, string> = {
-  weekdays: WEEKDAYS, weekday: WEEKDAYS, workdays: WEEKDAYS, semaine: WEEKDAYS, ouvres: WEEKDAYS, 'jours-ouvres': WEEKDAYS,
-  daily: '*', everyday: '*', 'every-day': '*', quotidien: '*', 'tous-les-jours': '*', 'chaque-jour': '*',
-  weekends: '0,6', weekend: '0,6', 'week-end': '0,6', 'week-ends': '0,6',
+  weekdays: WEEKDAYS,
+  weekday: WEEKDAYS,
+  workdays: WEEKDAYS,
+  semaine: WEEKDAYS,
+  ouvres: WEEKDAYS,
+  'jours-ouvres': WEEKDAYS,
+  daily: '*',
+  everyday: '*',
+  'every-day': '*',
+  quotidien: '*',
+  'tous-les-jours': '*',
+  'chaque-jour': '*',
+  weekends: '0,6',
+  weekend: '0,6',
+  'week-end': '0,6',
+  'week-ends': '0,6',
 };
 const DAY_NAMES: Record<string, number> = {
-  sun: 0, sunday: 0, dim: 0, dimanche: 0,
-  mon: 1, monday: 1, lun: 1, lundi: 1,
-  tue: 2, tues: 2, tuesday: 2, mar: 2, mardi: 2,
-  wed: 3, wednesday: 3, mer: 3, mercredi: 3,
-  thu: 4, thur: 4, thurs: 4, thursday: 4, jeu: 4, jeudi: 4,
-  fri: 5, friday: 5, ven: 5, vendredi: 5,
-  sat: 6, saturday: 6, sam: 6, samedi: 6,
+  sun: 0,
+  sunday: 0,
+  dim: 0,
+  dimanche: 0,
+  mon: 1,
+  monday: 1,
+  lun: 1,
+  lundi: 1,
+  tue: 2,
+  tues: 2,
+  tuesday: 2,
+  mar: 2,
+  mardi: 2,
+  wed: 3,
+  wednesday: 3,
+  mer: 3,
+  mercredi: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  thursday: 4,
+  jeu: 4,
+  jeudi: 4,
+  fri: 5,
+  friday: 5,
+  ven: 5,
+  vendredi: 5,
+  sat: 6,
+  saturday: 6,
+  sam: 6,
+  samedi: 6,
 };
 const LOCALE_WORDS: Record<string, Locale> = {
-  en: 'en', english: 'en', anglais: 'en', fr: 'fr', french: 'fr', francais: 'fr',
+  en: 'en',
+  english: 'en',
+  anglais: 'en',
+  fr: 'fr',
+  french: 'fr',
+  francais: 'fr',
 };
-const FILTER_KEYS: Record<string, 'incident' | 'actor' | 'country' | 'type' | 'min' | 'empty' | 'lang' | 'tz' | 'cron'> = {
-  incident: 'incident', incidents: 'incident',
-  actor: 'actor', actors: 'actor', acteur: 'actor', acteurs: 'actor', group: 'actor', groupe: 'actor',
-  country: 'country', countries: 'country', pays: 'country',
-  type: 'type', types: 'type',
-  min: 'min', significance: 'min', importance: 'min',
-  empty: 'empty', vide: 'empty',
-  lang: 'lang', langue: 'lang', language: 'lang', locale: 'lang',
-  tz: 'tz', timezone: 'tz', fuseau: 'tz',
+const FILTER_KEYS: Record<
+  string,
+  'incident' | 'actor' | 'country' | 'type' | 'min' | 'empty' | 'lang' | 'tz' | 'cron'
+> = {
+  incident: 'incident',
+  incidents: 'incident',
+  actor: 'actor',
+  actors: 'actor',
+  acteur: 'actor',
+  acteurs: 'actor',
+  group: 'actor',
+  groupe: 'actor',
+  country: 'country',
+  countries: 'country',
+  pays: 'country',
+  type: 'type',
+  types: 'type',
+  min: 'min',
+  significance: 'min',
+  importance: 'min',
+  empty: 'empty',
+  vide: 'empty',
+  lang: 'lang',
+  langue: 'lang',
+  language: 'lang',
+  locale: 'lang',
+  tz: 'tz',
+  timezone: 'tz',
+  fuseau: 'tz',
   cron: 'cron',
 };
 const TYPE_WORDS: Record<string, DevelopmentType> = {
-  attaque: 'attack', revelation: 'disclosure', dementi: 'denial', condamnation: 'condemnation',
-  inculpation: 'indictment', convocation: 'summons', politique: 'policy', enquete: 'investigation',
-  declaration: 'statement', 'demande-d-explications': 'inquiry',
+  attaque: 'attack',
+  revelation: 'disclosure',
+  dementi: 'denial',
+  condamnation: 'condemnation',
+  inculpation: 'indictment',
+  convocation: 'summons',
+  politique: 'policy',
+  enquete: 'investigation',
+  declaration: 'statement',
+  'demande-d-explications': 'inquiry',
 };
-const EMPTY_WORDS: Record<string, 'skip' | 'note'> = { skip: 'skip', none: 'skip', rien: 'skip', ignorer: 'skip', note: 'note', line: 'note', ligne: 'note' };
+const EMPTY_WORDS: Record<string, 'skip' | 'note'> = {
+  skip: 'skip',
+  none: 'skip',
+  rien: 'skip',
+  ignorer: 'skip',
+  note: 'note',
+  line: 'note',
+  ligne: 'note',
+};
 
 const MESSAGES = {
   en: {
     quote: 'a quotation mark is not closed',
-    unknown: (w: string) => `"${w}" is not something subscribe understands (a time, days, time zone, en/fr, or key:value filter)`,
+    unknown: (w: string) =>
+      `"${w}" is not something subscribe understands (a time, days, time zone, en/fr, or key:value filter)`,
     time: (w: string) => `"${w}" is not a time of day (use HH:MM, 00:00 to 23:59)`,
     twoTimes: 'only one time of day per subscription; for several, use cron "…"',
     twoDays: 'days are given twice',
@@ -85,7 +163,8 @@ const MESSAGES = {
   },
   fr: {
     quote: 'un guillemet n’est pas refermé',
-    unknown: (w: string) => `« ${w} » n’est pas compris (une heure, des jours, un fuseau horaire, en/fr ou un filtre clé:valeur)`,
+    unknown: (w: string) =>
+      `« ${w} » n’est pas compris (une heure, des jours, un fuseau horaire, en/fr ou un filtre clé:valeur)`,
     time: (w: string) => `« ${w} » n’est pas une heure (HH:MM, de 00:00 à 23:59)`,
     twoTimes: 'une seule heure par abonnement ; pour plusieurs, utilisez cron "…"',
     twoDays: 'les jours sont donnés deux fois',
@@ -128,7 +207,11 @@ function fail(message: string): never {
 
 /** Splits on spaces, keeping quoted runs whole; phones turn " into “ ” and French keyboards use « ». */
 function tokenize(text: string, unclosed: string): string[] {
-  const plain = text.replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'").replace(/\u00a0/g, ' ').trim();
+  const plain = text
+    .replace(/[“”„«»]/g, '"')
+    .replace(/[‘’]/g, "'")
+    .replace(/\u00a0/g, ' ')
+    .trim();
   if (plain === '') return [];
   const tokens: string[] = [];
   const re = /(?:[^\s"']+|"[^"]*"|'[^']*')+/g;
@@ -214,8 +297,11 @@ function parseTokens(tokens: string[], defaults: SubscribeDefaults, M: Messages)
     fail(M.unknown(raw));
   }
 
-  function applyKey(k: NonNullable<typeof FILTER_KEYS[string]>, value: string): void {
-    const values = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  function applyKey(k: NonNullable<(typeof FILTER_KEYS)[string]>, value: string): void {
+    const values = value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     switch (k) {
       case 'incident':
         for (const v of values) pushNew(filters.incidents, defaults.resolveIncident?.(v) ?? fold(v));

@@ -26,10 +26,21 @@ export async function bench(): Promise<Record<string, string | number>> {
     if (r.status !== 0) throw new Error(`cold start failed: ${r.stderr}`);
   }
 
-  const child = spawnSync(process.execPath, [join(__dirname, 'brief-child.js'), url, JSON.stringify(BRIEF_QUERIES)], { env, encoding: 'utf8', cwd: root });
+  const child = spawnSync(process.execPath, [join(__dirname, 'brief-child.js'), url, JSON.stringify(BRIEF_QUERIES)], {
+    env,
+    encoding: 'utf8',
+    cwd: root,
+  });
   if (child.status !== 0) throw new Error(`brief bench process failed: ${child.stderr}`);
   const r = JSON.parse(child.stdout.trim().split('\n').pop() as string) as {
-    incidents: number; developments: number; loadMs: number; p50: number; p99: number; kinds: Record<string, number>; maxRssMb: number; outcomes: string[];
+    incidents: number;
+    developments: number;
+    loadMs: number;
+    p50: number;
+    p99: number;
+    kinds: Record<string, number>;
+    maxRssMb: number;
+    outcomes: string[];
   };
   const figures: Record<string, string | number> = {
     'store (incidents / developments)': `${r.incidents} / ${r.developments}`,

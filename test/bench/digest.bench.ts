@@ -23,7 +23,21 @@ const SUBSCRIPTIONS = 10_000;
 const NEW_PER_DAY = 500;
 const HISTORIC_INCIDENTS = 2_000;
 const HISTORIC_PER_INCIDENT = 20;
-const TYPES: DevelopmentType[] = ['attack', 'disclosure', 'attribution', 'denial', 'condemnation', 'sanction', 'indictment', 'summons', 'expulsion', 'policy', 'inquiry', 'statement', 'investigation'];
+const TYPES: DevelopmentType[] = [
+  'attack',
+  'disclosure',
+  'attribution',
+  'denial',
+  'condemnation',
+  'sanction',
+  'indictment',
+  'summons',
+  'expulsion',
+  'policy',
+  'inquiry',
+  'statement',
+  'investigation',
+];
 const DAY = 86_400_000;
 
 /**
@@ -40,11 +54,20 @@ export async function bench(): Promise<Record<string, string | number>> {
   for (let i = 0; i < HISTORIC_INCIDENTS; i++) {
     const id = `op-${i}`;
     const incident: Incident = {
-      id, name: { en: `Operation ${i}`, fr: `Opération ${i}` }, aliases: [], type: 'espionage', period: { start: '2020' },
-      targets: [pick(actorIds)], suspected: [pick(actorIds)], summary: { en: 'Synthetic.', fr: 'Synthétique.' }, related: [], origin: 'ingested',
+      id,
+      name: { en: `Operation ${i}`, fr: `Opération ${i}` },
+      aliases: [],
+      type: 'espionage',
+      period: { start: '2020' },
+      targets: [pick(actorIds)],
+      suspected: [pick(actorIds)],
+      summary: { en: 'Synthetic.', fr: 'Synthétique.' },
+      related: [],
+      origin: 'ingested',
     };
     const developments: Development[] = [];
-    for (let d = 0; d < HISTORIC_PER_INCIDENT; d++) developments.push(development(`${id}-h${d}`, id, now - (2 + random() * 900) * DAY));
+    for (let d = 0; d < HISTORIC_PER_INCIDENT; d++)
+      developments.push(development(`${id}-h${d}`, id, now - (2 + random() * 900) * DAY));
     incidents.push({ incident, developments });
   }
   for (let n = 0; n < NEW_PER_DAY; n++) {
@@ -55,20 +78,38 @@ export async function bench(): Promise<Record<string, string | number>> {
 
   function development(id: string, incident: string, at: number): Development {
     return {
-      id, type: pick(TYPES), date: new Date(at).toISOString().slice(0, 10), by: [pick(actorIds)], against: random() < 0.6 ? [pick(actorIds)] : [],
-      incidents: [incident], text: random() < 0.5 ? { en: `Synthetic development ${id}.` } : { en: `Synthetic ${id}.`, fr: `Synthétique ${id}.` },
-      sources: Array.from({ length: 1 + Math.floor(random() * 3) }, (_, k) => `src-${id}-${k}`), origin: 'ingested', recordedAt: new Date(at).toISOString(),
+      id,
+      type: pick(TYPES),
+      date: new Date(at).toISOString().slice(0, 10),
+      by: [pick(actorIds)],
+      against: random() < 0.6 ? [pick(actorIds)] : [],
+      incidents: [incident],
+      text:
+        random() < 0.5 ? { en: `Synthetic development ${id}.` } : { en: `Synthetic ${id}.`, fr: `Synthétique ${id}.` },
+      sources: Array.from({ length: 1 + Math.floor(random() * 3) }, (_, k) => `src-${id}-${k}`),
+      origin: 'ingested',
+      recordedAt: new Date(at).toISOString(),
     };
   }
 
   const filtersOf = (i: number): Partial<SubscriptionFilters> => {
     switch (i % 10) {
-      case 0: case 1: case 2: case 3: return {};
-      case 4: case 5: return { actors: [pick(['CN', 'KP', 'G0901'])] };
-      case 6: return { countries: [pick(['FR', 'US', 'GB'])] };
-      case 7: return { types: ['sanction', 'attribution', 'indictment'] };
-      case 8: return { incidents: [`op-${Math.floor(random() * 300)}`, `op-${Math.floor(random() * 300)}`] };
-      default: return { minSignificance: 0.6 };
+      case 0:
+      case 1:
+      case 2:
+      case 3:
+        return {};
+      case 4:
+      case 5:
+        return { actors: [pick(['CN', 'KP', 'G0901'])] };
+      case 6:
+        return { countries: [pick(['FR', 'US', 'GB'])] };
+      case 7:
+        return { types: ['sanction', 'attribution', 'indictment'] };
+      case 8:
+        return { incidents: [`op-${Math.floor(random() * 300)}`, `op-${Math.floor(random() * 300)}`] };
+      default:
+        return { minSignificance: 0.6 };
     }
   };
 
@@ -119,19 +160,41 @@ async function idleScheduler(): Promise<Record<string, number | string>> {
     const writeStart = performance.now();
     const all: Subscription[] = [];
     for (let i = 0; i < SUBSCRIPTIONS; i++) {
-      all.push(createSubscription({ platform: i % 2 ? 'slack' : 'teams', channel: `C${i}`, cron: `${i % 60} ${6 + (i % 4)} * * 1-5`, timezone: zones[i % zones.length]!, locale: 'en', filters, emptyDigest: 'skip', now: new Date('2026-03-13T23:00:00Z') }));
+      all.push(
+        createSubscription({
+          platform: i % 2 ? 'slack' : 'teams',
+          channel: `C${i}`,
+          cron: `${i % 60} ${6 + (i % 4)} * * 1-5`,
+          timezone: zones[i % zones.length]!,
+          locale: 'en',
+          filters,
+          emptyDigest: 'skip',
+          now: new Date('2026-03-13T23:00:00Z'),
+        }),
+      );
     }
     // Written in bulk (one revision bump), as a migration would; `save` one by one is the interactive path.
-    for (let i = 0; i < all.length; i += 500) await records.setMany(all.slice(i, i + 500).map((s) => ({ key: s.id, value: { v: 1, subscription: s } })));
+    for (let i = 0; i < all.length; i += 500)
+      await records.setMany(all.slice(i, i + 500).map((s) => ({ key: s.id, value: { v: 1, subscription: s } })));
     const last = all[all.length - 1]!;
     await subs.save(last);
     const writeMs = performance.now() - writeStart;
 
     const briefing = { data: new Catalog(), refreshIfChanged: async () => false };
-    const ports = (['slack', 'teams'] as const).map((platform) => ({ platform, deliver: async () => ({ status: 'delivered' as const }) }));
+    const ports = (['slack', 'teams'] as const).map((platform) => ({
+      platform,
+      deliver: async () => ({ status: 'delivered' as const }),
+    }));
     // 05:00 UTC on a Saturday: nothing is due, which is what a scheduler does most of the time.
     const clock = { now: () => new Date('2026-03-14T05:00:30Z') };
-    const scheduler = new DigestScheduler({ subscriptions: subs, claims: openClaims(kv), briefing, ports, log: silentLogger, clock });
+    const scheduler = new DigestScheduler({
+      subscriptions: subs,
+      claims: openClaims(kv),
+      briefing,
+      ports,
+      log: silentLogger,
+      clock,
+    });
     const coldStart = performance.now();
     const cold = await scheduler.tick();
     const coldMs = performance.now() - coldStart;
@@ -144,7 +207,15 @@ async function idleScheduler(): Promise<Record<string, number | string>> {
     const wallPerTickMs = (performance.now() - wall0) / ticks;
 
     // The real runner: node-cron firing every second for 5 s, CPU measured around it.
-    const runner = startScheduler({ subscriptions: subs, claims: openClaims(kv), briefing, ports, log: silentLogger, clock, tick: '* * * * * *' });
+    const runner = startScheduler({
+      subscriptions: subs,
+      claims: openClaims(kv),
+      briefing,
+      ports,
+      log: silentLogger,
+      clock,
+      tick: '* * * * * *',
+    });
     await new Promise((r) => setTimeout(r, 1_500));
     const cpuR = process.cpuUsage();
     const wallR = performance.now();
@@ -161,7 +232,10 @@ async function idleScheduler(): Promise<Record<string, number | string>> {
       'scheduler: idle tick CPU ms': round(perTickMs, 2),
       'scheduler: idle tick wall ms': round(wallPerTickMs, 2),
       'scheduler: idle CPU % at one tick a minute (target < 1)': round((perTickMs / 60_000) * 100, 4),
-      'scheduler: node-cron runner CPU % at one tick a second': round(((used.user + used.system) / 1000 / wallMs) * 100, 2),
+      'scheduler: node-cron runner CPU % at one tick a second': round(
+        ((used.user + used.system) / 1000 / wallMs) * 100,
+        2,
+      ),
     };
   } finally {
     await kv.close();

@@ -21,7 +21,10 @@ const ROUNDS = 5;
  * heap after each, to show memory stays flat.
  */
 export async function bench(): Promise<Record<string, string | number>> {
-  const server = fork(join(__dirname, '..', 'feeds', 'support', 'bench-server.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: 'ignore' });
+  const server = fork(join(__dirname, '..', 'feeds', 'support', 'bench-server.ts'), [], {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    stdio: 'ignore',
+  });
   const ports = await new Promise<number[]>((resolve, reject) => {
     server.once('message', (m) => resolve((m as { ports: number[] }).ports));
     server.once('error', reject);
@@ -39,10 +42,21 @@ export async function bench(): Promise<Record<string, string | number>> {
   const clock = () => new Date('2025-03-16T12:00:00Z');
   const app = await openApp({ env, log: silentLogger, now: clock });
   const sink = feedSink(app, clock);
-  const runtime = openFeedRuntime({ kv: app.kv, kb: app.kb, core: app.config, feeds: loadFeedsConfig(env), sink, log: silentLogger, now: clock });
+  const runtime = openFeedRuntime({
+    kv: app.kv,
+    kb: app.kb,
+    core: app.config,
+    feeds: loadFeedsConfig(env),
+    sink,
+    log: silentLogger,
+    now: clock,
+  });
   try {
     for (let i = 0; i < FEEDS; i += 1) {
-      const r = await runtime.store.add({ url: `http://127.0.0.1:${portOf(ports, slot(i, 0).outlet)}/feed/${i}.xml`, id: `bench-${i}` }, clock());
+      const r = await runtime.store.add(
+        { url: `http://127.0.0.1:${portOf(ports, slot(i, 0).outlet)}/feed/${i}.xml`, id: `bench-${i}` },
+        clock(),
+      );
       if (!r.ok) throw new Error(r.error);
     }
     const feeds = await runtime.followed();
@@ -53,7 +67,10 @@ export async function bench(): Promise<Record<string, string | number>> {
     const first = await pollFeeds(feeds, runtime.deps, { concurrency: 16 });
     const firstMs = performance.now() - t0;
     const loadAfter = loadavg()[0]!;
-    const sum = (rs: FeedPollResult[], k: 'newItems' | 'kept' | 'repeated' | 'irrelevant' | 'developments' | 'merged' | 'problems') => rs.reduce((n, r) => n + r[k], 0);
+    const sum = (
+      rs: FeedPollResult[],
+      k: 'newItems' | 'kept' | 'repeated' | 'irrelevant' | 'developments' | 'merged' | 'problems',
+    ) => rs.reduce((n, r) => n + r[k], 0);
 
     const heaps: number[] = [];
     const repeatMs: number[] = [];

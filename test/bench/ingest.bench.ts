@@ -21,7 +21,12 @@ function articles(count: number): string[] {
   for (const lang of ['fr', 'en']) {
     const stories = readdirSync(FIXTURES)
       .filter((f) => f.startsWith(lang) && f.endsWith('.txt'))
-      .map((f) => readFileSync(join(FIXTURES, f), 'utf8').split(/\n\s*\n/).slice(1).join('\n\n'));
+      .map((f) =>
+        readFileSync(join(FIXTURES, f), 'utf8')
+          .split(/\n\s*\n/)
+          .slice(1)
+          .join('\n\n'),
+      );
     for (let i = 0; out.length < count && i < count; i++) {
       const target = 3000 + ((i * 397) % 2000);
       let text = '';
@@ -94,7 +99,9 @@ export async function bench(): Promise<Record<string, string | number>> {
     'extract: articles per CPU-second (all threads)': Math.round(n / cpuS),
     'extract: ms per article (wall)': ((wallS * 1000) / n).toFixed(2),
     [`memory: heap MB every ${step} articles (after GC)`]: heap.join(' '),
-    [`memory: heap growth over ${total} articles (MB)`]: ((heap[heap.length - 1] as number) - (heap[1] ?? (heap[0] as number))).toFixed(1),
+    [`memory: heap growth over ${total} articles (MB)`]: (
+      (heap[heap.length - 1] as number) - (heap[1] ?? (heap[0] as number))
+    ).toFixed(1),
     'memory: run time (s)': memoryRunS.toFixed(0),
     'ingest into SQLite: articles/s': (stored / storeS).toFixed(1),
     'ingest into SQLite: developments recorded': developments,

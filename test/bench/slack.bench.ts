@@ -38,7 +38,9 @@ class ResponseSink {
       req.on('end', () => {
         const path = req.url ?? '';
         if (path.startsWith('/api/auth.test')) {
-          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0TEST' }));
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ ok: true, user_id: 'UBOT0001', bot_id: 'BBOT0001', team_id: 'T0TEST' }));
           return;
         }
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -91,10 +93,18 @@ async function load(sink: ResponseSink, r: LoadRequest): Promise<Run> {
   let next = 0;
   const one = async () => {
     const id = `b${++seq}`;
-    const body = slashCommandBody({ text: 'wannacry', responseUrl: `${sink.url}/response/${id}`, channel: r.uniqueChannels ? `C0NEW${seq}` : 'C0BENCH' });
+    const body = slashCommandBody({
+      text: 'wannacry',
+      responseUrl: `${sink.url}/response/${id}`,
+      channel: r.uniqueChannels ? `C0NEW${seq}` : 'C0BENCH',
+    });
     const posted = r.waitForBrief ? sink.expect(id) : Promise.resolve();
     const t0 = performance.now();
-    const res = await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) }, body });
+    const res = await fetch(r.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...signatureHeaders(body) },
+      body,
+    });
     const answer = await res.text();
     if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
     ackMs.push(performance.now() - t0);
@@ -147,7 +157,10 @@ class LoadWorker {
   ) {}
 
   static async start(): Promise<LoadWorker> {
-    const worker = new Worker(`require('ts-node/register/transpile-only'); require(${JSON.stringify(__filename)});`, { eval: true, workerData: { role: 'slack-load' } });
+    const worker = new Worker(`require('ts-node/register/transpile-only'); require(${JSON.stringify(__filename)});`, {
+      eval: true,
+      workerData: { role: 'slack-load' },
+    });
     const url = await new Promise<string>((resolve, reject) => {
       worker.once('message', (m: { ready: string }) => resolve(m.ready));
       worker.once('error', reject);
@@ -157,7 +170,9 @@ class LoadWorker {
 
   run(r: LoadRequest): Promise<Run> {
     return new Promise((resolve, reject) => {
-      this.worker.once('message', (m: { run?: Run; error?: string }) => (m.run ? resolve(m.run) : reject(new Error(m.error))));
+      this.worker.once('message', (m: { run?: Run; error?: string }) =>
+        m.run ? resolve(m.run) : reject(new Error(m.error)),
+      );
       this.worker.postMessage(r);
     });
   }
@@ -168,9 +183,18 @@ class LoadWorker {
   }
 }
 
-async function startOurs(briefing: BriefingService, kv: Awaited<ReturnType<typeof openKv>>, sinkUrl: string, cacheTtlMs?: { briefs?: number }) {
+async function startOurs(
+  briefing: BriefingService,
+  kv: Awaited<ReturnType<typeof openKv>>,
+  sinkUrl: string,
+  cacheTtlMs?: { briefs?: number },
+) {
   // cyberbrief's Slack app, mounted on the shared HTTP server exactly as `serve` mounts it.
-  const config = loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${sinkUrl}/api/` });
+  const config = loadSlackConfig({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${sinkUrl}/api/`,
+  });
   const runtime = createSlackApp({
     config,
     briefing,
@@ -197,8 +221,20 @@ async function startOurs(briefing: BriefingService, kv: Awaited<ReturnType<typeo
 async function startBare() {
   // The baseline: a bare Bolt app on the same kind of server whose command only acknowledges,
   // with the same Bolt settings as ours (no conversation store), so only the listener differs.
-  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', logger: boltLogger(silentLogger, LogLevel.ERROR) });
-  const bare = new App({ receiver, token: 'xoxb-bench', botId: 'BBOT0001', botUserId: 'UBOT0001', tokenVerificationEnabled: false, convoStore: false, logger: boltLogger(silentLogger, LogLevel.ERROR) });
+  const receiver = new HTTPReceiver({
+    signingSecret: SIGNING_SECRET,
+    endpoints: '/slack/events',
+    logger: boltLogger(silentLogger, LogLevel.ERROR),
+  });
+  const bare = new App({
+    receiver,
+    token: 'xoxb-bench',
+    botId: 'BBOT0001',
+    botUserId: 'UBOT0001',
+    tokenVerificationEnabled: false,
+    convoStore: false,
+    logger: boltLogger(silentLogger, LogLevel.ERROR),
+  });
   bare.command('/cyberbrief', async ({ ack }) => ack());
   const server = new HttpServer(silentLogger);
   server.route('POST', '/slack/events', (req, res) => {
@@ -219,7 +255,8 @@ export async function bench(): Promise<Record<string, string | number>> {
   const bare = await startBare();
   const status = briefing.brief('wannacry', 'en').status;
   try {
-    const run = (url: string, n: number, concurrency: number, extra: Partial<LoadRequest> = {}) => loader.run({ url, n, concurrency, waitForBrief: url !== bare.url, ...extra });
+    const run = (url: string, n: number, concurrency: number, extra: Partial<LoadRequest> = {}) =>
+      loader.run({ url, n, concurrency, waitForBrief: url !== bare.url, ...extra });
     await run(ours.url, WARMUP, 4);
     await run(uncached.url, WARMUP, 4);
     await run(bare.url, WARMUP, 4);
@@ -232,12 +269,21 @@ export async function bench(): Promise<Record<string, string | number>> {
     // the machine's load (it is shared) hits all three alike; the ratio is the median of the rounds'.
     const rounds: { ours: Run; uncached: Run; bare: Run }[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      rounds.push({ ours: await run(ours.url, ROUND_REQUESTS, CONCURRENCY), uncached: await run(uncached.url, ROUND_REQUESTS, CONCURRENCY), bare: await run(bare.url, ROUND_REQUESTS, CONCURRENCY) });
+      rounds.push({
+        ours: await run(ours.url, ROUND_REQUESTS, CONCURRENCY),
+        uncached: await run(uncached.url, ROUND_REQUESTS, CONCURRENCY),
+        bare: await run(bare.url, ROUND_REQUESTS, CONCURRENCY),
+      });
     }
     const perSecond = (r: Run) => ROUND_REQUESTS / r.seconds;
-    const total = (pick: (x: (typeof rounds)[number]) => Run) => (ROUNDS * ROUND_REQUESTS) / rounds.reduce((t, x) => t + pick(x).seconds, 0);
+    const total = (pick: (x: (typeof rounds)[number]) => Run) =>
+      (ROUNDS * ROUND_REQUESTS) / rounds.reduce((t, x) => t + pick(x).seconds, 0);
     const [ourRate, uncachedRate, bareRate] = [total((x) => x.ours), total((x) => x.uncached), total((x) => x.bare)];
-    const medianRatio = (pick: (x: (typeof rounds)[number]) => Run) => percentile(rounds.map((x) => (100 * perSecond(pick(x))) / perSecond(x.bare)), 50);
+    const medianRatio = (pick: (x: (typeof rounds)[number]) => Run) =>
+      percentile(
+        rounds.map((x) => (100 * perSecond(pick(x))) / perSecond(x.bare)),
+        50,
+      );
     const ms = (xs: number[], p: number) => round(percentile(xs, p));
     const tp = [rounds.flatMap((x) => x.ours.doneMs)];
     return {
@@ -253,8 +299,14 @@ export async function bench(): Promise<Record<string, string | number>> {
       [`slack /cyberbrief throughput req/s (${CONCURRENCY} in flight)`]: round(ourRate, 0),
       [`slack throughput req/s, no brief cache`]: round(uncachedRate, 0),
       [`bare Bolt ack-only throughput req/s (${CONCURRENCY} in flight)`]: round(bareRate, 0),
-      'slack throughput vs bare Bolt % (median of rounds)': round(medianRatio((x) => x.ours), 1),
-      'slack throughput vs bare Bolt %, no brief cache (median)': round(medianRatio((x) => x.uncached), 1),
+      'slack throughput vs bare Bolt % (median of rounds)': round(
+        medianRatio((x) => x.ours),
+        1,
+      ),
+      'slack throughput vs bare Bolt %, no brief cache (median)': round(
+        medianRatio((x) => x.uncached),
+        1,
+      ),
       [`slack p99 ms under load (${CONCURRENCY} in flight)`]: ms(tp[0]!, 99),
     };
   } finally {

@@ -19,9 +19,31 @@ export function rng(seed: number): () => number {
   };
 }
 
-const WORDS = 'amber basalt cobalt delta ember falcon granite harbor indigo jasper kestrel lumen meridian nimbus onyx pylon quartz raven sable tundra umbra vortex willow xenon yarrow zephyr'.split(' ');
-const TYPES: IncidentType[] = ['espionage', 'ransomware', 'wiper', 'intrusion', 'ddos', 'supply-chain', 'hack-and-leak'];
-const DEV_TYPES: DevelopmentType[] = ['attack', 'disclosure', 'attribution', 'denial', 'condemnation', 'sanction', 'indictment', 'statement', 'investigation', 'policy'];
+const WORDS =
+  'amber basalt cobalt delta ember falcon granite harbor indigo jasper kestrel lumen meridian nimbus onyx pylon quartz raven sable tundra umbra vortex willow xenon yarrow zephyr'.split(
+    ' ',
+  );
+const TYPES: IncidentType[] = [
+  'espionage',
+  'ransomware',
+  'wiper',
+  'intrusion',
+  'ddos',
+  'supply-chain',
+  'hack-and-leak',
+];
+const DEV_TYPES: DevelopmentType[] = [
+  'attack',
+  'disclosure',
+  'attribution',
+  'denial',
+  'condemnation',
+  'sanction',
+  'indictment',
+  'statement',
+  'investigation',
+  'policy',
+];
 const STATES = ['US', 'GB', 'FR', 'DE', 'CN', 'RU', 'KP', 'IR', 'UA', 'NL', 'NO', 'EE', 'CA', 'AU', 'JP'];
 const GROUPS = ['G0032', 'G0007', 'G0016', 'G0034', 'G0045', 'G0125', 'G0128', 'G0096'];
 
@@ -42,7 +64,11 @@ export async function buildSyntheticStore(dir: string, opts: SyntheticOptions): 
   rmSync(tmp, { force: true });
   const kv = await openKv(`sqlite://${tmp}`);
   const store = new KeyvIncidentStore(kv);
-  await seedStore(store, loadKnowledgeBase(process.env.CYBERBRIEF_KB_DIR || undefined), () => new Date('2026-01-01T00:00:00Z'));
+  await seedStore(
+    store,
+    loadKnowledgeBase(process.env.CYBERBRIEF_KB_DIR || undefined),
+    () => new Date('2026-01-01T00:00:00Z'),
+  );
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   for (let i = 0; i < opts.incidents; i++) {

@@ -31,7 +31,12 @@ export async function bench(): Promise<Record<string, string | number>> {
   mountTeams(http, { app: { briefing, kv, log: silentLogger, env, config: loadCoreConfig(env) } });
   const port = await http.listen(0, '127.0.0.1');
   const endpoint = `http://127.0.0.1:${port}/api/messages`;
-  const post = (activity: unknown) => fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const post = (activity: unknown) =>
+    fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
 
   const toReply: number[] = [];
   const toResponse: number[] = [];

@@ -8,14 +8,23 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cyberbrief-cli-'));
-  env = { ...process.env, CYBERBRIEF_STORE: `sqlite://${join(dir, 'cli.sqlite')}`, CYBERBRIEF_FEEDS: 'none', NO_COLOR: '1' };
+  env = {
+    ...process.env,
+    CYBERBRIEF_STORE: `sqlite://${join(dir, 'cli.sqlite')}`,
+    CYBERBRIEF_FEEDS: 'none',
+    NO_COLOR: '1',
+  };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(args, { env, log: silentLogger }, { out: (t) => void (out += t), err: (t) => void (err += t) });
+  const code = await runCli(
+    args,
+    { env, log: silentLogger },
+    { out: (t) => void (out += t), err: (t) => void (err += t) },
+  );
   return { code, out, err };
 }
 
@@ -33,8 +42,14 @@ describe('cyberbrief CLI', () => {
     const r = await cli('brief', 'lazarus', '--json');
     expect(r.code).toBe(0);
     const b = JSON.parse(r.out);
-    expect(b).toMatchObject({ query: 'lazarus', locale: 'en', status: 'found', subject: { kind: 'actor', id: 'G0032' } });
-    for (const key of ['title', 'summary', 'attribution', 'responses', 'timeline', 'related', 'sources']) expect(b).toHaveProperty(key);
+    expect(b).toMatchObject({
+      query: 'lazarus',
+      locale: 'en',
+      status: 'found',
+      subject: { kind: 'actor', id: 'G0032' },
+    });
+    for (const key of ['title', 'summary', 'attribution', 'responses', 'timeline', 'related', 'sources'])
+      expect(b).toHaveProperty(key);
   });
 
   it('answers in French with --lang fr', async () => {
@@ -65,7 +80,11 @@ describe('cyberbrief CLI', () => {
 
   it('fails fast naming a wrong configuration variable', async () => {
     let err = '';
-    const code = await runCli(['brief', 'wannacry'], { env: { ...env, CYBERBRIEF_LANG: 'de' }, log: silentLogger }, { out: () => undefined, err: (t) => void (err += t) });
+    const code = await runCli(
+      ['brief', 'wannacry'],
+      { env: { ...env, CYBERBRIEF_LANG: 'de' }, log: silentLogger },
+      { out: () => undefined, err: (t) => void (err += t) },
+    );
     expect(code).toBe(78);
     expect(err).toMatch(/CYBERBRIEF_LANG/);
   });

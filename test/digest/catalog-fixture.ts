@@ -15,7 +15,14 @@ export const ACTORS: Actor[] = [
   { id: 'FR-ANSSI', kind: 'organisation', name: { en: 'ANSSI', fr: 'ANSSI' }, aliases: [], country: 'FR', sources: [] },
   { id: 'MSFT', kind: 'organisation', name: { en: 'Microsoft', fr: 'Microsoft' }, aliases: [], sources: [] },
   { id: 'G0901', kind: 'group', name: { en: 'Test Panda', fr: 'Test Panda' }, aliases: [], country: 'CN', sources: [] },
-  { id: 'G0902', kind: 'group', name: { en: 'Test Chollima', fr: 'Test Chollima' }, aliases: [], country: 'KP', sources: [] },
+  {
+    id: 'G0902',
+    kind: 'group',
+    name: { en: 'Test Chollima', fr: 'Test Chollima' },
+    aliases: [],
+    country: 'KP',
+    sources: [],
+  },
 ];
 
 function state(id: string, en: string, fr: string): Actor {
@@ -62,7 +69,10 @@ export function dev(s: DevSpec): Development {
     against: s.against ?? [],
     incidents: [s.incident, ...(s.alsoAbout ?? [])],
     stance: s.stance,
-    text: s.en === undefined && s.fr === undefined ? { en: `Event ${s.id}.`, fr: `Évènement ${s.id}.` } : { en: s.en, fr: s.fr },
+    text:
+      s.en === undefined && s.fr === undefined
+        ? { en: `Event ${s.id}.`, fr: `Évènement ${s.id}.` }
+        : { en: s.en, fr: s.fr },
     sources: s.sources ?? [],
     origin: 'ingested',
     recordedAt: typeof s.recordedAt === 'string' ? s.recordedAt : s.recordedAt.toISOString(),
@@ -70,19 +80,32 @@ export function dev(s: DevSpec): Development {
 }
 
 export function source(id: string, language = 'en'): Source {
-  return { id, url: `https://news.example.org/${id}`, title: `Report ${id}`, language, published: '2026-03-01', origin: 'ingested' };
+  return {
+    id,
+    url: `https://news.example.org/${id}`,
+    title: `Report ${id}`,
+    language,
+    published: '2026-03-01',
+    origin: 'ingested',
+  };
 }
 
 /** Builds a catalog from incidents and developments (each stored with its first incident). */
 export function catalogOf(incidents: Incident[], devs: Development[], sources: Source[] = []): Catalog {
   const byIncident = new Map<string, Development[]>();
-  for (const d of devs) byIncident.set(d.incidents[0] as string, [...(byIncident.get(d.incidents[0] as string) ?? []), d]);
+  for (const d of devs)
+    byIncident.set(d.incidents[0] as string, [...(byIncident.get(d.incidents[0] as string) ?? []), d]);
   const known = new Set(incidents.map((i) => i.id));
   const all = [...incidents, ...[...byIncident.keys()].filter((id) => !known.has(id)).map((id) => incident(id))];
   const allSources = new Map(sources.map((s) => [s.id, s]));
   // Without an explicit list every cited source exists; with one, the others are unknown.
-  if (sources.length === 0) for (const d of devs) for (const s of d.sources) if (!allSources.has(s)) allSources.set(s, source(s));
-  return new Catalog({ actors: ACTORS, incidents: all.map((i) => ({ incident: i, developments: byIncident.get(i.id) ?? [] })), sources: allSources.values() });
+  if (sources.length === 0)
+    for (const d of devs) for (const s of d.sources) if (!allSources.has(s)) allSources.set(s, source(s));
+  return new Catalog({
+    actors: ACTORS,
+    incidents: all.map((i) => ({ incident: i, developments: byIncident.get(i.id) ?? [] })),
+    sources: allSources.values(),
+  });
 }
 
 /** Adds one development to a live catalog (what an ingestion does between two ticks). */

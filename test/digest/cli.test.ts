@@ -15,9 +15,33 @@ describe('cyberbrief digest', () => {
     await store.saveSource(source('wire-1'));
     await store.saveSource(source('paper-1', 'fr'));
     await store.saveIncident(incident('amber-lake', { targets: ['FR'] }), [
-      dev({ id: 'old', incident: 'amber-lake', type: 'attack', recordedAt: '2026-03-01T10:00:00Z', en: 'An intrusion was found.' }),
-      dev({ id: 'yesterday', incident: 'amber-lake', type: 'sanction', by: ['EU'], against: ['CN'], recordedAt: '2026-03-09T18:00:00Z', en: 'The EU listed two officers <b>here</b>.', fr: 'L’UE a inscrit deux officiers.', sources: ['wire-1', 'paper-1'] }),
-      dev({ id: 'this-morning', incident: 'amber-lake', type: 'statement', by: ['FR'], date: '2026-03-10', recordedAt: '2026-03-10T08:00:00Z', fr: 'Paris prend acte.' }),
+      dev({
+        id: 'old',
+        incident: 'amber-lake',
+        type: 'attack',
+        recordedAt: '2026-03-01T10:00:00Z',
+        en: 'An intrusion was found.',
+      }),
+      dev({
+        id: 'yesterday',
+        incident: 'amber-lake',
+        type: 'sanction',
+        by: ['EU'],
+        against: ['CN'],
+        recordedAt: '2026-03-09T18:00:00Z',
+        en: 'The EU listed two officers <b>here</b>.',
+        fr: 'L’UE a inscrit deux officiers.',
+        sources: ['wire-1', 'paper-1'],
+      }),
+      dev({
+        id: 'this-morning',
+        incident: 'amber-lake',
+        type: 'statement',
+        by: ['FR'],
+        date: '2026-03-10',
+        recordedAt: '2026-03-10T08:00:00Z',
+        fr: 'Paris prend acte.',
+      }),
     ]);
     await kv.close();
   });
@@ -28,16 +52,22 @@ describe('cyberbrief digest', () => {
     expect(r.code).toBe(0);
     const d = Digest.parse(JSON.parse(r.out));
     expect(d).toMatchObject({ since: '2026-03-09T12:00:00.000Z', until: now.toISOString(), locale: 'en', more: 0 });
-    expect(d.incidents.map((g) => [g.incident.id, g.developments.map((x) => x.id)])).toEqual([['amber-lake', ['yesterday', 'this-morning']]]);
+    expect(d.incidents.map((g) => [g.incident.id, g.developments.map((x) => x.id)])).toEqual([
+      ['amber-lake', ['yesterday', 'this-morning']],
+    ]);
     expect(d.sources.map((s) => s.id)).toEqual(['wire-1', 'paper-1']);
   });
 
   it('takes --since as a date or an age, and --lang', async () => {
     const week = Digest.parse(JSON.parse((await cli.run('digest', '--since', '7d', '--json')).out));
     expect(week.since).toBe('2026-03-03T12:00:00.000Z');
-    const all = Digest.parse(JSON.parse((await cli.run('digest', '--since', '2026-02-28', '--lang', 'fr', '--json')).out));
+    const all = Digest.parse(
+      JSON.parse((await cli.run('digest', '--since', '2026-02-28', '--lang', 'fr', '--json')).out),
+    );
     expect(all.incidents[0]!.developments.map((x) => x.id).sort()).toEqual(['old', 'this-morning', 'yesterday']);
-    expect(all.incidents[0]!.developments.find((x) => x.id === 'yesterday')!.text).toBe('L’UE a inscrit deux officiers.');
+    expect(all.incidents[0]!.developments.find((x) => x.id === 'yesterday')!.text).toBe(
+      'L’UE a inscrit deux officiers.',
+    );
   });
 
   it('renders text for the terminal: headline, ranked entries, language notes and numbered sources', async () => {

@@ -46,11 +46,53 @@ describe('composeDigest: ranking', () => {
   const catalog = catalogOf(
     [incident('alpha', { suspected: ['G0901'] }), incident('beta'), incident('gamma')],
     [
-      dev({ id: 'statement', incident: 'beta', type: 'statement', by: ['FR'], recordedAt: at('10:00'), sources: ['s1'] }),
-      dev({ id: 'sanction', incident: 'alpha', type: 'sanction', by: ['EU'], against: ['G0901'], recordedAt: at('08:00'), sources: ['s2'] }),
-      dev({ id: 'state-attribution', incident: 'alpha', type: 'attribution', stance: 'attributed', by: ['GB'], against: ['CN'], recordedAt: at('07:00'), sources: ['s3'] }),
-      dev({ id: 'vendor-attribution', incident: 'gamma', type: 'attribution', stance: 'attributed', by: ['MSFT'], against: ['G0902'], recordedAt: at('09:00'), sources: ['s4'] }),
-      dev({ id: 'suspicion', incident: 'gamma', type: 'attribution', stance: 'suspected', by: ['US'], against: ['KP'], recordedAt: at('09:30'), sources: ['s5'] }),
+      dev({
+        id: 'statement',
+        incident: 'beta',
+        type: 'statement',
+        by: ['FR'],
+        recordedAt: at('10:00'),
+        sources: ['s1'],
+      }),
+      dev({
+        id: 'sanction',
+        incident: 'alpha',
+        type: 'sanction',
+        by: ['EU'],
+        against: ['G0901'],
+        recordedAt: at('08:00'),
+        sources: ['s2'],
+      }),
+      dev({
+        id: 'state-attribution',
+        incident: 'alpha',
+        type: 'attribution',
+        stance: 'attributed',
+        by: ['GB'],
+        against: ['CN'],
+        recordedAt: at('07:00'),
+        sources: ['s3'],
+      }),
+      dev({
+        id: 'vendor-attribution',
+        incident: 'gamma',
+        type: 'attribution',
+        stance: 'attributed',
+        by: ['MSFT'],
+        against: ['G0902'],
+        recordedAt: at('09:00'),
+        sources: ['s4'],
+      }),
+      dev({
+        id: 'suspicion',
+        incident: 'gamma',
+        type: 'attribution',
+        stance: 'suspected',
+        by: ['US'],
+        against: ['KP'],
+        recordedAt: at('09:30'),
+        sources: ['s5'],
+      }),
     ],
   );
 
@@ -73,8 +115,22 @@ describe('composeDigest: ranking', () => {
     const c = catalogOf(
       [incident('alpha')],
       [
-        dev({ id: 'one-source', incident: 'alpha', type: 'condemnation', by: ['FR'], recordedAt: at('11:00'), sources: ['a'] }),
-        dev({ id: 'three-sources', incident: 'alpha', type: 'condemnation', by: ['GB'], recordedAt: at('09:00'), sources: ['b', 'c', 'd'] }),
+        dev({
+          id: 'one-source',
+          incident: 'alpha',
+          type: 'condemnation',
+          by: ['FR'],
+          recordedAt: at('11:00'),
+          sources: ['a'],
+        }),
+        dev({
+          id: 'three-sources',
+          incident: 'alpha',
+          type: 'condemnation',
+          by: ['GB'],
+          recordedAt: at('09:00'),
+          sources: ['b', 'c', 'd'],
+        }),
       ],
     );
     expect(ids(composeDigest(c, { ...window, locale: 'en' }))).toEqual(['three-sources', 'one-source']);
@@ -84,8 +140,22 @@ describe('composeDigest: ranking', () => {
     const c = catalogOf(
       [incident('alpha')],
       [
-        dev({ id: 'older', incident: 'alpha', type: 'statement', by: ['FR'], date: '2026-03-08', recordedAt: at('01:00') }),
-        dev({ id: 'newer', incident: 'alpha', type: 'statement', by: ['FR'], date: '2026-03-09', recordedAt: at('02:00') }),
+        dev({
+          id: 'older',
+          incident: 'alpha',
+          type: 'statement',
+          by: ['FR'],
+          date: '2026-03-08',
+          recordedAt: at('01:00'),
+        }),
+        dev({
+          id: 'newer',
+          incident: 'alpha',
+          type: 'statement',
+          by: ['FR'],
+          date: '2026-03-09',
+          recordedAt: at('02:00'),
+        }),
       ],
     );
     expect(ids(composeDigest(c, { ...window, locale: 'en' }))).toEqual(['newer', 'older']);
@@ -101,16 +171,35 @@ describe('composeDigest: ranking', () => {
 
 describe('composeDigest: filters', () => {
   const catalog = catalogOf(
-    [incident('alpha', { suspected: ['G0901'], targets: ['US'] }), incident('beta', { targets: ['FR'] }), incident('gamma')],
+    [
+      incident('alpha', { suspected: ['G0901'], targets: ['US'] }),
+      incident('beta', { targets: ['FR'] }),
+      incident('gamma'),
+    ],
     [
       dev({ id: 'group-op', incident: 'alpha', type: 'disclosure', by: ['MSFT'], recordedAt: at('01:00') }),
       dev({ id: 'anssi-note', incident: 'gamma', type: 'statement', by: ['FR-ANSSI'], recordedAt: at('02:00') }),
-      dev({ id: 'beta-sanction', incident: 'beta', type: 'sanction', by: ['EU'], against: ['KP'], recordedAt: at('03:00') }),
+      dev({
+        id: 'beta-sanction',
+        incident: 'beta',
+        type: 'sanction',
+        by: ['EU'],
+        against: ['KP'],
+        recordedAt: at('03:00'),
+      }),
       dev({ id: 'kp-denial', incident: 'gamma', type: 'denial', by: ['KP'], recordedAt: at('04:00') }),
-      dev({ id: 'shared', incident: 'gamma', alsoAbout: ['alpha'], type: 'condemnation', by: ['GB'], recordedAt: at('05:00') }),
+      dev({
+        id: 'shared',
+        incident: 'gamma',
+        alsoAbout: ['alpha'],
+        type: 'condemnation',
+        by: ['GB'],
+        recordedAt: at('05:00'),
+      }),
     ],
   );
-  const pick = (filters: Parameters<typeof composeDigest>[1]['filters']) => ids(composeDigest(catalog, { ...window, locale: 'en', filters, cap: 50 })).sort();
+  const pick = (filters: Parameters<typeof composeDigest>[1]['filters']) =>
+    ids(composeDigest(catalog, { ...window, locale: 'en', filters, cap: 50 })).sort();
 
   it('actor:CN also finds operations of groups publicly tied to China', () => {
     expect(pick({ actors: ['CN'] })).toEqual(['group-op', 'shared']);
@@ -122,7 +211,9 @@ describe('composeDigest: filters', () => {
 
   it('filters by incident, listing a shared development under the incident asked for', () => {
     const d = composeDigest(catalog, { ...window, locale: 'en', filters: { incidents: ['alpha'] } });
-    expect(d.incidents.map((g) => [g.incident.id, g.developments.map((x) => x.id).sort()])).toEqual([['alpha', ['group-op', 'shared']]]);
+    expect(d.incidents.map((g) => [g.incident.id, g.developments.map((x) => x.id).sort()])).toEqual([
+      ['alpha', ['group-op', 'shared']],
+    ]);
   });
 
   it('filters by type and by minimum significance, and combines filters with AND', () => {
@@ -130,7 +221,12 @@ describe('composeDigest: filters', () => {
     expect(pick({ actors: ['KP'], types: ['denial'] })).toEqual(['kp-denial']);
     const all = composeDigest(catalog, { ...window, locale: 'en', cap: 50 }).incidents.flatMap((g) => g.developments);
     const threshold = Math.max(...all.map((x) => x.significance));
-    expect(pick({ minSignificance: threshold })).toEqual(all.filter((x) => x.significance >= threshold).map((x) => x.id).sort());
+    expect(pick({ minSignificance: threshold })).toEqual(
+      all
+        .filter((x) => x.significance >= threshold)
+        .map((x) => x.id)
+        .sort(),
+    );
     expect(pick({ minSignificance: threshold }).length).toBeLessThan(all.length);
   });
 });
@@ -140,8 +236,25 @@ describe('composeDigest: language, sources and the JSON contract', () => {
     const c = catalogOf(
       [incident('alpha')],
       [
-        dev({ id: 'bilingual', incident: 'alpha', type: 'sanction', by: ['EU'], recordedAt: at('01:00'), en: 'The EU froze assets.', fr: 'L’UE a gelé des avoirs.', sources: ['x1'] }),
-        dev({ id: 'french-only', incident: 'alpha', type: 'statement', by: ['FR'], recordedAt: at('02:00'), fr: 'Paris a réagi.', sources: ['x2', 'missing'] }),
+        dev({
+          id: 'bilingual',
+          incident: 'alpha',
+          type: 'sanction',
+          by: ['EU'],
+          recordedAt: at('01:00'),
+          en: 'The EU froze assets.',
+          fr: 'L’UE a gelé des avoirs.',
+          sources: ['x1'],
+        }),
+        dev({
+          id: 'french-only',
+          incident: 'alpha',
+          type: 'statement',
+          by: ['FR'],
+          recordedAt: at('02:00'),
+          fr: 'Paris a réagi.',
+          sources: ['x2', 'missing'],
+        }),
       ],
       [source('x1'), source('x2', 'fr')],
     );
@@ -149,7 +262,11 @@ describe('composeDigest: language, sources and the JSON contract', () => {
     const d = composeDigest(c, { ...window, locale: 'en' });
     expect(Digest.parse(d)).toEqual(d);
     const [sanction, statement] = d.incidents[0]!.developments;
-    expect(sanction).toMatchObject({ text: 'The EU froze assets.', lang: 'en', by: [{ id: 'EU', kind: 'organisation', name: 'European Union' }] });
+    expect(sanction).toMatchObject({
+      text: 'The EU froze assets.',
+      lang: 'en',
+      by: [{ id: 'EU', kind: 'organisation', name: 'European Union' }],
+    });
     expect(statement).toMatchObject({ text: 'Paris a réagi.', lang: 'fr', sources: ['x2'] });
     expect(d.sources.map((s) => s.id)).toEqual(['x1', 'x2']);
     expect(d.incidents[0]!.incident.name).toBe('Operation alpha');
@@ -162,18 +279,30 @@ describe('composeDigest: language, sources and the JSON contract', () => {
     const same = { incident: 'alpha', type: 'indictment' as const, by: ['US'], against: ['KP'], date: '2026-03-09' };
     const c = catalogOf(
       [incident('alpha')],
-      [dev({ id: 'wire', ...same, recordedAt: at('01:00'), sources: ['w'] }), dev({ id: 'paper', ...same, recordedAt: at('03:00'), sources: ['p', 'q'] })],
+      [
+        dev({ id: 'wire', ...same, recordedAt: at('01:00'), sources: ['w'] }),
+        dev({ id: 'paper', ...same, recordedAt: at('03:00'), sources: ['p', 'q'] }),
+      ],
     );
     const d = composeDigest(c, { ...window, locale: 'en' });
     const entries = d.incidents.flatMap((g) => g.developments);
     expect(entries).toHaveLength(1);
     expect([...entries[0]!.sources].sort()).toEqual(['p', 'q', 'w']);
-    const single = composeDigest(catalogOf([incident('alpha')], [dev({ id: 'wire', ...same, recordedAt: at('01:00'), sources: ['w'] })]), { ...window, locale: 'en' });
+    const single = composeDigest(
+      catalogOf([incident('alpha')], [dev({ id: 'wire', ...same, recordedAt: at('01:00'), sources: ['w'] })]),
+      { ...window, locale: 'en' },
+    );
     expect(entries[0]!.significance).toBeGreaterThan(single.incidents[0]!.developments[0]!.significance);
   });
 
   it('gives the same digest from a shared index as from the catalog', () => {
-    const c = catalogOf([incident('alpha')], [dev({ id: 'a', incident: 'alpha', recordedAt: at('01:00') }), dev({ id: 'b', incident: 'alpha', type: 'sanction', by: ['EU'], recordedAt: at('02:00') })]);
+    const c = catalogOf(
+      [incident('alpha')],
+      [
+        dev({ id: 'a', incident: 'alpha', recordedAt: at('01:00') }),
+        dev({ id: 'b', incident: 'alpha', type: 'sanction', by: ['EU'], recordedAt: at('02:00') }),
+      ],
+    );
     const index = new DigestIndex(c);
     expect(composeDigest(index, { ...window, locale: 'fr' })).toEqual(composeDigest(c, { ...window, locale: 'fr' }));
     // An index over a shorter period is never used for a longer one.

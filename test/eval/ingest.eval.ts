@@ -32,7 +32,17 @@ export interface Label {
   developments: LabelDev[];
 }
 
-export const FIELDS = ['language', 'incident', 'states', 'groups', 'attributing', 'types', 'dates', 'stance', 'developments'] as const;
+export const FIELDS = [
+  'language',
+  'incident',
+  'states',
+  'groups',
+  'attributing',
+  'types',
+  'dates',
+  'stance',
+  'developments',
+] as const;
 export type Field = (typeof FIELDS)[number];
 type Sets = Record<Field, Set<string>>;
 
@@ -99,13 +109,17 @@ export function predictedSets(x: Extraction, lex: Lexicon): Sets {
     attributing: new Set(x.developments.filter((d) => d.type === 'attribution').flatMap((d) => d.by)),
     types: new Set(x.developments.map((d) => d.type)),
     dates: new Set(x.developments.map((d) => `${d.type}@${d.date}`)),
-    stance: new Set(x.developments.filter((d) => d.stance && d.type === 'attribution').map((d) => `${key(d.against)}:${d.stance}`)),
+    stance: new Set(
+      x.developments.filter((d) => d.stance && d.type === 'attribution').map((d) => `${key(d.against)}:${d.stance}`),
+    ),
     developments: new Set(x.developments.map((d) => `${d.type}@${d.date} by[${key(d.by)}] against[${key(d.against)}]`)),
   };
 }
 
 function isCompany(a: { description?: { en: string } }): boolean {
-  return /\b(company|firm|vendor|maker|provider|operator|developer|giant|security vendor)\b/i.test(a.description?.en ?? '');
+  return /\b(company|firm|vendor|maker|provider|operator|developer|giant|security vendor)\b/i.test(
+    a.description?.en ?? '',
+  );
 }
 
 export interface Score {
@@ -120,12 +134,17 @@ export function prf(s: Score): { p: number; r: number; f1: number } {
 }
 
 /** Scores every labelled article; returns the per-field totals and, per article, the differences. */
-export function scoreAll(lex: Lexicon, dir = FIXTURES): { totals: Record<Field, Score>; diffs: { name: string; missed: string[]; extra: string[] }[] } {
+export function scoreAll(
+  lex: Lexicon,
+  dir = FIXTURES,
+): { totals: Record<Field, Score>; diffs: { name: string; missed: string[]; extra: string[] }[] } {
   const totals = Object.fromEntries(FIELDS.map((f) => [f, { tp: 0, fp: 0, fn: 0 }])) as Record<Field, Score>;
   const diffs: { name: string; missed: string[]; extra: string[] }[] = [];
   for (const { name, file, label } of labelledArticles(dir)) {
     const r = readArticle(readFileSync(file), file);
-    const x: Extraction | undefined = r.ok ? extract(r.article, lex, { published: String(label.published) }) : undefined;
+    const x: Extraction | undefined = r.ok
+      ? extract(r.article, lex, { published: String(label.published) })
+      : undefined;
     const exp = expectedSets(label, lex);
     const got = x ? predictedSets(x, lex) : (Object.fromEntries(FIELDS.map((f) => [f, new Set<string>()])) as Sets);
     const missed: string[] = [];
@@ -157,7 +176,9 @@ export async function evaluate(): Promise<Record<string, string | number>> {
   if (process.env.EVAL_VERBOSE) {
     for (const d of diffs) {
       if (d.missed.length + d.extra.length === 0) continue;
-      process.stdout.write(`  ${d.name}\n${d.missed.map((m) => `      - ${m}\n`).join('')}${d.extra.map((m) => `      + ${m}\n`).join('')}`);
+      process.stdout.write(
+        `  ${d.name}\n${d.missed.map((m) => `      - ${m}\n`).join('')}${d.extra.map((m) => `      + ${m}\n`).join('')}`,
+      );
     }
   }
   const out: Record<string, string | number> = { articles: diffs.length };

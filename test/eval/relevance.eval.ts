@@ -21,7 +21,9 @@ export function loadRelevanceSet(): Labelled[] {
 export async function evaluate(): Promise<Record<string, string | number>> {
   const model = RelevanceModel.fromKnowledgeBase(loadKnowledgeBase());
   const set = loadRelevanceSet();
-  const figures: Record<string, string | number> = { 'items (relevant / irrelevant)': `${set.filter((s) => s.relevant).length} / ${set.filter((s) => !s.relevant).length}` };
+  const figures: Record<string, string | number> = {
+    'items (relevant / irrelevant)': `${set.filter((s) => s.relevant).length} / ${set.filter((s) => !s.relevant).length}`,
+  };
   const errors: string[] = [];
   const score = (items: Labelled[]) => {
     let tp = 0;
@@ -32,7 +34,8 @@ export async function evaluate(): Promise<Record<string, string | number>> {
       if (v.relevant && item.relevant) tp += 1;
       else if (v.relevant) fp += 1;
       else if (item.relevant) fn += 1;
-      if (v.relevant !== item.relevant) errors.push(`${item.relevant ? 'missed' : 'kept'} (${item.lang}, score ${v.score}): ${item.title}`);
+      if (v.relevant !== item.relevant)
+        errors.push(`${item.relevant ? 'missed' : 'kept'} (${item.lang}, score ${v.score}): ${item.title}`);
     }
     return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn) };
   };

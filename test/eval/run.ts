@@ -3,7 +3,9 @@ import { join } from 'node:path';
 
 /** `npm run eval`: runs every test/eval/*.eval.ts module and prints its quality figures. */
 async function main(): Promise<void> {
-  const modules = readdirSync(__dirname).filter((f) => f.endsWith('.eval.ts')).sort();
+  const modules = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.eval.ts'))
+    .sort();
   for (const file of modules) {
     process.stdout.write(`\n== ${file}\n`);
     try {

@@ -12,7 +12,14 @@ describe('article text', () => {
     expect(a.published).toBe('2021-07-19T13:05:00.000Z');
     expect(a.text).toMatch(/accused China of being behind the hacking of Microsoft Exchange/);
     expect(a.text).toMatch(/\n\nThe British government said/);
-    for (const junk of ['Ten gardens', 'Transfer news', 'window.tracking', 'font-family', 'Copyright The Northern Ledger']) expect(a.text).not.toContain(junk);
+    for (const junk of [
+      'Ten gardens',
+      'Transfer news',
+      'window.tracking',
+      'font-family',
+      'Copyright The Northern Ledger',
+    ])
+      expect(a.text).not.toContain(junk);
   });
 
   it('reads a page built from divs, not article tags', () => {
@@ -27,18 +34,24 @@ describe('article text', () => {
     expect(charset).toBe('windows-1252');
     const a = readArticleHtml(html);
     expect(a.language).toBe('fr');
-    expect(a.text).toContain('Le gouvernement norvégien a déclaré que la cyberattaque contre la messagerie du Storting');
+    expect(a.text).toContain(
+      'Le gouvernement norvégien a déclaré que la cyberattaque contre la messagerie du Storting',
+    );
     expect(a.text).not.toMatch(/\uFFFD|Ã©/);
   });
 
   it('still gives the text of a page too short for the extractor', () => {
-    const a = readArticleHtml('<html lang="fr"><body><nav>Menu</nav><p>Communiqué bref : la réunion est reportée.</p><footer>Pied</footer></body></html>');
+    const a = readArticleHtml(
+      '<html lang="fr"><body><nav>Menu</nav><p>Communiqué bref : la réunion est reportée.</p><footer>Pied</footer></body></html>',
+    );
     expect(a.language).toBe('fr');
     expect(a.text).toContain('Communiqué bref : la réunion est reportée.');
   });
 
   it('turns HTML fragments into text with paragraph breaks and decoded entities', () => {
-    expect(htmlToText('<p>Un &amp; deux</p><p>trois<br>quatre</p><script>x()</script>')).toBe('Un & deux\n\ntrois\nquatre');
+    expect(htmlToText('<p>Un &amp; deux</p><p>trois<br>quatre</p><script>x()</script>')).toBe(
+      'Un & deux\n\ntrois\nquatre',
+    );
     expect(htmlToText('plain   text')).toBe('plain text');
   });
 });

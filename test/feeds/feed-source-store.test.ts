@@ -7,8 +7,20 @@ import { openKv, type KvBackend } from '../../src/store/kv';
 
 const now = new Date('2025-03-01T08:00:00Z');
 const starter = [
-  { id: 'cert-fr-alertes', url: 'https://www.cert.ssi.gouv.fr/alerte/feed/', title: 'CERT-FR alertes', language: 'fr' as const, kind: 'cert' as const },
-  { id: 'ncsc-uk-news', url: 'https://www.ncsc.gov.uk/api/1/services/v1/news-rss-feed.xml', title: 'NCSC news', language: 'en' as const, kind: 'cert' as const },
+  {
+    id: 'cert-fr-alertes',
+    url: 'https://www.cert.ssi.gouv.fr/alerte/feed/',
+    title: 'CERT-FR alertes',
+    language: 'fr' as const,
+    kind: 'cert' as const,
+  },
+  {
+    id: 'ncsc-uk-news',
+    url: 'https://www.ncsc.gov.uk/api/1/services/v1/news-rss-feed.xml',
+    title: 'NCSC news',
+    language: 'en' as const,
+    kind: 'cert' as const,
+  },
 ];
 
 describe('feed source store (real SQLite file)', () => {
@@ -29,11 +41,20 @@ describe('feed source store (real SQLite file)', () => {
 
   it('adds feeds with readable unique ids and refuses duplicates and non-http URLs', async () => {
     const a = await store.add({ url: 'https://www.example.org/world/rss.xml', title: 'World' }, now);
-    expect(a).toMatchObject({ ok: true, feed: { id: 'example-world', origin: 'added', kind: 'other', addedAt: now.toISOString() } });
+    expect(a).toMatchObject({
+      ok: true,
+      feed: { id: 'example-world', origin: 'added', kind: 'other', addedAt: now.toISOString() },
+    });
     const b = await store.add({ url: 'https://www.example.org/world/atom.xml' }, now);
     expect(b).toMatchObject({ ok: true, feed: { id: 'example-world-2' } });
-    expect(await store.add({ url: 'https://www.example.org/world/rss.xml' }, now)).toEqual({ ok: false, error: 'already followed as example-world' });
-    expect(await store.add({ url: 'ftp://example.org/feed' }, now)).toMatchObject({ ok: false, error: expect.stringMatching(/not an http or https URL/) });
+    expect(await store.add({ url: 'https://www.example.org/world/rss.xml' }, now)).toEqual({
+      ok: false,
+      error: 'already followed as example-world',
+    });
+    expect(await store.add({ url: 'ftp://example.org/feed' }, now)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not an http or https URL/),
+    });
     expect(await store.add({ url: 'not a url' }, now)).toMatchObject({ ok: false });
     expect((await store.list()).map((f) => f.id)).toEqual(['example-world', 'example-world-2']);
   });
@@ -78,7 +99,9 @@ describe('feed source store (real SQLite file)', () => {
 
   it('derives ids from URLs', () => {
     expect(feedIdFromUrl('https://www.cert.ssi.gouv.fr/alerte/feed/')).toBe('cert-ssi-alerte');
-    expect(feedIdFromUrl('https://www.consilium.europa.eu/fr/press/press-releases/rss.xml')).toBe('consilium-europa-press-press-releases');
+    expect(feedIdFromUrl('https://www.consilium.europa.eu/fr/press/press-releases/rss.xml')).toBe(
+      'consilium-europa-press-press-releases',
+    );
     expect(feedIdFromUrl('http://127.0.0.1:8080/feed.xml')).toBe('127-0-0-1');
   });
 });

@@ -40,7 +40,23 @@ describe('polling feeds from a loopback server', () => {
           `<rss version="2.0"><channel><title>Nordic desk</title><language>fr</language><item><title>La Norvège accuse la Chine</title><link>${server.url('/articles/norway.html')}</link><guid>n1</guid><pubDate>Mon, 19 Jul 2021 10:00:00 GMT</pubDate><description>Oslo met en cause Pékin après le piratage de la messagerie du Parlement.</description></item></channel></rss>`,
         );
       })
-      .route('/conditional.xml', conditional(() => ({ text: fixture('outlet-a.rss.xml').toString().replaceAll('{{ORIGIN}}', server.origin).replace('<item>', feedVersion === '1' ? '<item>' : '<item><title>Extra</title><guid>extra</guid></item><item>'), version: feedVersion, modified: new Date('2021-07-19T15:00:00Z') }), 'application/rss+xml'));
+      .route(
+        '/conditional.xml',
+        conditional(
+          () => ({
+            text: fixture('outlet-a.rss.xml')
+              .toString()
+              .replaceAll('{{ORIGIN}}', server.origin)
+              .replace(
+                '<item>',
+                feedVersion === '1' ? '<item>' : '<item><title>Extra</title><guid>extra</guid></item><item>',
+              ),
+            version: feedVersion,
+            modified: new Date('2021-07-19T15:00:00Z'),
+          }),
+          'application/rss+xml',
+        ),
+      );
   });
   afterAll(() => server.stop());
 
@@ -88,8 +104,15 @@ describe('polling feeds from a loopback server', () => {
     const r = await pollFeed(feed, deps);
     expect(r).toMatchObject({ status: 'new', newItems: 3, kept: 1, irrelevant: 2, developments: 1, problems: 0 });
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ feedId: 'outlet-a', url: server.url('/articles/a-exchange.html'), language: 'en', published: '2021-07-19T13:05:00.000Z' });
-    expect(received[0]?.text).toMatch(/^The United Kingdom, the United States and the European Union on 19 July 2021 accused China/);
+    expect(received[0]).toMatchObject({
+      feedId: 'outlet-a',
+      url: server.url('/articles/a-exchange.html'),
+      language: 'en',
+      published: '2021-07-19T13:05:00.000Z',
+    });
+    expect(received[0]?.text).toMatch(
+      /^The United Kingdom, the United States and the European Union on 19 July 2021 accused China/,
+    );
     expect(received[0]?.text).not.toContain('Most read');
     expect(server.hits('/articles/a-phone.html')).toHaveLength(0);
     expect(server.hits('/articles/a-laptop.html')).toHaveLength(0);
@@ -109,7 +132,11 @@ describe('polling feeds from a loopback server', () => {
     expect(server.hits('/articles/c-exchange.html')).toHaveLength(0);
     expect(server.hits('/articles/b-tariffs.html')).toHaveLength(1);
     const fr = received.find((a) => a.feedId === 'outlet-c');
-    expect(fr).toMatchObject({ language: 'fr', publisher: 'Le Veilleur - International', title: "Piratage d'Exchange : Washington, Londres et l'UE mettent en cause Pékin" });
+    expect(fr).toMatchObject({
+      language: 'fr',
+      publisher: 'Le Veilleur - International',
+      title: "Piratage d'Exchange : Washington, Londres et l'UE mettent en cause Pékin",
+    });
     expect(fr?.text).toMatch(/^Les États-Unis, le Royaume-Uni et l'Union européenne ont accusé la Chine/);
   });
 
@@ -149,7 +176,11 @@ describe('polling feeds from a loopback server', () => {
     const feed = await follow('/moved.xml', 'moved');
     const r = await pollFeed(feed, deps);
     expect(r).toMatchObject({ status: 'refused', reason: '10.0.0.1 is a private (RFC 1918) address' });
-    expect(logs.find((l) => l.event === 'feed.refused')).toMatchObject({ level: 'warn', feed: 'moved', reason: '10.0.0.1 is a private (RFC 1918) address' });
+    expect(logs.find((l) => l.event === 'feed.refused')).toMatchObject({
+      level: 'warn',
+      feed: 'moved',
+      reason: '10.0.0.1 is a private (RFC 1918) address',
+    });
     expect((await store.state('moved')).failures).toBe(1);
   });
 
@@ -157,7 +188,9 @@ describe('polling feeds from a loopback server', () => {
     const feed = await follow('/nordic.xml', 'nordic');
     expect(await pollFeed(feed, deps)).toMatchObject({ status: 'new', kept: 1 });
     expect(received[0]).toMatchObject({ language: 'fr', publisher: 'Nordic desk' });
-    expect(received[0]?.text).toContain('Le gouvernement norvégien a déclaré que la cyberattaque contre la messagerie du Storting');
+    expect(received[0]?.text).toContain(
+      'Le gouvernement norvégien a déclaré que la cyberattaque contre la messagerie du Storting',
+    );
     expect(received[0]?.text).not.toMatch(/\uFFFD|Ã©/);
   });
 

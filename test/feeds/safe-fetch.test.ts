@@ -24,10 +24,19 @@ describe('safe fetcher against a loopback server', () => {
     const modified = new Date('2021-07-19T12:00:00Z');
     server
       .serve('/rss.xml', fixture('outlet-a.rss.xml'), 'application/rss+xml; charset=utf-8')
-      .route('/conditional.xml', conditional(() => ({ text: `<rss version="2.0"><channel><title>v${version}</title></channel></rss>`, version, modified }), 'application/rss+xml'))
+      .route(
+        '/conditional.xml',
+        conditional(
+          () => ({ text: `<rss version="2.0"><channel><title>v${version}</title></channel></rss>`, version, modified }),
+          'application/rss+xml',
+        ),
+      )
       .route('/huge', endless(50 * 1024 * 1024, false))
       .route('/huge-declared', endless(50 * 1024 * 1024, true))
-      .route('/huge-error', endless(50 * 1024 * 1024, false, 500, (n) => errorBodySent.push(n)))
+      .route(
+        '/huge-error',
+        endless(50 * 1024 * 1024, false, 500, (n) => errorBodySent.push(n)),
+      )
       .route('/slow', () => {
         // Never answers: the fetcher's deadline must end it.
       })
@@ -39,25 +48,57 @@ describe('safe fetcher against a loopback server', () => {
       .route('/to-metadata', redirect('http://169.254.169.254/latest/meta-data/'))
       .route('/to-named-metadata', redirect('http://metadata.internal.test/computeMetadata/v1/'))
       .route('/to-file', redirect('file:///etc/passwd'))
-      .route('/gzip.xml', compressed('<rss version="2.0"><channel><title>gzipped</title></channel></rss>', 'application/rss+xml', 'gzip'))
-      .route('/br.xml', compressed('<rss version="2.0"><channel><title>brotli</title></channel></rss>', 'application/rss+xml', 'br'))
-      .route('/deflate.xml', compressed('<rss version="2.0"><channel><title>deflate</title></channel></rss>', 'application/rss+xml', 'deflate'))
-      .route('/deflate-raw.xml', compressed('<rss version="2.0"><channel><title>raw deflate</title></channel></rss>', 'application/rss+xml', 'deflate-raw'))
+      .route(
+        '/gzip.xml',
+        compressed('<rss version="2.0"><channel><title>gzipped</title></channel></rss>', 'application/rss+xml', 'gzip'),
+      )
+      .route(
+        '/br.xml',
+        compressed('<rss version="2.0"><channel><title>brotli</title></channel></rss>', 'application/rss+xml', 'br'),
+      )
+      .route(
+        '/deflate.xml',
+        compressed(
+          '<rss version="2.0"><channel><title>deflate</title></channel></rss>',
+          'application/rss+xml',
+          'deflate',
+        ),
+      )
+      .route(
+        '/deflate-raw.xml',
+        compressed(
+          '<rss version="2.0"><channel><title>raw deflate</title></channel></rss>',
+          'application/rss+xml',
+          'deflate-raw',
+        ),
+      )
       .route('/bomb.xml', compressed(' '.repeat(20 * 1024 * 1024), 'application/rss+xml', 'gzip'))
       .route('/busy', (_req, res) => {
         res.writeHead(503, { 'retry-after': '120' });
         res.end();
       })
-      .serve('/latin1.html', iconv.encode(fixture('articles/latin1-article.source.html').toString('utf8'), 'latin1'), 'text/html; charset=ISO-8859-1');
+      .serve(
+        '/latin1.html',
+        iconv.encode(fixture('articles/latin1-article.source.html').toString('utf8'), 'latin1'),
+        'text/html; charset=ISO-8859-1',
+      );
     const resolveNames = async (host: string) => {
       // Stands in for DNS: a public-looking name that points at the metadata service.
       if (host === 'metadata.internal.test') return [{ address: '169.254.169.254', family: 4 }];
       if (host === 'loopback.test') return [{ address: '127.0.0.1', family: 4 }];
       throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
     };
-    fetcher = createFetcher({ policy: policy('127.0.0.1'), userAgent: 'cyberbrief/9.9.9 (test)', timeoutMs: 1500, resolve: resolveNames });
+    fetcher = createFetcher({
+      policy: policy('127.0.0.1'),
+      userAgent: 'cyberbrief/9.9.9 (test)',
+      timeoutMs: 1500,
+      resolve: resolveNames,
+    });
     const original = net.Socket.prototype.connect;
-    connectSpy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (this: net.Socket, ...args: unknown[]) {
+    connectSpy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (
+      this: net.Socket,
+      ...args: unknown[]
+    ) {
       // net.connect hands over its normalized arguments as one array.
       const opts = (Array.isArray(args[0]) ? args[0][0] : args[0]) as { host?: string; port?: number } | number;
       connects.push(typeof opts === 'object' ? `${opts.host ?? ''}:${opts.port ?? ''}` : String(opts));
@@ -85,13 +126,19 @@ describe('safe fetcher against a loopback server', () => {
     expect(first.kind).toBe('ok');
     if (first.kind !== 'ok') return;
     expect(first.etag).toBe('"v-1"');
-    const second = await fetcher.fetch(server.url('/conditional.xml'), { etag: first.etag, lastModified: first.lastModified });
+    const second = await fetcher.fetch(server.url('/conditional.xml'), {
+      etag: first.etag,
+      lastModified: first.lastModified,
+    });
     expect(second.kind).toBe('not_modified');
     const sent = server.hits('/conditional.xml')[1]?.headers;
     expect(sent?.['if-none-match']).toBe('"v-1"');
     expect(sent?.['if-modified-since']).toBe(first.lastModified);
     version = '2';
-    const third = await fetcher.fetch(server.url('/conditional.xml'), { etag: first.etag, lastModified: first.lastModified });
+    const third = await fetcher.fetch(server.url('/conditional.xml'), {
+      etag: first.etag,
+      lastModified: first.lastModified,
+    });
     expect(third.kind).toBe('ok');
     if (third.kind === 'ok') expect(third.body.toString()).toContain('v2');
   });
@@ -110,7 +157,8 @@ describe('safe fetcher against a loopback server', () => {
     const r = await fetcher.fetch(server.url('/huge-error'));
     expect(r).toMatchObject({ kind: 'failed', status: 500, reason: 'HTTP 500' });
     await new Promise((resolve) => setImmediate(resolve));
-    for (let i = 0; i < 100 && errorBodySent.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 100 && errorBodySent.length === 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     // The server was cut off long before its 50 MB were through.
     expect(errorBodySent[0]).toBeLessThan(10 * 1024 * 1024);
   });
@@ -126,7 +174,10 @@ describe('safe fetcher against a loopback server', () => {
   });
 
   it('detects a redirect loop and follows a short chain of redirects', async () => {
-    expect(await fetcher.fetch(server.url('/loop-a'))).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/redirect loop/) });
+    expect(await fetcher.fetch(server.url('/loop-a'))).toMatchObject({
+      kind: 'failed',
+      reason: expect.stringMatching(/redirect loop/),
+    });
     const chain = await fetcher.fetch(server.url('/hop-1'));
     expect(chain).toMatchObject({ kind: 'ok', redirects: 2, url: server.url('/rss.xml') });
   });
@@ -134,7 +185,10 @@ describe('safe fetcher against a loopback server', () => {
   it('stops after the redirect limit', async () => {
     const short = createFetcher({ policy: policy('127.0.0.1'), userAgent: 'cyberbrief/test', maxRedirects: 1 });
     try {
-      expect(await short.fetch(server.url('/hop-1'))).toMatchObject({ kind: 'failed', reason: 'more than 1 redirects' });
+      expect(await short.fetch(server.url('/hop-1'))).toMatchObject({
+        kind: 'failed',
+        reason: 'more than 1 redirects',
+      });
     } finally {
       short.close();
     }
@@ -142,11 +196,24 @@ describe('safe fetcher against a loopback server', () => {
 
   it('refuses redirects to private and metadata addresses even though the first hop was allowed, without connecting', async () => {
     connects.length = 0;
-    expect(await fetcher.fetch(server.url('/to-private'))).toMatchObject({ kind: 'refused', url: 'http://10.0.0.1/feed.xml', reason: expect.stringMatching(/10\.0\.0\.1 is a private/) });
-    expect(await fetcher.fetch(server.url('/to-metadata'))).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/169\.254\.169\.254 is a cloud metadata/) });
+    expect(await fetcher.fetch(server.url('/to-private'))).toMatchObject({
+      kind: 'refused',
+      url: 'http://10.0.0.1/feed.xml',
+      reason: expect.stringMatching(/10\.0\.0\.1 is a private/),
+    });
+    expect(await fetcher.fetch(server.url('/to-metadata'))).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringMatching(/169\.254\.169\.254 is a cloud metadata/),
+    });
     // A host name is checked on the address it resolves to, inside the connection's own lookup.
-    expect(await fetcher.fetch(server.url('/to-named-metadata'))).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/metadata\.internal\.test resolves to 169\.254\.169\.254/) });
-    expect(await fetcher.fetch(server.url('/to-file'))).toMatchObject({ kind: 'refused', reason: 'scheme file: is not http or https' });
+    expect(await fetcher.fetch(server.url('/to-named-metadata'))).toMatchObject({
+      kind: 'refused',
+      reason: expect.stringMatching(/metadata\.internal\.test resolves to 169\.254\.169\.254/),
+    });
+    expect(await fetcher.fetch(server.url('/to-file'))).toMatchObject({
+      kind: 'refused',
+      reason: 'scheme file: is not http or https',
+    });
     expect(connects.filter((c) => /10\.0\.0\.1|169\.254/.test(c))).toEqual([]);
     // The spy does see connections: a fresh fetcher (no pooled socket) shows up in it.
     const fresh = createFetcher({ policy: policy('127.0.0.1'), userAgent: 'cyberbrief/test' });
@@ -159,12 +226,22 @@ describe('safe fetcher against a loopback server', () => {
   });
 
   it('refuses loopback when it is not allowed, by address or by name', async () => {
-    const strict = createFetcher({ policy: policy(''), userAgent: 'cyberbrief/test', resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+    const strict = createFetcher({
+      policy: policy(''),
+      userAgent: 'cyberbrief/test',
+      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+    });
     try {
       const before = server.requests.length;
-      expect(await strict.fetch(server.url('/rss.xml'))).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/127\.0\.0\.1 is a loopback address/) });
+      expect(await strict.fetch(server.url('/rss.xml'))).toMatchObject({
+        kind: 'refused',
+        reason: expect.stringMatching(/127\.0\.0\.1 is a loopback address/),
+      });
       const port = new URL(server.origin).port;
-      expect(await strict.fetch(`http://loopback.test:${port}/rss.xml`)).toMatchObject({ kind: 'refused', reason: expect.stringMatching(/resolves to 127\.0\.0\.1 is a loopback/) });
+      expect(await strict.fetch(`http://loopback.test:${port}/rss.xml`)).toMatchObject({
+        kind: 'refused',
+        reason: expect.stringMatching(/resolves to 127\.0\.0\.1 is a loopback/),
+      });
       expect(server.requests.length).toBe(before);
     } finally {
       strict.close();
@@ -172,7 +249,11 @@ describe('safe fetcher against a loopback server', () => {
   });
 
   it('allows a host by exact name when listed', async () => {
-    const byName = createFetcher({ policy: policy('loopback.test'), userAgent: 'cyberbrief/test', resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+    const byName = createFetcher({
+      policy: policy('loopback.test'),
+      userAgent: 'cyberbrief/test',
+      resolve: async () => [{ address: '127.0.0.1', family: 4 }],
+    });
     try {
       const port = new URL(server.origin).port;
       expect((await byName.fetch(`http://loopback.test:${port}/rss.xml`)).kind).toBe('ok');

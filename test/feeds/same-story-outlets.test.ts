@@ -26,7 +26,15 @@ describe('one story told by three outlets in two languages', () => {
     serveOutlets(server);
     app = await openTempApp({ CYBERBRIEF_FETCH_ALLOW: '127.0.0.1', CYBERBRIEF_FETCH_HOST_GAP_MS: '0' }, clock);
     sink = feedSink(app, clock);
-    rt = openFeedRuntime({ kv: app.kv, kb: app.kb, core: app.config, feeds: loadFeedsConfig(app.env), sink, log: silentLogger, now: clock });
+    rt = openFeedRuntime({
+      kv: app.kv,
+      kb: app.kb,
+      core: app.config,
+      feeds: loadFeedsConfig(app.env),
+      sink,
+      log: silentLogger,
+      now: clock,
+    });
     for (const [path, id] of [
       ['/outlet-a.xml', 'ledger'],
       ['/outlet-b.xml', 'capitol-wire'],
@@ -58,16 +66,32 @@ describe('one story told by three outlets in two languages', () => {
   }
 
   it('stores each outlet’s article as a source, in its language', () => {
-    const langs = ['/articles/a-exchange.html', '/articles/b-exchange.html', '/articles/c-exchange.html'].map((p) => app.briefing.data.sources.get(sourceIdOf(p))?.language);
+    const langs = ['/articles/a-exchange.html', '/articles/b-exchange.html', '/articles/c-exchange.html'].map(
+      (p) => app.briefing.data.sources.get(sourceIdOf(p))?.language,
+    );
     expect(langs).toEqual(['en', 'en', 'fr']);
     // Off-topic items were not stored.
-    expect([...app.briefing.data.sources.values()].some((s) => /tariff|maillot|battery/i.test(`${s.title ?? ''} ${s.text ?? ''}`))).toBe(false);
+    expect(
+      [...app.briefing.data.sources.values()].some((s) =>
+        /tariff|maillot|battery/i.test(`${s.title ?? ''} ${s.text ?? ''}`),
+      ),
+    ).toBe(false);
   });
 
   it('keeps the attribution once, with the three articles as its sources', () => {
-    const three = [sourceIdOf('/articles/a-exchange.html'), sourceIdOf('/articles/b-exchange.html'), sourceIdOf('/articles/c-exchange.html')];
+    const three = [
+      sourceIdOf('/articles/a-exchange.html'),
+      sourceIdOf('/articles/b-exchange.html'),
+      sourceIdOf('/articles/c-exchange.html'),
+    ];
     const fresh = [...app.briefing.data.allDevelopments()].filter((d) => !before.has(d.id));
-    const attributions = fresh.filter((d) => d.type === 'attribution' && d.incidents.includes('exchange-2021') && d.against.includes('CN') && d.by.includes('GB'));
+    const attributions = fresh.filter(
+      (d) =>
+        d.type === 'attribution' &&
+        d.incidents.includes('exchange-2021') &&
+        d.against.includes('CN') &&
+        d.by.includes('GB'),
+    );
     expect(attributions).toHaveLength(1);
     expect([...attributions[0]!.sources].sort()).toEqual([...three].sort());
     expect(attributions[0]!.date).toBe('2021-07-19');
@@ -78,8 +102,16 @@ describe('one story told by three outlets in two languages', () => {
 
   it('shows it once in the digest, with all its sources', () => {
     // From the poll on: the curated record of the same event dates from 2021 itself and is not news here.
-    const digest = composeDigest(app.briefing.data, { since: new Date('2021-07-20T00:00:00Z'), until: new Date('2021-07-21T00:00:00Z'), locale: 'en' });
-    const entries = digest.incidents.flatMap((i) => i.developments).filter((d) => d.type === 'attribution' && d.against.some((a) => a.id === 'CN') && d.by.some((a) => a.id === 'GB'));
+    const digest = composeDigest(app.briefing.data, {
+      since: new Date('2021-07-20T00:00:00Z'),
+      until: new Date('2021-07-21T00:00:00Z'),
+      locale: 'en',
+    });
+    const entries = digest.incidents
+      .flatMap((i) => i.developments)
+      .filter(
+        (d) => d.type === 'attribution' && d.against.some((a) => a.id === 'CN') && d.by.some((a) => a.id === 'GB'),
+      );
     expect(entries).toHaveLength(1);
     expect(entries[0]!.sources).toHaveLength(3);
   });

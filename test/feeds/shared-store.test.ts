@@ -51,12 +51,27 @@ function contract(name: string, open: () => Promise<KvBackend>) {
     it('adds, lists, keeps poll state apart and removes feeds', async () => {
       const a = await store.add({ url: 'https://news.example/a.xml', title: 'A' }, now());
       expect(a.ok).toBe(true);
-      await store.syncStarter([{ id: 'starter-one', url: 'https://agency.example/feed', title: 'One', language: 'fr', kind: 'cert' }], now());
+      await store.syncStarter(
+        [{ id: 'starter-one', url: 'https://agency.example/feed', title: 'One', language: 'fr', kind: 'cert' }],
+        now(),
+      );
       expect((await store.list()).map((f) => f.id)).toEqual(['news-example-a', 'starter-one']);
-      await store.saveState('news-example-a', { failures: 1, seen: ['x', 'y'], lastStatus: 'failed', lastReason: 'HTTP 500' });
-      expect(await store.state('news-example-a')).toMatchObject({ failures: 1, seen: ['x', 'y'], lastReason: 'HTTP 500' });
+      await store.saveState('news-example-a', {
+        failures: 1,
+        seen: ['x', 'y'],
+        lastStatus: 'failed',
+        lastReason: 'HTTP 500',
+      });
+      expect(await store.state('news-example-a')).toMatchObject({
+        failures: 1,
+        seen: ['x', 'y'],
+        lastReason: 'HTTP 500',
+      });
       await store.remove('starter-one', now());
-      await store.syncStarter([{ id: 'starter-one', url: 'https://agency.example/feed', title: 'One', language: 'fr', kind: 'cert' }], now());
+      await store.syncStarter(
+        [{ id: 'starter-one', url: 'https://agency.example/feed', title: 'One', language: 'fr', kind: 'cert' }],
+        now(),
+      );
       expect((await store.list()).map((f) => f.id)).toEqual(['news-example-a']);
     });
 
@@ -98,12 +113,14 @@ const redis = serviceUrl('CYBERBRIEF_TEST_REDIS_URL');
 if (redis) contract('redis', () => openKv(redis));
 else
   describe('redis feed store (skipped: CYBERBRIEF_TEST_REDIS_URL not set)', () => {
-    it('is skipped because CYBERBRIEF_TEST_REDIS_URL is not set', () => expect(process.env.CYBERBRIEF_TEST_REDIS_URL ?? '').toBe(''));
+    it('is skipped because CYBERBRIEF_TEST_REDIS_URL is not set', () =>
+      expect(process.env.CYBERBRIEF_TEST_REDIS_URL ?? '').toBe(''));
   });
 
 const pg = serviceUrl('CYBERBRIEF_TEST_PG_URL');
 if (pg) contract('postgres', () => openKv(pg));
 else
   describe('postgres feed store (skipped: CYBERBRIEF_TEST_PG_URL not set)', () => {
-    it('is skipped because CYBERBRIEF_TEST_PG_URL is not set', () => expect(process.env.CYBERBRIEF_TEST_PG_URL ?? '').toBe(''));
+    it('is skipped because CYBERBRIEF_TEST_PG_URL is not set', () =>
+      expect(process.env.CYBERBRIEF_TEST_PG_URL ?? '').toBe(''));
   });

@@ -11,10 +11,20 @@ import { conditional, FeedServer, fixture, redirect } from './support/feed-serve
 import { serveOutlets } from './support/outlets';
 
 /** Runs `cyberbrief sources ...` as main.ts would, with the exit codes of DESIGN.md. */
-async function run(env: NodeJS.ProcessEnv, now: () => Date, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  env: NodeJS.ProcessEnv,
+  now: () => Date,
+  ...args: string[]
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const ctx: CliContext = { open: () => openApp({ env, log: silentLogger, now }), out: (t) => void (out += t), err: (t) => void (err += t), color: false, options: { env, now } };
+  const ctx: CliContext = {
+    open: () => openApp({ env, log: silentLogger, now }),
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    color: false,
+    options: { env, now },
+  };
   const program = new Command('cyberbrief').configureOutput({ writeOut: ctx.out, writeErr: ctx.err }).exitOverride();
   register(program, ctx);
   process.exitCode = undefined;
@@ -43,9 +53,26 @@ describe('cyberbrief sources', () => {
     server
       .serve('/broken.xml', fixture('malformed.xml'), 'application/rss+xml')
       .route('/moved.xml', redirect('http://169.254.169.254/latest/meta-data/'))
-      .route('/cond.xml', conditional(() => ({ text: '<rss version="2.0"><channel><title>Quiet feed</title></channel></rss>', version: '1', modified: new Date('2021-07-01T00:00:00Z') }), 'application/rss+xml'));
+      .route(
+        '/cond.xml',
+        conditional(
+          () => ({
+            text: '<rss version="2.0"><channel><title>Quiet feed</title></channel></rss>',
+            version: '1',
+            modified: new Date('2021-07-01T00:00:00Z'),
+          }),
+          'application/rss+xml',
+        ),
+      );
     dir = mkdtempSync(join(tmpdir(), 'cyberbrief-sources-'));
-    env = { ...process.env, CYBERBRIEF_STORE: `sqlite://${join(dir, 'store.sqlite')}`, CYBERBRIEF_FEEDS: 'none', CYBERBRIEF_FETCH_ALLOW: '127.0.0.1', CYBERBRIEF_FETCH_HOST_GAP_MS: '0', CYBERBRIEF_LOG_LEVEL: 'silent' };
+    env = {
+      ...process.env,
+      CYBERBRIEF_STORE: `sqlite://${join(dir, 'store.sqlite')}`,
+      CYBERBRIEF_FEEDS: 'none',
+      CYBERBRIEF_FETCH_ALLOW: '127.0.0.1',
+      CYBERBRIEF_FETCH_HOST_GAP_MS: '0',
+      CYBERBRIEF_LOG_LEVEL: 'silent',
+    };
   });
 
   afterAll(async () => {
@@ -54,12 +81,24 @@ describe('cyberbrief sources', () => {
   });
 
   it('adds feeds, refuses a duplicate or a bad URL, and lists them', async () => {
-    expect(await cli('add', server.url('/outlet-a.xml'), '--id', 'ledger', '--lang', 'en', '--kind', 'news')).toMatchObject({ code: 0, out: 'ledger\n' });
+    expect(
+      await cli('add', server.url('/outlet-a.xml'), '--id', 'ledger', '--lang', 'en', '--kind', 'news'),
+    ).toMatchObject({ code: 0, out: 'ledger\n' });
     const added = await cli('add', server.url('/cond.xml'), '--json');
     expect(added.code).toBe(0);
-    expect(JSON.parse(added.out)).toMatchObject({ id: '127-0-0-1-cond', url: server.url('/cond.xml'), origin: 'added' });
-    expect(await cli('add', server.url('/outlet-a.xml'))).toMatchObject({ code: 2, err: expect.stringMatching(/already followed as ledger/) });
-    expect(await cli('add', 'file:///etc/passwd')).toMatchObject({ code: 2, err: expect.stringMatching(/not an http or https URL/) });
+    expect(JSON.parse(added.out)).toMatchObject({
+      id: '127-0-0-1-cond',
+      url: server.url('/cond.xml'),
+      origin: 'added',
+    });
+    expect(await cli('add', server.url('/outlet-a.xml'))).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/already followed as ledger/),
+    });
+    expect(await cli('add', 'file:///etc/passwd')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/not an http or https URL/),
+    });
     const list = await cli('list', '--json');
     expect(JSON.parse(list.out)).toEqual([
       expect.objectContaining({ id: '127-0-0-1-cond', poll: expect.objectContaining({ failures: 0, remembered: 0 }) }),
@@ -70,11 +109,23 @@ describe('cyberbrief sources', () => {
 
   it('polls one feed: new items, then not modified', async () => {
     const first = await cli('poll', 'ledger');
-    expect(first).toMatchObject({ code: 0, out: expect.stringMatching(/^ledger: 3 new items \(1 relevant, \d+ developments? added/) });
+    expect(first).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^ledger: 3 new items \(1 relevant, \d+ developments? added/),
+    });
     expect(server.hits('/outlet-a.xml').at(-1)?.headers['user-agent']).toContain(`cyberbrief/${packageVersion()}`);
-    expect(await cli('poll', '127-0-0-1-cond')).toMatchObject({ code: 0, out: '127-0-0-1-cond: 0 new items (0 relevant, 0 developments added)\n' });
-    expect(await cli('poll', server.url('/cond.xml'))).toMatchObject({ code: 0, out: '127-0-0-1-cond: not modified\n' });
-    expect(await cli('poll', 'nothing-like-this')).toMatchObject({ code: 1, err: expect.stringMatching(/no followed feed nothing-like-this/) });
+    expect(await cli('poll', '127-0-0-1-cond')).toMatchObject({
+      code: 0,
+      out: '127-0-0-1-cond: 0 new items (0 relevant, 0 developments added)\n',
+    });
+    expect(await cli('poll', server.url('/cond.xml'))).toMatchObject({
+      code: 0,
+      out: '127-0-0-1-cond: not modified\n',
+    });
+    expect(await cli('poll', 'nothing-like-this')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/no followed feed nothing-like-this/),
+    });
   });
 
   it('prints one line per feed and exits 3 when some were refused or failed', async () => {
@@ -94,19 +145,38 @@ describe('cyberbrief sources', () => {
   it('removes a feed by id or URL, and says so when there is none', async () => {
     expect(await cli('remove', 'broken')).toMatchObject({ code: 0, out: 'removed broken\n' });
     expect(await cli('remove', server.url('/moved.xml'))).toMatchObject({ code: 0, out: 'removed moved\n' });
-    expect(await cli('remove', 'broken')).toMatchObject({ code: 1, err: expect.stringMatching(/no followed feed broken/) });
-    expect(JSON.parse((await cli('list', '--json')).out).map((f: { id: string }) => f.id)).toEqual(['127-0-0-1-cond', 'ledger']);
+    expect(await cli('remove', 'broken')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/no followed feed broken/),
+    });
+    expect(JSON.parse((await cli('list', '--json')).out).map((f: { id: string }) => f.id)).toEqual([
+      '127-0-0-1-cond',
+      'ledger',
+    ]);
   });
 
   it('follows the starter list unless CYBERBRIEF_FEEDS=none, and remembers a removed starter feed', async () => {
     const starter = { ...env, CYBERBRIEF_FEEDS: 'starter' };
-    const ids = async () => JSON.parse((await run(starter, now, 'list', '--json')).out).map((f: { id: string }) => f.id) as string[];
+    const ids = async () =>
+      JSON.parse((await run(starter, now, 'list', '--json')).out).map((f: { id: string }) => f.id) as string[];
     const all = await ids();
-    expect(all).toEqual(expect.arrayContaining(['cert-fr-alertes', 'ncsc-uk-news', 'consilium-press', 'eeas-news', 'le-monde-pixels', 'ledger']));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'cert-fr-alertes',
+        'ncsc-uk-news',
+        'consilium-press',
+        'eeas-news',
+        'le-monde-pixels',
+        'ledger',
+      ]),
+    );
     expect(await run(starter, now, 'remove', 'cert-fr-alertes')).toMatchObject({ code: 0 });
     expect(await ids()).not.toContain('cert-fr-alertes');
     expect(await ids()).toHaveLength(all.length - 1);
     // With CYBERBRIEF_FEEDS=none the starter feeds are not followed (nor polled).
-    expect(JSON.parse((await cli('list', '--json')).out).map((f: { id: string }) => f.id)).toEqual(['127-0-0-1-cond', 'ledger']);
+    expect(JSON.parse((await cli('list', '--json')).out).map((f: { id: string }) => f.id)).toEqual([
+      '127-0-0-1-cond',
+      'ledger',
+    ]);
   });
 });

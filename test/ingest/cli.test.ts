@@ -18,7 +18,13 @@ let dir: string;
 let env: NodeJS.ProcessEnv;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cyberbrief-ingest-cli-'));
-  env = { ...process.env, CYBERBRIEF_STORE: `sqlite://${join(dir, 'cli.sqlite')}`, CYBERBRIEF_FEEDS: 'none', CYBERBRIEF_LOG_LEVEL: 'silent', NO_COLOR: '1' };
+  env = {
+    ...process.env,
+    CYBERBRIEF_STORE: `sqlite://${join(dir, 'cli.sqlite')}`,
+    CYBERBRIEF_FEEDS: 'none',
+    CYBERBRIEF_LOG_LEVEL: 'silent',
+    NO_COLOR: '1',
+  };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,10 +67,25 @@ describe('cyberbrief extract', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect(Object.keys(json).sort()).toEqual(['actors', 'developments', 'incidents', 'language', 'published']);
-    expect(json).toMatchObject({ language: 'fr', published: '2018-10-04', incidents: [{ id: 'opcw-2018', match: 'existing', name: expect.any(String) }] });
-    expect(json.actors).toEqual(expect.arrayContaining([{ id: 'NL', kind: 'state', name: 'Pays-Bas' }, expect.objectContaining({ id: 'RU-GRU', kind: 'organisation' })]));
-    for (const d of json.developments) expect(Object.keys(d).sort()).toEqual(['against', 'by', 'date', 'evidence', 'incidents', 'type']);
-    expect(json.developments.map((d: { type: string }) => d.type).sort()).toEqual(['attack', 'attribution', 'denial', 'expulsion']);
+    expect(json).toMatchObject({
+      language: 'fr',
+      published: '2018-10-04',
+      incidents: [{ id: 'opcw-2018', match: 'existing', name: expect.any(String) }],
+    });
+    expect(json.actors).toEqual(
+      expect.arrayContaining([
+        { id: 'NL', kind: 'state', name: 'Pays-Bas' },
+        expect.objectContaining({ id: 'RU-GRU', kind: 'organisation' }),
+      ]),
+    );
+    for (const d of json.developments)
+      expect(Object.keys(d).sort()).toEqual(['against', 'by', 'date', 'evidence', 'incidents', 'type']);
+    expect(json.developments.map((d: { type: string }) => d.type).sort()).toEqual([
+      'attack',
+      'attribution',
+      'denial',
+      'expulsion',
+    ]);
     // Nothing was stored: the same file is then ingested as new.
     expect((await cli('ingest', file)).out).toMatch(/opcw\.txt: added 4 developments/);
   });
@@ -95,7 +116,10 @@ describe('cyberbrief ingest', () => {
     writeFileSync(join(batch, 'c-binary.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]));
     writeFileSync(join(batch, 'd-latin1.txt'), iconv.encode(GOOD.replace('Moscou', 'Le Kremlin'), 'latin1'));
     writeFileSync(join(batch, 'e-huge.txt'), Buffer.alloc(10 * 1024 * 1024, 97));
-    writeFileSync(join(batch, 'f-script.html'), `<html><body><script>alert("x")</script><article><p>${GOOD.slice(18)}</p></article></body></html>`);
+    writeFileSync(
+      join(batch, 'f-script.html'),
+      `<html><body><script>alert("x")</script><article><p>${GOOD.slice(18)}</p></article></body></html>`,
+    );
     writeFileSync(join(batch, 'g-data.txt'), 'a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n13,14,15\n16,17,18\n19,20,21\n');
     writeFileSync(join(batch, 'labels.yaml'), 'not: an article');
     const r = await cli('ingest', batch);
@@ -103,14 +127,18 @@ describe('cyberbrief ingest', () => {
     const lines = r.out.trim().split('\n');
     expect(lines).toHaveLength(8);
     // The same acts were read from another file by the first test: they become more sources, not duplicates.
-    expect(lines[0]).toMatch(/a-good\.txt: added \d+ developments?(; \d+ already known from another source)?; linked to opcw-2018/);
+    expect(lines[0]).toMatch(
+      /a-good\.txt: added \d+ developments?(; \d+ already known from another source)?; linked to opcw-2018/,
+    );
     expect(lines[1]).toMatch(/b-empty\.txt: refused: empty file/);
     expect(lines[2]).toMatch(/c-binary\.txt: refused: not text: looks like a PDF document/);
     expect(lines[3]).toMatch(/d-latin1\.txt: (added|already)/);
     expect(lines[4]).toMatch(/e-huge\.txt: refused: too large for an article \(10\.0 MB; the limit is 5 MB\)/);
     expect(lines[5]).toMatch(/f-script\.html: (added|already ingested)/);
     expect(lines[6]).toMatch(/g-data\.txt: refused: not an article/);
-    expect(lines[7]).toMatch(/^7 files: 2 added \(\d+ developments, \d+ told before by another source, 0 new incidents\), 1 already ingested, 0 with nothing to record, 4 refused$/);
+    expect(lines[7]).toMatch(
+      /^7 files: 2 added \(\d+ developments, \d+ told before by another source, 0 new incidents\), 1 already ingested, 0 with nothing to record, 4 refused$/,
+    );
     expect(r.out).not.toContain('alert');
   });
 

@@ -1,13 +1,14 @@
 import { findDates } from '../../src/ingest/dates/resolve';
 
-const dateIn = (text: string, lang: 'en' | 'fr', published: string) => findDates(text, lang, published).map((d) => d.date);
+const dateIn = (text: string, lang: 'en' | 'fr', published: string) =>
+  findDates(text, lang, published).map((d) => d.date);
 
 describe('dates resolved against the publication date', () => {
   it.each([
     ['fr', '2017-06-21', 'ont adopté lundi une boîte à outils', '2017-06-19'],
     ['fr', '2021-07', 'les attaques menées en mars dernier', '2021-03'],
     ['fr', '2021-02', 'les attaques menées en mars dernier', '2020-03'],
-    ['fr', '2017-06', "à deux jours du second tour, début mai", '2017-05'],
+    ['fr', '2017-06', 'à deux jours du second tour, début mai', '2017-05'],
     ['fr', '2021-07-21', "a annoncé ce lundi l'inculpation", '2021-07-19'],
     ['fr', '2020-11-23', 'a utilisé vendredi dernier les codes', '2020-11-20'],
     ['fr', '2020-11', 'ont demandé en juin 2019 de nouveaux efforts', '2019-06'],

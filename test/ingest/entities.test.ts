@@ -3,8 +3,17 @@ import { tokenize } from '../../src/ingest/text/tokens';
 import { lexicon } from './support';
 
 /** Actor ids named in a sentence, in reading order, each once. */
-const actors = (sentence: string) => [...new Set(findMentions(tokenize(sentence), lexicon()).filter((m) => !m.incident).map((m) => m.id))];
-const roles = (sentence: string) => findMentions(tokenize(sentence), lexicon()).filter((m) => !m.incident).map((m) => `${m.id}:${m.role}`);
+const actors = (sentence: string) => [
+  ...new Set(
+    findMentions(tokenize(sentence), lexicon())
+      .filter((m) => !m.incident)
+      .map((m) => m.id),
+  ),
+];
+const roles = (sentence: string) =>
+  findMentions(tokenize(sentence), lexicon())
+    .filter((m) => !m.incident)
+    .map((m) => `${m.id}:${m.role}`);
 
 describe('entities from the knowledge base', () => {
   it('reads French elisions and contractions', () => {
@@ -16,7 +25,12 @@ describe('entities from the knowledge base', () => {
   it('reads demonyms in every form, and capitals used for their governments', () => {
     expect(actors('des pirates chinois, une société nord-coréenne, des hackers russes')).toEqual(['CN', 'KP', 'RU']);
     expect(actors('Chinese hackers and a North Korean firm')).toEqual(['CN', 'KP']);
-    expect(actors('Pékin dément, Moscou se tait, Pyongyang menace et Washington insiste.')).toEqual(['CN', 'RU', 'KP', 'US']);
+    expect(actors('Pékin dément, Moscou se tait, Pyongyang menace et Washington insiste.')).toEqual([
+      'CN',
+      'RU',
+      'KP',
+      'US',
+    ]);
   });
 
   it('tells a demonym that stands for a government from one that qualifies people', () => {
@@ -27,7 +41,11 @@ describe('entities from the knowledge base', () => {
   });
 
   it('recognises government bodies, even when the text shortens or reorders their names', () => {
-    expect(actors('Le secrétaire américain accuse le ministère chinois de la Sécurité de l’État.')).toEqual(['US', 'CN-MSS', 'CN']);
+    expect(actors('Le secrétaire américain accuse le ministère chinois de la Sécurité de l’État.')).toEqual([
+      'US',
+      'CN-MSS',
+      'CN',
+    ]);
     expect(actors("le ministère chinois de la Sécurité d'avoir favorisé des pirates")).toEqual(['CN-MSS', 'CN']);
     expect(actors('The Department of Justice unsealed the charges.')).toEqual(['US-DOJ']);
     expect(actors("Russia's foreign ministry dismissed the report.")).toContain('RU-MFA');
@@ -40,7 +58,9 @@ describe('entities from the knowledge base', () => {
   });
 
   it('names incidents by their aliases', () => {
-    const m = findMentions(tokenize("le virus WannaCry et l'attaque NotPetya"), lexicon()).filter((x) => x.incident).map((x) => x.id);
+    const m = findMentions(tokenize("le virus WannaCry et l'attaque NotPetya"), lexicon())
+      .filter((x) => x.incident)
+      .map((x) => x.id);
     expect(m).toEqual(['wannacry', 'notpetya']);
   });
 });

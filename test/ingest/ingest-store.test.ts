@@ -36,7 +36,11 @@ describe('storing what an article says', () => {
       expect(d).toMatchObject({ sources: [r.sourceId], recordedAt: NOW.toISOString(), evidence: { lang: 'fr' } });
       expect(d.text.fr).toBe(d.evidence?.text);
     }
-    expect(app.briefing.data.sources.get(r.sourceId)).toMatchObject({ origin: 'ingested', language: 'fr', published: '2022-09-07' });
+    expect(app.briefing.data.sources.get(r.sourceId)).toMatchObject({
+      origin: 'ingested',
+      language: 'fr',
+      published: '2022-09-07',
+    });
     // The store holds what memory holds: a fresh service reading the same store sees the same developments.
     const reopened = await BriefingService.openLoaded(app.store, silentLogger);
     expect(reopened.data.ownedDevelopments('albania-2022')).toEqual(devs);
@@ -47,7 +51,10 @@ describe('storing what an article says', () => {
     const first = await ingestor.ingest({ bytes: ARTICLE, name: 'albania.txt' });
     const revision = await app.store.revision();
     const devs = app.briefing.data.ownedDevelopments('albania-2022');
-    const again = await ingestor.ingest({ bytes: Buffer.from(ARTICLE.toString().replace(/ {1}/g, '  ')), name: 'copy.txt' });
+    const again = await ingestor.ingest({
+      bytes: Buffer.from(ARTICLE.toString().replace(/ {1}/g, '  ')),
+      name: 'copy.txt',
+    });
     expect(again).toEqual({ status: 'unchanged', sourceId: first.status === 'added' ? first.sourceId : '' });
     expect(await app.store.revision()).toBe(revision);
     expect(app.briefing.data.ownedDevelopments('albania-2022')).toEqual(devs);
@@ -67,14 +74,18 @@ describe('storing what an article says', () => {
         "Par ailleurs, la Norvège a convoqué l'ambassadeur de Russie après l'attaque de pirates russes contre le Storting, le Parlement norvégien, en août dernier.",
     );
     const broken = await BriefingService.open(flaky, knowledgeBase(), silentLogger, clock);
-    await expect(new Ingestor(broken, clock, silentLogger).ingest({ bytes: twoIncidents, name: 'two.txt' })).rejects.toThrow('disk full');
+    await expect(
+      new Ingestor(broken, clock, silentLogger).ingest({ bytes: twoIncidents, name: 'two.txt' }),
+    ).rejects.toThrow('disk full');
     const resumed = await BriefingService.openLoaded(real, silentLogger);
     const r = await new Ingestor(resumed, clock, silentLogger).ingest({ bytes: twoIncidents, name: 'two.txt' });
     expect(r.status).toBe('added');
     const ids = [...resumed.data.allDevelopments()].filter((d) => d.origin === 'ingested').map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(r.status === 'added' && r.linked.sort()).toEqual(['exchange-2021', 'storting-2020']);
-    expect(await new Ingestor(resumed, clock, silentLogger).ingest({ bytes: twoIncidents, name: 'two.txt' })).toMatchObject({ status: 'unchanged' });
+    expect(
+      await new Ingestor(resumed, clock, silentLogger).ingest({ bytes: twoIncidents, name: 'two.txt' }),
+    ).toMatchObject({ status: 'unchanged' });
   });
 
   it('folds the same act told by another outlet into one development with two sources', async () => {
@@ -86,9 +97,13 @@ describe('storing what an article says', () => {
     );
     const b = await ingestor.ingest({ bytes: other, name: 'b.txt' });
     expect(b).toMatchObject({ status: 'added' });
-    const expulsions = app.briefing.data.ownedDevelopments('albania-2022').filter((d) => d.origin === 'ingested' && d.type === 'expulsion');
+    const expulsions = app.briefing.data
+      .ownedDevelopments('albania-2022')
+      .filter((d) => d.origin === 'ingested' && d.type === 'expulsion');
     expect(expulsions).toHaveLength(1);
-    expect(expulsions[0]?.sources.sort()).toEqual([a.status === 'added' ? a.sourceId : '', b.status === 'added' ? b.sourceId : ''].sort());
+    expect(expulsions[0]?.sources.sort()).toEqual(
+      [a.status === 'added' ? a.sourceId : '', b.status === 'added' ? b.sourceId : ''].sort(),
+    );
   });
 
   it('creates a new incident for an unknown story, and links a later article about it', async () => {
@@ -111,14 +126,17 @@ const hasSeeds = seedFiles().length > 0;
   beforeAll(async () => {
     app = await openTempApp({}, clock);
     const ingestor = new Ingestor(app.briefing, clock, silentLogger);
-    for (const path of seedFiles()) expect((await ingestor.ingest({ bytes: readFileSync(path), name: path })).status).toBe('added');
+    for (const path of seedFiles())
+      expect((await ingestor.ingest({ bytes: readFileSync(path), name: path })).status).toBe('added');
   });
   afterAll(async () => {
     await app.dispose();
   });
 
   it('the WannaCry brief shows the toolbox adoption and Pyongyang’s denial, each with its source', () => {
-    const source = [...app.briefing.data.sources.values()].find((s) => s.origin === 'ingested' && s.published === '2017-06');
+    const source = [...app.briefing.data.sources.values()].find(
+      (s) => s.origin === 'ingested' && s.published === '2017-06',
+    );
     expect(source).toBeDefined();
     for (const locale of ['en', 'fr'] as const) {
       const brief = app.briefing.brief('wannacry', locale);
@@ -134,7 +152,9 @@ const hasSeeds = seedFiles().length > 0;
 
   it('keeps seed 004 on the known videoconference incident', () => {
     const brief = app.briefing.brief('visioconférence', 'fr');
-    expect(brief.responses.some((r) => r.type === 'inquiry' && r.by.some((b) => b.id === 'nathalie-loiseau'))).toBe(true);
+    expect(brief.responses.some((r) => r.type === 'inquiry' && r.by.some((b) => b.id === 'nathalie-loiseau'))).toBe(
+      true,
+    );
   });
 });
 
@@ -143,4 +163,3 @@ if (!hasSeeds) {
     it('has no seed directory', () => expect(seedFiles()).toEqual([]));
   });
 }
-

@@ -4,7 +4,10 @@ import { knowledgeBase, read, seed, seedFiles } from './support';
 
 describe('linking developments to incidents', () => {
   it('links by the incident alias named in the sentence', () => {
-    const x = read('Le Kremlin a de nouveau rejeté mardi les accusations britanniques selon lesquelles le GRU serait derrière l’attaque NotPetya de 2017.', '2018-02-20');
+    const x = read(
+      'Le Kremlin a de nouveau rejeté mardi les accusations britanniques selon lesquelles le GRU serait derrière l’attaque NotPetya de 2017.',
+      '2018-02-20',
+    );
     expect(x.incidents.map((i) => [i.id, i.match])).toEqual([['notpetya', 'existing']]);
     expect(x.developments.every((d) => d.incidents[0] === 'notpetya')).toBe(true);
   });
@@ -38,39 +41,49 @@ describe('linking developments to incidents', () => {
       "Ireland's Health Service Executive switched off its computer systems on Friday after a ransomware attack hit its national network overnight, disrupting hospital appointments across the country.",
       '2021-05-14',
     );
-    expect(en.newIncidents[0]).toMatchObject({ type: 'ransomware', period: { start: '2021-05-14' }, name: { en: "Ransomware attack: Ireland's Health Service Executive (2021)" } });
+    expect(en.newIncidents[0]).toMatchObject({
+      type: 'ransomware',
+      period: { start: '2021-05-14' },
+      name: { en: "Ransomware attack: Ireland's Health Service Executive (2021)" },
+    });
     const fr = read(
       "Le centre hospitalier sud-francilien de Corbeil-Essonnes a été la cible samedi soir d'une cyberattaque au rançongiciel qui a bloqué ses logiciels et son stockage.",
       '2022-08-22',
     );
-    expect(fr.newIncidents[0]?.name.fr).toBe('Attaque au rançongiciel : centre hospitalier sud-francilien de Corbeil-Essonnes (2022)');
+    expect(fr.newIncidents[0]?.name.fr).toBe(
+      'Attaque au rançongiciel : centre hospitalier sud-francilien de Corbeil-Essonnes (2022)',
+    );
     expect(fr.newIncidents[0]?.period.start).toBe('2022-08-20');
   });
 
   it('re-reads the same text to the same result', () => {
-    const text = "Washington accuse Pékin d'avoir piraté les serveurs Microsoft Exchange en mars dernier, et le département de la Justice inculpe quatre Chinois.";
+    const text =
+      "Washington accuse Pékin d'avoir piraté les serveurs Microsoft Exchange en mars dernier, et le département de la Justice inculpe quatre Chinois.";
     expect(read(text, '2021-07-19')).toEqual(read(text, '2021-07-19'));
   });
 });
 
 const hasSeeds = seedFiles().length > 0;
-(hasSeeds ? describe : describe.skip)('an unknown incident is created from the article’s own terms (seed 004 without its incident)', () => {
-  it('names the videoconference intrusion from the article and keeps its developments', () => {
-    const kb = knowledgeBase();
-    const without = new Lexicon(
-      kb.actors,
-      kb.incidents.filter((i) => i.id !== 'eu-defence-videoconference-2020'),
-    );
-    const text = readFileSync(seed('004').path, 'utf8');
-    const x = read(text, undefined, without);
-    expect(x.incidents.map((i) => i.match)).toEqual(['new']);
-    const created = x.newIncidents[0];
-    expect(created?.name.fr).toMatch(/visioconférence des ministres de la Défense de l'UE/);
-    expect(created?.period.start).toBe('2020-11');
-    expect(created?.type).toBe('intrusion');
-    expect(x.developments.map((d) => d.type)).toEqual(expect.arrayContaining(['attack', 'inquiry']));
-  });
-});
+(hasSeeds ? describe : describe.skip)(
+  'an unknown incident is created from the article’s own terms (seed 004 without its incident)',
+  () => {
+    it('names the videoconference intrusion from the article and keeps its developments', () => {
+      const kb = knowledgeBase();
+      const without = new Lexicon(
+        kb.actors,
+        kb.incidents.filter((i) => i.id !== 'eu-defence-videoconference-2020'),
+      );
+      const text = readFileSync(seed('004').path, 'utf8');
+      const x = read(text, undefined, without);
+      expect(x.incidents.map((i) => i.match)).toEqual(['new']);
+      const created = x.newIncidents[0];
+      expect(created?.name.fr).toMatch(/visioconférence des ministres de la Défense de l'UE/);
+      expect(created?.period.start).toBe('2020-11');
+      expect(created?.type).toBe('intrusion');
+      expect(x.developments.map((d) => d.type)).toEqual(expect.arrayContaining(['attack', 'inquiry']));
+    });
+  },
+);
 if (!hasSeeds) {
   describe('skipped: ../shared/seeds not found', () => {
     it('has no seed directory', () => expect(seedFiles()).toEqual([]));

@@ -22,7 +22,12 @@ describe('reading an article', () => {
 
   it('reads a plain-text header block for title, date and URL', () => {
     const r = readArticleText(`Title: Oslo blames Moscow\nDate: 2020-10-13\nURL: https://example.org/a\n\n${BODY}`);
-    expect(r.ok && r.article).toMatchObject({ format: 'text', title: 'Oslo blames Moscow', published: '2020-10-13', url: 'https://example.org/a' });
+    expect(r.ok && r.article).toMatchObject({
+      format: 'text',
+      title: 'Oslo blames Moscow',
+      published: '2020-10-13',
+      url: 'https://example.org/a',
+    });
   });
 
   it('reads Markdown: front matter for metadata, markup dropped, link text kept', () => {
@@ -47,7 +52,8 @@ describe('reading an article', () => {
     if (!r.ok) return;
     expect(r.article).toMatchObject({ format: 'html', published: '2020-10-13', declaredLanguage: 'fr' });
     expect(r.article.text).toContain('Le gouvernement norvégien a accusé mardi');
-    for (const junk of ['TEXTE DE SCRIPT', 'INJECTION', 'MENU-NAV', 'PIED-DE-PAGE']) expect(r.article.text).not.toContain(junk);
+    for (const junk of ['TEXTE DE SCRIPT', 'INJECTION', 'MENU-NAV', 'PIED-DE-PAGE'])
+      expect(r.article.text).not.toContain(junk);
   });
 
   it('reads Latin-1 (Windows-1252) text without mangling accents', () => {

@@ -34,13 +34,17 @@ const typed = (devs: ReadDevelopment[], type: string) => devs.filter((d) => d.ty
 
   it('reads the suspicion against Lazarus, linked to North Korea, by security experts, and Pyongyang’s denial', () => {
     const wannacry = about(x, 'wannacry');
-    expect(typed(wannacry, 'attribution')).toEqual([expect.objectContaining({ stance: 'suspected', by: [], against: expect.arrayContaining(['G0032', 'KP']) })]);
+    expect(typed(wannacry, 'attribution')).toEqual([
+      expect.objectContaining({ stance: 'suspected', by: [], against: expect.arrayContaining(['G0032', 'KP']) }),
+    ]);
     expect(typed(wannacry, 'denial')).toEqual([expect.objectContaining({ by: ['KP'], stance: 'denied' })]);
   });
 
   it('reads the hacks of the US Democratic Party and of the Macron campaign, and Moscow’s denial', () => {
     expect(typed(about(x, 'dnc-2016'), 'attack')).toEqual([expect.objectContaining({ against: ['US'] })]);
-    expect(typed(about(x, 'macron-leaks-2017'), 'attack')).toEqual([expect.objectContaining({ date: '2017-05', against: expect.arrayContaining(['FR']) })]);
+    expect(typed(about(x, 'macron-leaks-2017'), 'attack')).toEqual([
+      expect.objectContaining({ date: '2017-05', against: expect.arrayContaining(['FR']) }),
+    ]);
     const denial = typed(x.developments, 'denial').find((d) => d.by.includes('RU'));
     expect(denial?.incidents).toEqual(expect.arrayContaining(['dnc-2016', 'macron-leaks-2017']));
   });
@@ -74,13 +78,17 @@ const typed = (devs: ReadDevelopment[], type: string) => devs.filter((d) => d.ty
   });
 
   it('reads NATO’s solidarity, Norway’s accusation about its parliament and its summons of the Chinese ambassador', () => {
-    expect(exchange.some((d) => d.by.includes('NATO') && (d.type === 'statement' || d.type === 'condemnation'))).toBe(true);
+    expect(exchange.some((d) => d.by.includes('NATO') && (d.type === 'statement' || d.type === 'condemnation'))).toBe(
+      true,
+    );
     expect(typed(exchange, 'attribution').some((d) => d.by.includes('NO') && d.against.includes('CN'))).toBe(true);
     expect(typed(exchange, 'summons')).toEqual([expect.objectContaining({ by: ['NO'], against: ['CN'] })]);
   });
 
   it('reads the US indictment of four Chinese nationals, this month', () => {
-    expect(typed(exchange, 'indictment')).toEqual([expect.objectContaining({ by: ['US-DOJ'], against: ['CN'], date: '2021-07' })]);
+    expect(typed(exchange, 'indictment')).toEqual([
+      expect.objectContaining({ by: ['US-DOJ'], against: ['CN'], date: '2021-07' }),
+    ]);
   });
 
   it('reads no sanction: none was announced, and future ones are only not excluded', () => {
@@ -107,7 +115,9 @@ const typed = (devs: ReadDevelopment[], type: string) => devs.filter((d) => d.ty
   });
 
   it('reads the letter of MEP Nathalie Loiseau asking Josep Borrell for an explanation, with the broken name repaired', () => {
-    expect(typed(x.developments, 'inquiry')).toEqual([expect.objectContaining({ by: ['nathalie-loiseau'], against: ['josep-borrell'], date: '2020-11' })]);
+    expect(typed(x.developments, 'inquiry')).toEqual([
+      expect.objectContaining({ by: ['nathalie-loiseau'], against: ['josep-borrell'], date: '2020-11' }),
+    ]);
     expect(x.text).not.toMatch(/Natha lie/);
   });
 });

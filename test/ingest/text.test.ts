@@ -5,8 +5,16 @@ import { read } from './support';
 
 describe('language', () => {
   it('tells French from English, and recognises other languages without reading them', () => {
-    expect(detectLanguage("Le gouvernement a accusé la Russie d'être derrière la cyberattaque qui a visé le Parlement la semaine dernière.")).toBe('fr');
-    expect(detectLanguage('The government accused Russia of being behind the cyberattack that hit the parliament last week.')).toBe('en');
+    expect(
+      detectLanguage(
+        "Le gouvernement a accusé la Russie d'être derrière la cyberattaque qui a visé le Parlement la semaine dernière.",
+      ),
+    ).toBe('fr');
+    expect(
+      detectLanguage(
+        'The government accused Russia of being behind the cyberattack that hit the parliament last week.',
+      ),
+    ).toBe('en');
     const de =
       'Die Bundesregierung hat Russland beschuldigt, hinter dem Cyberangriff auf den Bundestag zu stehen. Das Auswärtige Amt bestellte den Botschafter ein und kündigte Konsequenzen an. ' +
       'Die Ermittler gehen davon aus, dass die Angreifer über Wochen Zugang zu den Rechnern der Abgeordneten hatten.';
@@ -21,14 +29,23 @@ describe('sentences', () => {
   const texts = (t: string, lang = 'fr') => articleSentences(t, lang).map((s) => s.text);
 
   it('does not break after M., Dr, Mme or inside « guillemets »', () => {
-    expect(texts('M. Dupont et Mme Martin ont rencontré le Dr Durand. Il a dit « Nous sommes prêts. Nous répondrons. » puis il est parti.')).toEqual([
+    expect(
+      texts(
+        'M. Dupont et Mme Martin ont rencontré le Dr Durand. Il a dit « Nous sommes prêts. Nous répondrons. » puis il est parti.',
+      ),
+    ).toEqual([
       'M. Dupont et Mme Martin ont rencontré le Dr Durand.',
       'Il a dit « Nous sommes prêts. Nous répondrons. » puis il est parti.',
     ]);
   });
 
   it('keeps "The U.S. Department of Justice" together but ends a sentence after "the U.S."', () => {
-    expect(texts('The U.S. Department of Justice charged two men. The move angered the U.S. Beijing responded within hours.', 'en')).toEqual([
+    expect(
+      texts(
+        'The U.S. Department of Justice charged two men. The move angered the U.S. Beijing responded within hours.',
+        'en',
+      ),
+    ).toEqual([
       'The U.S. Department of Justice charged two men.',
       'The move angered the U.S.',
       'Beijing responded within hours.',
@@ -46,12 +63,18 @@ describe('sentences', () => {
 
 describe('words broken by stray spaces', () => {
   it('joins a name the knowledge base knows, or a word the article uses elsewhere', () => {
-    expect(repairBrokenWords('La députée Natha lie Martin a écrit.', new Set(['nathalie']))).toBe('La députée Nathalie Martin a écrit.');
-    expect(repairBrokenWords('Protéger leurs informations et leurs informat ions sensibles.')).toBe('Protéger leurs informations et leurs informations sensibles.');
+    expect(repairBrokenWords('La députée Natha lie Martin a écrit.', new Set(['nathalie']))).toBe(
+      'La députée Nathalie Martin a écrit.',
+    );
+    expect(repairBrokenWords('Protéger leurs informations et leurs informat ions sensibles.')).toBe(
+      'Protéger leurs informations et leurs informations sensibles.',
+    );
   });
 
   it('joins a tail that never stands alone, without any vocabulary', () => {
-    expect(repairBrokenWords('The group was attack ing banks in several countries.')).toBe('The group was attacking banks in several countries.');
+    expect(repairBrokenWords('The group was attack ing banks in several countries.')).toBe(
+      'The group was attacking banks in several countries.',
+    );
   });
 
   it('leaves ordinary phrases alone', () => {

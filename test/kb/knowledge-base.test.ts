@@ -27,7 +27,16 @@ describe('the bundled knowledge base', () => {
 
   it('includes the incidents of the seed articles and the landmark cases', () => {
     const ids = new Set(kb.incidents.map((i) => i.id));
-    for (const id of ['wannacry', 'exchange-2021', 'eu-defence-videoconference-2020', 'eu-cyber-diplomacy-toolbox', 'notpetya', 'solarwinds-2020', 'estonia-2007', 'stuxnet']) {
+    for (const id of [
+      'wannacry',
+      'exchange-2021',
+      'eu-defence-videoconference-2020',
+      'eu-cyber-diplomacy-toolbox',
+      'notpetya',
+      'solarwinds-2020',
+      'estonia-2007',
+      'stuxnet',
+    ]) {
       expect(ids).toContain(id);
     }
   });
@@ -96,14 +105,18 @@ describe('knowledge-base validation rejects bad records', () => {
     editWannacry((d) => {
       d.aliases = [...(d.aliases as string[]), 'NotPetya'];
     });
-    expect(problemsOf()).toEqual(expect.arrayContaining([expect.stringMatching(/alias "notpetya" is claimed by both/)]));
+    expect(problemsOf()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/alias "notpetya" is claimed by both/)]),
+    );
   });
 
   it('names a period that ends before it starts', () => {
     editWannacry((d) => {
       d.period = { start: '2017-05-12', end: '2016-01-01' };
     });
-    expect(problemsOf()).toEqual(expect.arrayContaining([expect.stringContaining('ends (2016-01-01) before it starts')]));
+    expect(problemsOf()).toEqual(
+      expect.arrayContaining([expect.stringContaining('ends (2016-01-01) before it starts')]),
+    );
   });
 
   it('names a development dated before its incident', () => {
@@ -117,6 +130,8 @@ describe('knowledge-base validation rejects bad records', () => {
     editWannacry((d) => {
       (d.developments as { date: string }[])[0]!.date = '2017-13-45';
     });
-    expect(problemsOf()).toEqual(expect.arrayContaining([expect.stringMatching(/incidents\/wannacry\.yaml: developments\.0\.date/)]));
+    expect(problemsOf()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/incidents\/wannacry\.yaml: developments\.0\.date/)]),
+    );
   });
 });

@@ -50,7 +50,14 @@ export class RecordingPort implements DeliveryPort {
     this.calls += 1;
     const r = await this.behaviour(sub, digest);
     if (r.status === 'delivered') {
-      this.accepted.push({ subscription: sub.id, until: digest.until, since: digest.since, developments: digest.incidents.flatMap((g) => g.developments.map((d) => d.id)), replica: this.replica, at: this.clock.now().getTime() });
+      this.accepted.push({
+        subscription: sub.id,
+        until: digest.until,
+        since: digest.since,
+        developments: digest.incidents.flatMap((g) => g.developments.map((d) => d.id)),
+        replica: this.replica,
+        at: this.clock.now().getTime(),
+      });
     }
     return r;
   }
@@ -58,7 +65,16 @@ export class RecordingPort implements DeliveryPort {
   async deliverNote(sub: Subscription, text: string): Promise<DeliveryResult> {
     this.calls += 1;
     const r = await this.behaviour(sub, undefined);
-    if (r.status === 'delivered') this.accepted.push({ subscription: sub.id, until: '', since: '', developments: [], note: text, replica: this.replica, at: this.clock.now().getTime() });
+    if (r.status === 'delivered')
+      this.accepted.push({
+        subscription: sub.id,
+        until: '',
+        since: '',
+        developments: [],
+        note: text,
+        replica: this.replica,
+        at: this.clock.now().getTime(),
+      });
     return r;
   }
 }
@@ -70,7 +86,17 @@ export function catalogSource(catalog: Catalog) {
 
 const NO_FILTERS: SubscriptionFilters = { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 };
 
-export function subscription(channel: string, opts: { cron?: string; timezone?: string; createdAt: string; platform?: Platform; filters?: Partial<SubscriptionFilters>; emptyDigest?: 'skip' | 'note' }): Subscription {
+export function subscription(
+  channel: string,
+  opts: {
+    cron?: string;
+    timezone?: string;
+    createdAt: string;
+    platform?: Platform;
+    filters?: Partial<SubscriptionFilters>;
+    emptyDigest?: 'skip' | 'note';
+  },
+): Subscription {
   return createSubscription({
     platform: opts.platform ?? 'slack',
     channel,
@@ -90,7 +116,8 @@ export function killable<T extends object>(target: T): { value: T; kill(): void 
     get(obj, prop, receiver) {
       const v = Reflect.get(obj, prop, receiver) as unknown;
       if (typeof v !== 'function') return v;
-      return (...args: unknown[]) => (dead ? new Promise(() => undefined) : (v as (...a: unknown[]) => unknown).apply(obj, args));
+      return (...args: unknown[]) =>
+        dead ? new Promise(() => undefined) : (v as (...a: unknown[]) => unknown).apply(obj, args);
     },
   });
   return { value, kill: () => (dead = true) };
@@ -106,7 +133,12 @@ export function countsBySlot(posted: Posted[]): Map<string, number> {
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Repeats `step` until `done` holds (a lease running out), failing after `timeoutMs`. */
-export async function eventually(step: () => Promise<unknown>, done: () => boolean | Promise<boolean>, timeoutMs = 15_000, everyMs = 150): Promise<void> {
+export async function eventually(
+  step: () => Promise<unknown>,
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+  everyMs = 150,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     await step();

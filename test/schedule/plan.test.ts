@@ -33,13 +33,20 @@ describe('decide', () => {
     const delivered = sub({ lastSlot: new Date(slot).toISOString(), lastDeliveredUntil: new Date(slot).toISOString() });
     expect(decide(delivered, slot + 60_000, GRACE)).toEqual({ kind: 'none' });
     expect(decide(delivered, t('2026-03-11T06:59:59Z'), GRACE)).toEqual({ kind: 'none' });
-    expect(decide(delivered, t('2026-03-11T07:00:00Z'), GRACE)).toMatchObject({ kind: 'deliver', slot: t('2026-03-11T07:00:00Z') });
+    expect(decide(delivered, t('2026-03-11T07:00:00Z'), GRACE)).toMatchObject({
+      kind: 'deliver',
+      slot: t('2026-03-11T07:00:00Z'),
+    });
   });
 
   it('catches up once after downtime within the grace period, collapsing missed slots', () => {
     const last = sub({ lastSlot: '2026-03-09T07:00:00.000Z' });
     // Down from Monday 09:00 to Wednesday 10:30 Paris: Tuesday's and Wednesday's slots were missed.
-    expect(decide(last, t('2026-03-11T09:30:00Z'), GRACE)).toEqual({ kind: 'deliver', slot: t('2026-03-11T07:00:00Z'), lateMs: 2.5 * HOUR });
+    expect(decide(last, t('2026-03-11T09:30:00Z'), GRACE)).toEqual({
+      kind: 'deliver',
+      slot: t('2026-03-11T07:00:00Z'),
+      lateMs: 2.5 * HOUR,
+    });
   });
 
   it('skips a slot later than the grace period, saying why, and the next slot is due as usual', () => {
@@ -47,11 +54,15 @@ describe('decide', () => {
     expect(d).toMatchObject({ kind: 'skip', slot });
     expect(d.kind === 'skip' && d.reason).toMatch(/7\.0 h late.*6 h grace/);
     expect(decide(sub(), slot + 6 * HOUR, GRACE).kind).toBe('deliver');
-    expect(decide(sub({ lastSlot: new Date(slot).toISOString() }), t('2026-03-11T07:00:30Z'), GRACE).kind).toBe('deliver');
+    expect(decide(sub({ lastSlot: new Date(slot).toISOString() }), t('2026-03-11T07:00:30Z'), GRACE).kind).toBe(
+      'deliver',
+    );
     expect(decide(sub(), slot + 7 * HOUR, 8 * HOUR).kind).toBe('deliver');
   });
 
   it('never fires for a paused subscription', () => {
-    expect(decide(sub({ status: 'paused', pausedReason: 'channel archived' }), slot + 1000, GRACE)).toEqual({ kind: 'none' });
+    expect(decide(sub({ status: 'paused', pausedReason: 'channel archived' }), slot + 1000, GRACE)).toEqual({
+      kind: 'none',
+    });
   });
 });

@@ -8,7 +8,18 @@ import { type KvBackend, openKv } from '../../src/store/kv';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import { addDevelopment, catalogOf, dev, incident } from '../digest/catalog-fixture';
 import { serviceUrl } from '../support/temp-app';
-import { type Behaviour, catalogSource, countsBySlot, eventually, killable, ManualClock, type Posted, RecordingPort, sleep, subscription } from './harness';
+import {
+  type Behaviour,
+  catalogSource,
+  countsBySlot,
+  eventually,
+  killable,
+  ManualClock,
+  type Posted,
+  RecordingPort,
+  sleep,
+  subscription,
+} from './harness';
 
 const SUBSCRIPTIONS = 200;
 
@@ -34,7 +45,10 @@ function replicaSuite(kind: 'redis' | 'postgres', url: string) {
       namespace = `subscription-replicas-${tag}`;
       claimOpts = { table: `claims_test_${tag.replace(/-/g, '_')}`, prefix: `cyberbrief-test:${tag}:claim:` };
       catalog = catalogOf([incident('alpha')], []);
-      addDevelopment(catalog, dev({ id: 'overnight', incident: 'alpha', by: ['FR'], recordedAt: '2026-03-09T22:00:00Z' }));
+      addDevelopment(
+        catalog,
+        dev({ id: 'overnight', incident: 'alpha', by: ['FR'], recordedAt: '2026-03-09T22:00:00Z' }),
+      );
       clock = new ManualClock(Date.parse('2026-03-09T12:00:00Z'));
       posted = [];
     });
@@ -57,7 +71,17 @@ function replicaSuite(kind: 'redis' | 'postgres', url: string) {
       const claims = claimStores();
       return subs.map(
         (s, i) =>
-          new DigestScheduler({ subscriptions: s, claims: claims[i]!, briefing: catalogSource(catalog), ports: [jittery(`r${i}`, opts.behaviours?.[i])], log: silentLogger, clock, leaseMs: opts.leaseMs, concurrency: 6, replicaId: `replica-${i}-${run}` }),
+          new DigestScheduler({
+            subscriptions: s,
+            claims: claims[i]!,
+            briefing: catalogSource(catalog),
+            ports: [jittery(`r${i}`, opts.behaviours?.[i])],
+            log: silentLogger,
+            clock,
+            leaseMs: opts.leaseMs,
+            concurrency: 6,
+            replicaId: `replica-${i}-${run}`,
+          }),
       );
     }
     async function seed(n: number): Promise<Subscription[]> {
@@ -67,7 +91,11 @@ function replicaSuite(kind: 'redis' | 'postgres', url: string) {
         // Same minute for all, in several zones: 08:00 Paris, 07:00 London, 09:00 Helsinki.
         const zone = ['Europe/Paris', 'Europe/London', 'Europe/Helsinki'][i % 3] as string;
         const hour = { 'Europe/Paris': 8, 'Europe/London': 7, 'Europe/Helsinki': 9 }[zone];
-        const s = subscription(`C${i}`, { cron: `0 ${hour} * * 1-5`, timezone: zone, createdAt: '2026-03-09T12:00:00Z' });
+        const s = subscription(`C${i}`, {
+          cron: `0 ${hour} * * 1-5`,
+          timezone: zone,
+          createdAt: '2026-03-09T12:00:00Z',
+        });
         await store.save(s);
         out.push(s);
       }
@@ -82,7 +110,9 @@ function replicaSuite(kind: 'redis' | 'postgres', url: string) {
       expect(posted).toHaveLength(SUBSCRIPTIONS);
       expect([...countsBySlot(posted).values()].every((n) => n === 1)).toBe(true);
       expect(new Set(posted.map((p) => p.subscription))).toEqual(new Set(subs.map((s) => s.id)));
-      expect(posted.every((p) => p.until === '2026-03-10T07:00:00.000Z' && p.developments.includes('overnight'))).toBe(true);
+      expect(posted.every((p) => p.until === '2026-03-10T07:00:00.000Z' && p.developments.includes('overnight'))).toBe(
+        true,
+      );
       expect(reports.reduce((n, r) => n + r.delivered.length, 0)).toBe(SUBSCRIPTIONS);
       // The work was shared, not done by one replica that happened to start first.
       expect(new Set(posted.map((p) => p.replica)).size).toBeGreaterThan(1);
@@ -94,7 +124,11 @@ function replicaSuite(kind: 'redis' | 'postgres', url: string) {
       }
       expect(posted).toHaveLength(SUBSCRIPTIONS);
       const stored = await stores()[1]!.list();
-      expect(stored.every((s) => s.lastSlot === '2026-03-10T07:00:00.000Z' && s.lastDeliveredUntil === '2026-03-10T07:00:00.000Z')).toBe(true);
+      expect(
+        stored.every(
+          (s) => s.lastSlot === '2026-03-10T07:00:00.000Z' && s.lastDeliveredUntil === '2026-03-10T07:00:00.000Z',
+        ),
+      ).toBe(true);
     });
 
     it('a replica killed after claiming: another takes over once the lease runs out, and posts once', async () => {
@@ -121,12 +155,20 @@ function replicaSuite(kind: 'redis' | 'postgres', url: string) {
       const [, b, c] = replicas({ leaseMs });
       clock.set('2026-03-10T07:00:20Z');
       void dying.tick();
-      await eventually(async () => undefined, () => claimed, 5000, 5);
+      await eventually(
+        async () => undefined,
+        () => claimed,
+        5000,
+        5,
+      );
       subsKill.kill();
       claimsKill.kill();
       const meanwhile = await Promise.all([b!.tick(), c!.tick()]);
       expect(meanwhile.every((r) => r.delivered.length === 0 && r.elsewhere === 1)).toBe(true);
-      await eventually(() => Promise.all([b!.tick(), c!.tick()]), () => posted.length > 0);
+      await eventually(
+        () => Promise.all([b!.tick(), c!.tick()]),
+        () => posted.length > 0,
+      );
       await Promise.all([b!.tick(), c!.tick()]);
       expect(posted.map((p) => [p.subscription, p.replica !== 'dying'])).toEqual([[victim!.id, true]]);
       expect((await stores()[2]!.get(victim!.id))?.lastSlot).toBe('2026-03-10T07:00:00.000Z');
@@ -177,7 +219,12 @@ function replicaSuite(kind: 'redis' | 'postgres', url: string) {
       expect(await claims.acquire('k', 'late', 800)).toBe(false);
       expect(await claims.release('k', owner)).toBe(true);
       expect(await claims.acquire('k', 'late', 300)).toBe(true);
-      await eventually(async () => undefined, () => claims.acquire('k', 'after-expiry', 1000), 5000, 50);
+      await eventually(
+        async () => undefined,
+        () => claims.acquire('k', 'after-expiry', 1000),
+        5000,
+        50,
+      );
       expect(await claims.release('k', 'late')).toBe(false);
       expect(await claims.release('k', 'after-expiry')).toBe(true);
     });
@@ -188,12 +235,14 @@ const redis = serviceUrl('CYBERBRIEF_TEST_REDIS_URL');
 if (redis) replicaSuite('redis', redis);
 else
   describe('redis replicas (skipped: CYBERBRIEF_TEST_REDIS_URL not set)', () => {
-    it('is skipped because CYBERBRIEF_TEST_REDIS_URL is not set', () => expect(process.env.CYBERBRIEF_TEST_REDIS_URL ?? '').toBe(''));
+    it('is skipped because CYBERBRIEF_TEST_REDIS_URL is not set', () =>
+      expect(process.env.CYBERBRIEF_TEST_REDIS_URL ?? '').toBe(''));
   });
 
 const pg = serviceUrl('CYBERBRIEF_TEST_PG_URL');
 if (pg) replicaSuite('postgres', pg);
 else
   describe('postgres replicas (skipped: CYBERBRIEF_TEST_PG_URL not set)', () => {
-    it('is skipped because CYBERBRIEF_TEST_PG_URL is not set', () => expect(process.env.CYBERBRIEF_TEST_PG_URL ?? '').toBe(''));
+    it('is skipped because CYBERBRIEF_TEST_PG_URL is not set', () =>
+      expect(process.env.CYBERBRIEF_TEST_PG_URL ?? '').toBe(''));
   });

@@ -9,7 +9,16 @@ import { type ClaimStore, openClaims } from '../../src/store/claims';
 import { type KvBackend, openKv } from '../../src/store/kv';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import { addDevelopment, catalogOf, dev, incident } from '../digest/catalog-fixture';
-import { catalogSource, countsBySlot, eventually, killable, ManualClock, type Posted, RecordingPort, subscription } from './harness';
+import {
+  catalogSource,
+  countsBySlot,
+  eventually,
+  killable,
+  ManualClock,
+  type Posted,
+  RecordingPort,
+  subscription,
+} from './harness';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -38,7 +47,16 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
   });
 
   const scheduler = (port: RecordingPort, extra: Partial<ConstructorParameters<typeof DigestScheduler>[0]> = {}) =>
-    new DigestScheduler({ subscriptions: subs, claims, briefing: catalogSource(catalog), ports: [port], log: silentLogger, clock, graceHours: 6, ...extra });
+    new DigestScheduler({
+      subscriptions: subs,
+      claims,
+      briefing: catalogSource(catalog),
+      ports: [port],
+      log: silentLogger,
+      clock,
+      graceHours: 6,
+      ...extra,
+    });
 
   /** Something to report, so a digest is posted rather than skipped as empty. */
   const news = (...isos: string[]) => {
@@ -52,7 +70,15 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
     while (clock.ms < Date.parse(until)) {
       if (recordEvery > 0 && clock.ms % recordEvery === 0) {
         const id = `d${clock.ms}-${n++}`;
-        addDevelopment(catalog, dev({ id, incident: 'alpha', date: new Date(clock.ms).toISOString().slice(0, 10), recordedAt: new Date(clock.ms) }));
+        addDevelopment(
+          catalog,
+          dev({
+            id,
+            incident: 'alpha',
+            date: new Date(clock.ms).toISOString().slice(0, 10),
+            recordedAt: new Date(clock.ms),
+          }),
+        );
         recorded.push(id);
       }
       await s.tick();
@@ -64,38 +90,53 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
   it.each([
     ['spring', '2026-03-26T12:00:00Z', '2026-04-01T12:00:00Z'],
     ['autumn', '2026-10-22T12:00:00Z', '2026-10-28T12:00:00Z'],
-  ])('delivers one digest a day at 08:00 Paris time across the %s change, with every development once', async (_, start, end) => {
-    clock.set(start);
-    const s = subscription('C-paris', { cron: '0 8 * * *', timezone: 'Europe/Paris', createdAt: start });
-    await subs.save(s);
-    const recorded = await run(scheduler(new RecordingPort('slack', posted, clock), { cap: 1000 }), end, 5 * MIN, HOUR);
+  ])(
+    'delivers one digest a day at 08:00 Paris time across the %s change, with every development once',
+    async (_, start, end) => {
+      clock.set(start);
+      const s = subscription('C-paris', { cron: '0 8 * * *', timezone: 'Europe/Paris', createdAt: start });
+      await subs.save(s);
+      const recorded = await run(
+        scheduler(new RecordingPort('slack', posted, clock), { cap: 1000 }),
+        end,
+        5 * MIN,
+        HOUR,
+      );
 
-    expect(posted).toHaveLength(6);
-    const days = new Set<string>();
-    for (const p of posted) {
-      const w = wallTime(Date.parse(p.until), 'Europe/Paris');
-      expect([w.hour, w.minute]).toEqual([8, 0]);
-      expect(p.at - Date.parse(p.until)).toBeLessThan(5 * MIN);
-      days.add(`${w.year}-${w.month}-${w.day}`);
-    }
-    expect(days.size).toBe(6);
-    // Back to back: each digest starts where the previous one ended.
-    for (let i = 1; i < posted.length; i++) expect(posted[i]!.since).toBe(posted[i - 1]!.until);
-    const shown = posted.flatMap((p) => p.developments);
-    expect(new Set(shown).size).toBe(shown.length);
-    const last = Date.parse(posted[posted.length - 1]!.until);
-    const firstSince = Date.parse(posted[0]!.since);
-    expect(shown.sort()).toEqual(recorded.filter((id) => {
-      const at = Number(id.slice(1, id.indexOf('-')));
-      return at >= firstSince && at < last;
-    }).sort());
-  });
+      expect(posted).toHaveLength(6);
+      const days = new Set<string>();
+      for (const p of posted) {
+        const w = wallTime(Date.parse(p.until), 'Europe/Paris');
+        expect([w.hour, w.minute]).toEqual([8, 0]);
+        expect(p.at - Date.parse(p.until)).toBeLessThan(5 * MIN);
+        days.add(`${w.year}-${w.month}-${w.day}`);
+      }
+      expect(days.size).toBe(6);
+      // Back to back: each digest starts where the previous one ended.
+      for (let i = 1; i < posted.length; i++) expect(posted[i]!.since).toBe(posted[i - 1]!.until);
+      const shown = posted.flatMap((p) => p.developments);
+      expect(new Set(shown).size).toBe(shown.length);
+      const last = Date.parse(posted[posted.length - 1]!.until);
+      const firstSince = Date.parse(posted[0]!.since);
+      expect(shown.sort()).toEqual(
+        recorded
+          .filter((id) => {
+            const at = Number(id.slice(1, id.indexOf('-')));
+            return at >= firstSince && at < last;
+          })
+          .sort(),
+      );
+    },
+  );
 
   it('covers the 24 hours before creation in the first digest, and what came after until the slot', async () => {
     const created = '2026-03-10T09:00:00Z';
     addDevelopment(catalog, dev({ id: 'too-old', incident: 'alpha', recordedAt: '2026-03-09T08:59:00Z' }));
     addDevelopment(catalog, dev({ id: 'day-before', incident: 'alpha', recordedAt: '2026-03-09T10:00:00Z' }));
-    addDevelopment(catalog, dev({ id: 'after-creation', incident: 'alpha', date: '2026-03-10', recordedAt: '2026-03-10T20:00:00Z' }));
+    addDevelopment(
+      catalog,
+      dev({ id: 'after-creation', incident: 'alpha', date: '2026-03-10', recordedAt: '2026-03-10T20:00:00Z' }),
+    );
     await subs.save(subscription('C1', { createdAt: created }));
     clock.set(created);
     await run(scheduler(new RecordingPort('slack', posted, clock)), '2026-03-11T08:00:00Z');
@@ -115,15 +156,23 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
     clock.set('2026-03-10T09:30:00Z');
     const restarted = scheduler(new RecordingPort('slack', posted, clock));
     await run(restarted, '2026-03-10T12:00:00Z');
-    expect(posted.map((p) => [p.until, p.at])).toEqual([['2026-03-10T07:00:00.000Z', Date.parse('2026-03-10T09:30:00Z')]]);
+    expect(posted.map((p) => [p.until, p.at])).toEqual([
+      ['2026-03-10T07:00:00.000Z', Date.parse('2026-03-10T09:30:00Z')],
+    ]);
     expect((await subs.get(s.id))?.lastSlot).toBe('2026-03-10T07:00:00.000Z');
   });
 
   it('skips a slot later than the grace period, records why, and the next digest covers both days', async () => {
     const s = subscription('C1', { createdAt: '2026-03-09T12:00:00Z' });
     await subs.save(s);
-    addDevelopment(catalog, dev({ id: 'monday', incident: 'alpha', date: '2026-03-09', recordedAt: '2026-03-09T15:00:00Z' }));
-    addDevelopment(catalog, dev({ id: 'tuesday', incident: 'alpha', date: '2026-03-10', recordedAt: '2026-03-10T15:00:00Z' }));
+    addDevelopment(
+      catalog,
+      dev({ id: 'monday', incident: 'alpha', date: '2026-03-09', recordedAt: '2026-03-09T15:00:00Z' }),
+    );
+    addDevelopment(
+      catalog,
+      dev({ id: 'tuesday', incident: 'alpha', date: '2026-03-10', recordedAt: '2026-03-10T15:00:00Z' }),
+    );
     clock.set('2026-03-10T14:00:00Z'); // 7 h after Tuesday's 08:00 slot
     const s1 = scheduler(new RecordingPort('slack', posted, clock));
     await s1.tick();
@@ -143,7 +192,9 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
     await subs.save(s);
     news('2026-03-09T18:00:00Z');
     let failures = 1;
-    const port = new RecordingPort('slack', posted, clock, 'r', () => (failures-- > 0 ? { status: 'retry', reason: 'slack said 500' } : { status: 'delivered' }));
+    const port = new RecordingPort('slack', posted, clock, 'r', () =>
+      failures-- > 0 ? { status: 'retry', reason: 'slack said 500' } : { status: 'delivered' },
+    );
     const sched = scheduler(port);
     clock.set('2026-03-10T07:00:20Z');
     const first = await sched.tick();
@@ -190,7 +241,9 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
     clock.set('2026-03-10T07:00:20Z');
     const report = await scheduler(new RecordingPort('slack', posted, clock)).tick();
     expect(report.delivered.sort()).toEqual([quiet.id, noted.id].sort());
-    expect(posted).toEqual([expect.objectContaining({ subscription: noted.id, note: 'Nothing new since the last digest.' })]);
+    expect(posted).toEqual([
+      expect.objectContaining({ subscription: noted.id, note: 'Nothing new since the last digest.' }),
+    ]);
     expect((await subs.get(quiet.id))?.lastDeliveredUntil).toBe('2026-03-10T07:00:00.000Z');
   });
 
@@ -241,7 +294,12 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
       });
       const first = scheduler(slow, { concurrency: 3, replicaId: 'first' });
       const ticking = first.tick();
-      await eventually(async () => undefined, () => started >= 9, 5000, 5);
+      await eventually(
+        async () => undefined,
+        () => started >= 9,
+        5000,
+        5,
+      );
       const stopping = first.stop();
       release();
       await stopping;
@@ -265,10 +323,27 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
       let accepted = 0;
       const crashing = killable(subs);
       const crashingClaims = killable(claims);
-      const hang = new RecordingPort('slack', posted, clock, 'crashed', () => (accepted++ < 10 ? { status: 'delivered' } : new Promise(() => undefined)));
-      const first = new DigestScheduler({ subscriptions: crashing.value, claims: crashingClaims.value, briefing: catalogSource(catalog), ports: [hang], log: silentLogger, clock, leaseMs, concurrency: 4, replicaId: 'crashed' });
+      const hang = new RecordingPort('slack', posted, clock, 'crashed', () =>
+        accepted++ < 10 ? { status: 'delivered' } : new Promise(() => undefined),
+      );
+      const first = new DigestScheduler({
+        subscriptions: crashing.value,
+        claims: crashingClaims.value,
+        briefing: catalogSource(catalog),
+        ports: [hang],
+        log: silentLogger,
+        clock,
+        leaseMs,
+        concurrency: 4,
+        replicaId: 'crashed',
+      });
       void first.tick();
-      await eventually(async () => undefined, () => hang.calls >= 14, 5000, 5);
+      await eventually(
+        async () => undefined,
+        () => hang.calls >= 14,
+        5000,
+        5,
+      );
       crashing.kill();
       crashingClaims.kill();
       expect(posted).toHaveLength(10);
@@ -276,12 +351,24 @@ describe('DigestScheduler on the SQLite default, with an injected clock', () => 
       const kv2 = await openKv(`sqlite://${join(dir, 'store.sqlite')}`);
       try {
         const subs2 = new KeyvSubscriptionStore(kv2);
-        const second = new DigestScheduler({ subscriptions: subs2, claims: openClaims(kv2), briefing: catalogSource(catalog), ports: [new RecordingPort('slack', posted, clock, 'second')], log: silentLogger, clock, leaseMs, replicaId: 'second' });
+        const second = new DigestScheduler({
+          subscriptions: subs2,
+          claims: openClaims(kv2),
+          briefing: catalogSource(catalog),
+          ports: [new RecordingPort('slack', posted, clock, 'second')],
+          log: silentLogger,
+          clock,
+          leaseMs,
+          replicaId: 'second',
+        });
         const firstPass = await second.tick();
         // The four claimed by the dead process wait for their leases; everything else goes now.
         expect(firstPass.delivered).toHaveLength(N - 14);
         expect(firstPass.elsewhere).toBeGreaterThanOrEqual(4);
-        await eventually(() => second.tick(), async () => (await subs2.list()).every((s) => s.lastSlot !== undefined));
+        await eventually(
+          () => second.tick(),
+          async () => (await subs2.list()).every((s) => s.lastSlot !== undefined),
+        );
         expect([...countsBySlot(posted).values()].every((n) => n === 1)).toBe(true);
         expect(new Set(posted.map((p) => p.subscription))).toEqual(new Set(ids));
         expect(posted).toHaveLength(N);

@@ -19,8 +19,12 @@ describe('time zone arithmetic', () => {
   });
 
   it('gives a repeated wall time its first occurrence and moves a skipped one forward by the gap', () => {
-    expect(iso(instantOf({ year: 2026, month: 10, day: 25, hour: 2, minute: 30, second: 0 }, PARIS))).toBe('2026-10-25T00:30:00.000Z');
-    expect(iso(instantOf({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 }, PARIS))).toBe('2026-03-29T01:30:00.000Z');
+    expect(iso(instantOf({ year: 2026, month: 10, day: 25, hour: 2, minute: 30, second: 0 }, PARIS))).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
+    expect(iso(instantOf({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 }, PARIS))).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
     expect(local(t('2026-03-29T01:30:00Z'))).toBe('2026-03-29 03:30');
   });
 });
@@ -31,19 +35,36 @@ describe('slots across daylight-saving changes (Europe/Paris, 2026)', () => {
     ['autumn', '2026-10-22T00:00:00Z', '2026-10-29T00:00:00Z'],
   ])('a daily 08:00 fires once a day at 08:00 local time around the %s change', (_, from, to) => {
     const slots = slotsBetween('0 8 * * *', PARIS, t(from), t(to));
-    expect(slots.map((s) => local(s))).toEqual(Array.from({ length: 7 }, (_, i) => `${local(t(from) + (i + 0.5) * 86_400_000).slice(0, 10)} 08:00`));
+    expect(slots.map((s) => local(s))).toEqual(
+      Array.from({ length: 7 }, (_, i) => `${local(t(from) + (i + 0.5) * 86_400_000).slice(0, 10)} 08:00`),
+    );
   });
 
   it('keeps weekdays 08:00 on weekdays only, at 06:00 UTC in summer and 07:00 UTC in winter', () => {
     const slots = slotsBetween('0 8 * * 1-5', PARIS, t('2026-03-26T00:00:00Z'), t('2026-04-01T00:00:00Z')).map(iso);
-    expect(slots).toEqual(['2026-03-26T07:00:00.000Z', '2026-03-27T07:00:00.000Z', '2026-03-30T06:00:00.000Z', '2026-03-31T06:00:00.000Z']);
+    expect(slots).toEqual([
+      '2026-03-26T07:00:00.000Z',
+      '2026-03-27T07:00:00.000Z',
+      '2026-03-30T06:00:00.000Z',
+      '2026-03-31T06:00:00.000Z',
+    ]);
     const autumn = slotsBetween('0 8 * * 1-5', PARIS, t('2026-10-22T00:00:00Z'), t('2026-10-28T00:00:00Z')).map(iso);
-    expect(autumn).toEqual(['2026-10-22T06:00:00.000Z', '2026-10-23T06:00:00.000Z', '2026-10-26T07:00:00.000Z', '2026-10-27T07:00:00.000Z']);
+    expect(autumn).toEqual([
+      '2026-10-22T06:00:00.000Z',
+      '2026-10-23T06:00:00.000Z',
+      '2026-10-26T07:00:00.000Z',
+      '2026-10-27T07:00:00.000Z',
+    ]);
   });
 
   it('fires a 02:30 schedule once on both change nights: moved to 03:30 in spring, first 02:30 in autumn', () => {
-    expect(slotsBetween('30 2 * * *', PARIS, t('2026-03-28T12:00:00Z'), t('2026-03-30T12:00:00Z')).map((s) => local(s))).toEqual(['2026-03-29 03:30', '2026-03-30 02:30']);
-    expect(slotsBetween('30 2 * * *', PARIS, t('2026-10-24T12:00:00Z'), t('2026-10-26T12:00:00Z')).map(iso)).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']);
+    expect(
+      slotsBetween('30 2 * * *', PARIS, t('2026-03-28T12:00:00Z'), t('2026-03-30T12:00:00Z')).map((s) => local(s)),
+    ).toEqual(['2026-03-29 03:30', '2026-03-30 02:30']);
+    expect(slotsBetween('30 2 * * *', PARIS, t('2026-10-24T12:00:00Z'), t('2026-10-26T12:00:00Z')).map(iso)).toEqual([
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-26T01:30:00.000Z',
+    ]);
   });
 
   it('never yields the same instant twice, nor goes backwards, for an every-30-minutes schedule', () => {
@@ -73,7 +94,16 @@ describe('slots across daylight-saving changes (Europe/Paris, 2026)', () => {
 });
 
 describe('slots match what node-cron itself would fire', () => {
-  const crons = ['0 8 * * 1-5', '30 7 * * *', '*/20 9-11 * * 2,4', '0 6 1,15 * *', '0 9 L * *', '0 10 * * 5L', '0 12 * * 1#2', '45 23 * * 0'];
+  const crons = [
+    '0 8 * * 1-5',
+    '30 7 * * *',
+    '*/20 9-11 * * 2,4',
+    '0 6 1,15 * *',
+    '0 9 L * *',
+    '0 10 * * 5L',
+    '0 12 * * 1#2',
+    '45 23 * * 0',
+  ];
   it.each(crons)('%s', (cron) => {
     for (const tz of ['UTC', PARIS, 'America/New_York', 'Asia/Kolkata']) {
       const task = createTask(cron, () => undefined, { timezone: tz });
@@ -83,7 +113,8 @@ describe('slots match what node-cron itself would fire', () => {
         for (const s of slots) expect(task.match(new Date(s))).toBe(true);
         // And nothing in between: a minute after each slot up to the next one never matches.
         for (let i = 1; i < Math.min(slots.length, 6); i++) {
-          for (let m = slots[i - 1]! + 60_000; m < slots[i]!; m += 60_000 * 7) expect(task.match(new Date(m))).toBe(false);
+          for (let m = slots[i - 1]! + 60_000; m < slots[i]!; m += 60_000 * 7)
+            expect(task.match(new Date(m))).toBe(false);
         }
       } finally {
         void task.destroy();

@@ -37,8 +37,22 @@ describe('startScheduler (the node-cron runner `serve` starts)', () => {
       await new Promise<void>((r) => (answer = r));
       return { status: 'delivered' };
     });
-    const runner = startScheduler({ subscriptions: subs, claims, briefing: catalogSource(catalog), ports: [port], log: silentLogger, clock, graceHours: 6, replicaId: 'runner-1' });
-    await eventually(async () => undefined, () => asked, 5000, 5);
+    const runner = startScheduler({
+      subscriptions: subs,
+      claims,
+      briefing: catalogSource(catalog),
+      ports: [port],
+      log: silentLogger,
+      clock,
+      graceHours: 6,
+      replicaId: 'runner-1',
+    });
+    await eventually(
+      async () => undefined,
+      () => asked,
+      5000,
+      5,
+    );
     // While the post is in flight the claim is held: nobody else may post this digest.
     expect(await claims.acquire(`digest:${s.id}`, 'intruder', 60_000)).toBe(false);
 

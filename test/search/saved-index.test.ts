@@ -23,14 +23,25 @@ describe('the saved search index', () => {
     const second = await openApp({ env, log: silentLogger });
     expect(second.briefing.brief('wanacry', 'fr')).toEqual(before);
     const inc = second.briefing.data.incident('wannacry')!;
-    await second.briefing.saveIncident({ ...inc, id: 'zephyr-quokka-op', name: { en: 'Zephyr quokka operation', fr: 'Opération zéphyr quokka' }, aliases: ['ZephyrQuokka'], related: [] }, []);
+    await second.briefing.saveIncident(
+      {
+        ...inc,
+        id: 'zephyr-quokka-op',
+        name: { en: 'Zephyr quokka operation', fr: 'Opération zéphyr quokka' },
+        aliases: ['ZephyrQuokka'],
+        related: [],
+      },
+      [],
+    );
     expect(second.briefing.brief('zephyrquokka', 'en').subject?.id).toBe('zephyr-quokka-op');
     await second.close();
 
     const third = await openApp({ env, log: silentLogger });
     // The saved index predates the write: the new incident is only found if the index was rebuilt.
     expect(third.briefing.brief('zephyrquokka', 'en').subject?.id).toBe('zephyr-quokka-op');
-    expect((await third.store.getMeta<{ revision: string }>('search-index'))?.revision).toBe(await third.store.revision());
+    expect((await third.store.getMeta<{ revision: string }>('search-index'))?.revision).toBe(
+      await third.store.revision(),
+    );
     await third.close();
   });
 });

@@ -49,12 +49,36 @@ describe('cyberbrief serve', () => {
   });
 
   it('acknowledges a correctly signed slash command and refuses a forged one', async () => {
-    const body = new URLSearchParams({ command: '/cyberbrief', text: 'wannacry', team_id: 'T1', channel_id: 'C1', user_id: 'U1', response_url: `${api.url}respond`, trigger_id: 't' }).toString();
+    const body = new URLSearchParams({
+      command: '/cyberbrief',
+      text: 'wannacry',
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      response_url: `${api.url}respond`,
+      trigger_id: 't',
+    }).toString();
     const ts = String(Math.floor(Date.now() / 1000));
     const sig = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
-    const ok = await fetch(`${base}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig } });
+    const ok = await fetch(`${base}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': sig,
+      },
+    });
     expect(ok.status).toBe(200);
-    const forged = await fetch(`${base}/slack/events`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': 'v0=00' } });
+    const forged = await fetch(`${base}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': 'v0=00',
+      },
+    });
     expect(forged.status).toBe(401);
   });
 

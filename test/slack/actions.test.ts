@@ -16,8 +16,14 @@ afterAll(async () => {
 });
 
 const blocksOf = (m: Obj) => (m.blocks ?? []) as Obj[];
-const buttons = (m: Obj) => blocksOf(m).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Obj[]);
-const sectionTexts = (m: Obj) => blocksOf(m).filter((b) => b.type === 'section' && b.text).map((b) => String((b.text as Obj).text));
+const buttons = (m: Obj) =>
+  blocksOf(m)
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements as Obj[]);
+const sectionTexts = (m: Obj) =>
+  blocksOf(m)
+    .filter((b) => b.type === 'section' && b.text)
+    .map((b) => String((b.text as Obj).text));
 
 /** The brief as the user sees it: in the ack's body, or posted to the response URL. */
 async function lookup(text: string): Promise<Obj> {
@@ -28,11 +34,24 @@ async function lookup(text: string): Promise<Obj> {
 }
 
 /** Clicks a button of a recorded message, as Slack would post it; returns every answer to that click. */
-async function click(message: Obj, actionId: string, opts: { ephemeral: boolean; answers?: number; user?: string }): Promise<Obj[]> {
+async function click(
+  message: Obj,
+  actionId: string,
+  opts: { ephemeral: boolean; answers?: number; user?: string },
+): Promise<Obj[]> {
   const b = buttons(message).find((x) => x.action_id === actionId);
   if (!b) throw new Error(`no button ${actionId}`);
   const id = rid();
-  const res = await postToSlackEndpoint(h.eventsUrl, blockActionBody({ actionId, value: String(b.value), responseUrl: h.fake.responseUrl(id), ephemeral: opts.ephemeral, ...(opts.user ? { user: opts.user } : {}) }));
+  const res = await postToSlackEndpoint(
+    h.eventsUrl,
+    blockActionBody({
+      actionId,
+      value: String(b.value),
+      responseUrl: h.fake.responseUrl(id),
+      ephemeral: opts.ephemeral,
+      ...(opts.user ? { user: opts.user } : {}),
+    }),
+  );
   expect(res.status).toBe(200);
   const all = await h.fake.waitForCount((r) => r.responseId === id, opts.answers ?? 1);
   return all.map((r) => r.body);
@@ -45,7 +64,10 @@ describe('brief buttons', () => {
     const [answer] = await click(first, 'cyberbrief_show_timeline', { ephemeral: true });
     expect(answer!.replace_original).toBe(true);
     expect(blockKitProblems(answer!)).toEqual([]);
-    const entries = sectionTexts(answer!).join('\n').split('\n').filter((l) => l.startsWith('• '));
+    const entries = sectionTexts(answer!)
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('• '));
     expect(entries).toHaveLength(brief.timeline.length);
     const ids = buttons(answer!).map((b) => b.action_id);
     expect(ids).toContain('cyberbrief_show_summary');
@@ -86,7 +108,15 @@ describe('brief buttons', () => {
 
   test('a tampered button value is ignored, not answered with a stack trace', async () => {
     const id = rid();
-    const res = await postToSlackEndpoint(h.eventsUrl, blockActionBody({ actionId: 'cyberbrief_show_timeline', value: '{"k":"nope"}', responseUrl: h.fake.responseUrl(id), ephemeral: true }));
+    const res = await postToSlackEndpoint(
+      h.eventsUrl,
+      blockActionBody({
+        actionId: 'cyberbrief_show_timeline',
+        value: '{"k":"nope"}',
+        responseUrl: h.fake.responseUrl(id),
+        ephemeral: true,
+      }),
+    );
     expect(res.status).toBe(200);
     // A later click is answered; the tampered one never was.
     const good = await lookup('wannacry');

@@ -18,16 +18,25 @@ afterAll(async () => {
 });
 
 /** Sends a command; its answer is the ack's body when it carries one, else what was posted to the response URL. */
-async function command(text: string, extra: { channel?: string; user?: string } = {}): Promise<{ id: string; status: number; answer: Obj; inAck: boolean }> {
+async function command(
+  text: string,
+  extra: { channel?: string; user?: string } = {},
+): Promise<{ id: string; status: number; answer: Obj; inAck: boolean }> {
   const id = rid();
-  const res = await postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text, responseUrl: h.fake.responseUrl(id), ...extra }));
+  const res = await postToSlackEndpoint(
+    h.eventsUrl,
+    slashCommandBody({ text, responseUrl: h.fake.responseUrl(id), ...extra }),
+  );
   if (res.text !== '') return { id, status: res.status, answer: JSON.parse(res.text) as Obj, inAck: true };
   const answer = (await h.fake.waitFor((r) => r.responseId === id)).body;
   return { id, status: res.status, answer, inAck: false };
 }
 
 const blocksOf = (m: Obj) => (m.blocks ?? []) as Obj[];
-const buttons = (m: Obj) => blocksOf(m).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Obj[]);
+const buttons = (m: Obj) =>
+  blocksOf(m)
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements as Obj[]);
 
 describe('/cyberbrief lookups over signed HTTP', () => {
   test('the command is acknowledged before the brief is posted', async () => {
@@ -35,7 +44,10 @@ describe('/cyberbrief lookups over signed HTTP', () => {
     // the command's HTTP response would never come while the brief is held.
     h.fake.hold();
     const id = rid();
-    const ackP = postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text: 'wannacry', responseUrl: h.fake.responseUrl(id), channel: 'C0FIRST' }));
+    const ackP = postToSlackEndpoint(
+      h.eventsUrl,
+      slashCommandBody({ text: 'wannacry', responseUrl: h.fake.responseUrl(id), channel: 'C0FIRST' }),
+    );
     const [ack, posted] = await Promise.all([ackP, h.fake.waitFor((r) => r.responseId === id)]);
     expect(ack.status).toBe(200);
     expect(ack.text).toBe('');
@@ -66,11 +78,18 @@ describe('/cyberbrief lookups over signed HTTP', () => {
     expect(typeof answer.text).toBe('string');
     expect(String(answer.text)).toContain(expected.title);
     const ids = buttons(answer).map((b) => b.action_id);
-    expect(ids).toEqual(expect.arrayContaining(['cyberbrief_show_timeline', 'cyberbrief_show_sources', 'cyberbrief_post']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['cyberbrief_show_timeline', 'cyberbrief_show_sources', 'cyberbrief_post']),
+    );
     // Attribution and responses are fields; the summary and timeline are sections.
-    const fieldTexts = blocks.filter((b) => Array.isArray(b.fields)).flatMap((b) => (b.fields as Obj[]).map((f) => String(f.text)));
-    if (expected.attribution.length > 0) expect(fieldTexts.some((t) => t.startsWith('*Attributed by*') || t.startsWith('*Accused*'))).toBe(true);
-    const timeline = blocks.find((b) => b.type === 'section' && String((b.text as Obj | undefined)?.text ?? '').startsWith('*Timeline*'));
+    const fieldTexts = blocks
+      .filter((b) => Array.isArray(b.fields))
+      .flatMap((b) => (b.fields as Obj[]).map((f) => String(f.text)));
+    if (expected.attribution.length > 0)
+      expect(fieldTexts.some((t) => t.startsWith('*Attributed by*') || t.startsWith('*Accused*'))).toBe(true);
+    const timeline = blocks.find(
+      (b) => b.type === 'section' && String((b.text as Obj | undefined)?.text ?? '').startsWith('*Timeline*'),
+    );
     expect(timeline).toBeDefined();
   });
 
@@ -88,17 +107,23 @@ describe('/cyberbrief lookups over signed HTTP', () => {
     const { answer } = await command(query);
     expect(answer.response_type).toBe('ephemeral');
     expect(blockKitProblems(answer)).toEqual([]);
-    expect(buttons(answer).map((b) => (b.text as Obj).text)).toEqual((expected.candidates ?? []).slice(0, 10).map((c) => c.name.slice(0, 75)));
+    expect(buttons(answer).map((b) => (b.text as Obj).text)).toEqual(
+      (expected.candidates ?? []).slice(0, 10).map((c) => c.name.slice(0, 75)),
+    );
     expect(JSON.stringify(answer.blocks)).toContain('/cyberbrief help');
   });
 
   test('an ambiguous query lists its candidates as buttons that open the brief', async () => {
-    const query = ['2017', 'apt', 'ukraine', 'russia', 'china', 'election', 'ransomware'].find((q) => h.app.briefing.brief(q, 'en').status === 'ambiguous');
+    const query = ['2017', 'apt', 'ukraine', 'russia', 'china', 'election', 'ransomware'].find(
+      (q) => h.app.briefing.brief(q, 'en').status === 'ambiguous',
+    );
     if (query === undefined) throw new Error('no ambiguous query in the knowledge base to test with');
     const expected = h.app.briefing.brief(query, 'en');
     const { answer } = await command(query);
     const shown = buttons(answer);
-    expect(shown.map((b) => JSON.parse(String(b.value)).id)).toEqual((expected.candidates ?? []).slice(0, 10).map((c) => c.id));
+    expect(shown.map((b) => JSON.parse(String(b.value)).id)).toEqual(
+      (expected.candidates ?? []).slice(0, 10).map((c) => c.id),
+    );
     expect(shown.every((b) => /^cyberbrief_open_\d+$/.test(String(b.action_id)))).toBe(true);
   });
 
@@ -111,7 +136,14 @@ describe('/cyberbrief lookups over signed HTTP', () => {
     const latest = (await command('latest')).answer;
     const items = h.app.briefing.latest('en', 10);
     const body = JSON.stringify(latest.blocks);
-    for (const item of items.slice(0, 3)) expect(body).toContain(JSON.stringify(item.incident.name).slice(1, -1).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    for (const item of items.slice(0, 3))
+      expect(body).toContain(
+        JSON.stringify(item.incident.name)
+          .slice(1, -1)
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;'),
+      );
   });
 
   test('`lang fr` makes the channel’s briefs French', async () => {
@@ -170,15 +202,18 @@ describe('a slow store', () => {
   const pending: (() => void)[] = [];
   beforeAll(async () => {
     // Every channel-language read waits until the test lets it through: a store under heavy load.
-    slow = await startHarness({}, {
-      wrapChannels: (store) => ({
-        getLocale: async (platform, channel) => {
-          await new Promise<void>((r) => pending.push(r));
-          return store.getLocale(platform, channel);
-        },
-        setLocale: (platform, channel, locale) => store.setLocale(platform, channel, locale),
-      }),
-    });
+    slow = await startHarness(
+      {},
+      {
+        wrapChannels: (store) => ({
+          getLocale: async (platform, channel) => {
+            await new Promise<void>((r) => pending.push(r));
+            return store.getLocale(platform, channel);
+          },
+          setLocale: (platform, channel, locale) => store.setLocale(platform, channel, locale),
+        }),
+      },
+    );
   });
   afterAll(async () => {
     for (const go of pending.splice(0)) go();
@@ -186,7 +221,10 @@ describe('a slow store', () => {
   });
 
   test('does not delay the ack: the command is acknowledged while the store has not answered', async () => {
-    const res = await postToSlackEndpoint(slow.eventsUrl, slashCommandBody({ text: 'wannacry', responseUrl: slow.fake.responseUrl('slow1'), channel: 'C0SLOW' }));
+    const res = await postToSlackEndpoint(
+      slow.eventsUrl,
+      slashCommandBody({ text: 'wannacry', responseUrl: slow.fake.responseUrl('slow1'), channel: 'C0SLOW' }),
+    );
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
     expect(pending).toHaveLength(1);

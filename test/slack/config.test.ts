@@ -44,22 +44,41 @@ describe('Slack configuration', () => {
   });
 
   test('OAuth needs its three values and excludes a fixed bot token', () => {
-    expect(configError({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_SIGNING_SECRET: SIGNING_SECRET })).toContain('SLACK_STATE_SECRET');
-    expect(configError({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'x'.repeat(20), SLACK_SIGNING_SECRET: SIGNING_SECRET })).toContain('not both');
-    const c = loadSlackConfig({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 'x'.repeat(20), SLACK_SIGNING_SECRET: SIGNING_SECRET });
+    expect(
+      configError({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+    ).toContain('SLACK_STATE_SECRET');
+    expect(
+      configError({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_CLIENT_ID: '1.2',
+        SLACK_CLIENT_SECRET: 's',
+        SLACK_STATE_SECRET: 'x'.repeat(20),
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      }),
+    ).toContain('not both');
+    const c = loadSlackConfig({
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 's',
+      SLACK_STATE_SECRET: 'x'.repeat(20),
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    });
     expect([slackEnabled(c), usesOAuth(c)]).toEqual([true, true]);
   });
 
   test('SLACK_API_URL gets the trailing slash the Web API client needs', () => {
     const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SIGNING_SECRET };
-    expect(slackApiUrl(loadSlackConfig({ ...base, SLACK_API_URL: 'https://slack-gov.com/api' }))).toBe('https://slack-gov.com/api/');
+    expect(slackApiUrl(loadSlackConfig({ ...base, SLACK_API_URL: 'https://slack-gov.com/api' }))).toBe(
+      'https://slack-gov.com/api/',
+    );
     expect(slackApiUrl(loadSlackConfig(base))).toBeUndefined();
     expect(configError({ ...base, SLACK_API_URL: 'not a url' })).toContain('SLACK_API_URL');
   });
 
   test('CYBERBRIEF_SLACK_ADMINS is a list of user ids, or *', () => {
     const base = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: SIGNING_SECRET };
-    expect(loadSlackConfig({ ...base, CYBERBRIEF_SLACK_ADMINS: ' U0AAA1, W0BBB2 ,*' }).CYBERBRIEF_SLACK_ADMINS).toEqual(['U0AAA1', 'W0BBB2', '*']);
+    expect(loadSlackConfig({ ...base, CYBERBRIEF_SLACK_ADMINS: ' U0AAA1, W0BBB2 ,*' }).CYBERBRIEF_SLACK_ADMINS).toEqual(
+      ['U0AAA1', 'W0BBB2', '*'],
+    );
     expect(configError({ ...base, CYBERBRIEF_SLACK_ADMINS: 'alice' })).toContain('CYBERBRIEF_SLACK_ADMINS');
   });
 });
@@ -80,9 +99,15 @@ describe('mountSlackFromApp (what `cyberbrief serve` calls)', () => {
     const app = await openTempApp();
     const lines: string[] = [];
     const log = jsonLogger('debug', (l) => lines.push(l));
-    const env = { SLACK_BOT_TOKEN: 'xoxb-live-looking-token', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl };
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-live-looking-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+    };
     const http = new HttpServer(log);
-    const runtime = await mountSlackFromApp(http, { app: { ...app, env, log, config: { ...app.config, CYBERBRIEF_LOG_LEVEL: 'debug' } } });
+    const runtime = await mountSlackFromApp(http, {
+      app: { ...app, env, log, config: { ...app.config, CYBERBRIEF_LOG_LEVEL: 'debug' } },
+    });
     const port = await http.listen(0, '127.0.0.1');
     try {
       expect(runtime?.mode).toBe('http');
@@ -109,7 +134,9 @@ describe('mountSlackFromApp (what `cyberbrief serve` calls)', () => {
     const app = await openTempApp();
     const env = { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl };
     try {
-      await expect(mountSlackFromApp(new HttpServer(app.log), { app: { ...app, env } })).rejects.toThrow(/invalid_auth/);
+      await expect(mountSlackFromApp(new HttpServer(app.log), { app: { ...app, env } })).rejects.toThrow(
+        /invalid_auth/,
+      );
     } finally {
       await fake.close();
       await app.dispose();

@@ -12,7 +12,12 @@ let k = 0;
 
 beforeAll(async () => {
   h = await startHarness();
-  digest = composeDigest(h.app.briefing.data, { since: '2000-01-01T00:00:00Z', until: '2100-01-01T00:00:00Z', locale: 'en', cap: 40 });
+  digest = composeDigest(h.app.briefing.data, {
+    since: '2000-01-01T00:00:00Z',
+    until: '2100-01-01T00:00:00Z',
+    locale: 'en',
+    cap: 40,
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -20,7 +25,18 @@ afterAll(async () => {
 
 function sub(channel: string, extra: Partial<Subscription> = {}): Subscription {
   return {
-    ...createSubscription({ platform: 'slack', channel, workspace: 'T0TEST', createdBy: 'U0ADMIN', cron: '0 8 * * 1-5', timezone: 'Europe/Paris', locale: 'en', filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 }, emptyDigest: 'skip', now: new Date('2026-03-02T07:00:00Z') }),
+    ...createSubscription({
+      platform: 'slack',
+      channel,
+      workspace: 'T0TEST',
+      createdBy: 'U0ADMIN',
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'en',
+      filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 },
+      emptyDigest: 'skip',
+      now: new Date('2026-03-02T07:00:00Z'),
+    }),
     ...extra,
   };
 }
@@ -48,7 +64,8 @@ describe('SlackDeliveryPort', () => {
     // Every development shown, once, across the thread.
     const shown = thread.flatMap((t) => markupTexts(t.body)).join('\n');
     const names = digest.incidents.map((g) => g.incident.name);
-    for (const name of names) expect(shown).toContain(`*${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}*`);
+    for (const name of names)
+      expect(shown).toContain(`*${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}*`);
     const entries = shown.split('\n').filter((l) => l.startsWith('• '));
     expect(entries).toHaveLength(digest.incidents.reduce((n, g) => n + g.developments.length, 0));
   });
@@ -83,12 +100,19 @@ describe('SlackDeliveryPort', () => {
 
   test('a revoked token pauses rather than retrying forever', async () => {
     h.fake.script('chat.postMessage', { body: { ok: false, error: 'token_revoked' } });
-    expect(await h.runtime.delivery.deliver(sub(channel()), digest)).toMatchObject({ status: 'paused', reason: expect.stringContaining('token_revoked') });
+    expect(await h.runtime.delivery.deliver(sub(channel()), digest)).toMatchObject({
+      status: 'paused',
+      reason: expect.stringContaining('token_revoked'),
+    });
   });
 
   test('a 429 is retried by the Web API client after its Retry-After, then delivered', async () => {
     const ch = channel();
-    h.fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    h.fake.script('chat.postMessage', {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { ok: false, error: 'ratelimited' },
+    });
     const result = await h.runtime.delivery.deliver(sub(ch), digest);
     expect(result.status).toBe('delivered');
     const [limited, retried] = posts(ch);
@@ -108,7 +132,11 @@ describe('SlackDeliveryPort', () => {
 
   test('a thread reply that fails after the headline still counts as delivered (the headline is not repeated)', async () => {
     const ch = channel();
-    h.fake.script('chat.postMessage', { body: { ok: true, ts: '1800000000.000100', channel: ch } }, { body: { ok: false, error: 'msg_too_long' } });
+    h.fake.script(
+      'chat.postMessage',
+      { body: { ok: true, ts: '1800000000.000100', channel: ch } },
+      { body: { ok: false, error: 'msg_too_long' } },
+    );
     const result = await h.runtime.delivery.deliver(sub(ch), digest);
     expect(result).toEqual({ status: 'delivered', messageId: '1800000000.000100' });
     expect(h.logs.some((l) => l.includes('slack.digest.thread_failed') && l.includes('msg_too_long'))).toBe(true);
@@ -116,7 +144,12 @@ describe('SlackDeliveryPort', () => {
 
   test('a digest of hostile, oversized developments: every recorded message escaped and inside the limits', async () => {
     await addHostileIncident(h.app.briefing, { id: 'digest-hostile', developments: 80, sources: 10, textLength: 1500 });
-    const hostile = composeDigest(h.app.briefing.data, { since: '2026-03-01T00:00:00Z', until: '2026-03-02T00:00:00Z', locale: 'en', cap: 80 });
+    const hostile = composeDigest(h.app.briefing.data, {
+      since: '2026-03-01T00:00:00Z',
+      until: '2026-03-02T00:00:00Z',
+      locale: 'en',
+      cap: 80,
+    });
     expect(hostile.incidents.map((g) => g.incident.id)).toEqual(['digest-hostile']);
     const ch = channel();
     expect((await h.runtime.delivery.deliver(sub(ch), hostile)).status).toBe('delivered');

@@ -24,7 +24,9 @@ describe('manifest.yml agrees with the code', () => {
 
   test('every event the app listens to is subscribed', () => {
     const events = at('settings.event_subscriptions.bot_events') as string[];
-    const sources = ['app-home-opened.ts', 'app-uninstalled.ts'].map((f) => readFileSync(join(dir, 'listeners', f), 'utf8')).join('\n');
+    const sources = ['app-home-opened.ts', 'app-uninstalled.ts']
+      .map((f) => readFileSync(join(dir, 'listeners', f), 'utf8'))
+      .join('\n');
     const listened = [...sources.matchAll(/app\.event\('([a-z_]+)'/g)].map((m) => m[1]);
     expect(listened.length).toBeGreaterThanOrEqual(3);
     for (const e of listened) expect(events).toContain(e);

@@ -13,7 +13,9 @@ type Obj = Record<string, unknown>;
 
 describe('escaping', () => {
   test('&, < and > are escaped, so content cannot become a mention, a broadcast or a link', () => {
-    expect(escapeMrkdwn('a & b <!channel> <@U123> <http://x|y>')).toBe('a &amp; b &lt;!channel&gt; &lt;@U123&gt; &lt;http://x|y&gt;');
+    expect(escapeMrkdwn('a & b <!channel> <@U123> <http://x|y>')).toBe(
+      'a &amp; b &lt;!channel&gt; &lt;@U123&gt; &lt;http://x|y&gt;',
+    );
   });
 
   test('bare @channel, @here and @everyone are made inert, whatever their case', () => {
@@ -56,7 +58,13 @@ describe('rendering hostile and oversized content', () => {
   beforeAll(async () => {
     app = await openTempApp();
     await addHostileIncident(app.briefing, { id: 'small-hostile' });
-    bigId = await addHostileIncident(app.briefing, { id: 'big-hostile', developments: 400, sources: 120, textLength: 900, related: ['small-hostile', 'wannacry'] });
+    bigId = await addHostileIncident(app.briefing, {
+      id: 'big-hostile',
+      developments: 400,
+      sources: 120,
+      textLength: 900,
+      related: ['small-hostile', 'wannacry'],
+    });
   });
   afterAll(async () => {
     await app.dispose();
@@ -88,8 +96,13 @@ describe('rendering hostile and oversized content', () => {
     const brief = app.briefing.brief('big-hostile-alias', 'en');
     for (const view of ['timeline', 'sources'] as const) {
       const msg = renderBrief(brief, { view, ephemeral: true });
-      const texts = (msg.blocks as unknown as Obj[]).filter((b) => b.type === 'section' && b.text).map((b) => String((b.text as Obj).text));
-      const shown = texts.join('\n').split('\n').filter((l) => l.startsWith('• ')).length;
+      const texts = (msg.blocks as unknown as Obj[])
+        .filter((b) => b.type === 'section' && b.text)
+        .map((b) => String((b.text as Obj).text));
+      const shown = texts
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('• ')).length;
       const total = view === 'timeline' ? brief.timeline.length : brief.sources.length;
       const note = JSON.stringify(msg.blocks).match(/and (\d+) more/);
       expect(shown + Number(note?.[1] ?? 0)).toBe(total);
@@ -119,7 +132,12 @@ describe('rendering hostile and oversized content', () => {
   });
 
   test('a digest far too big for one message: a short headline, threads inside the limits, and an honest count', () => {
-    const digest = composeDigest(app.briefing.data, { since: '2026-02-28T00:00:00Z', until: '2026-03-02T00:00:00Z', locale: 'en', cap: 400 });
+    const digest = composeDigest(app.briefing.data, {
+      since: '2026-02-28T00:00:00Z',
+      until: '2026-03-02T00:00:00Z',
+      locale: 'en',
+      cap: 400,
+    });
     expect(digest.incidents.map((g) => g.incident.id).sort()).toEqual(['big-hostile', 'small-hostile']);
     const total = digest.incidents.reduce((n, g) => n + g.developments.length, 0) + digest.more;
     const { headline, thread } = renderDigest(digest, { timeZone: 'Europe/Paris', maxThreadMessages: 3 });
@@ -141,9 +159,19 @@ describe('rendering hostile and oversized content', () => {
 
   test('App Home fits 100 blocks with many subscriptions and escapes paused reasons', () => {
     const subs = Array.from({ length: 400 }, (_, i) => ({
-      id: `sub-${i}`, platform: 'slack' as const, workspace: 'T1', channel: `C${String(i).padStart(6, '0')}`, cron: '0 8 * * 1-5', timezone: 'Europe/Paris', locale: 'en' as const,
-      filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 }, emptyDigest: 'skip' as const, createdBy: 'U1', createdAt: '2026-01-01T00:00:00.000Z',
-      status: 'paused' as const, pausedReason: `gone ${HOSTILE.broadcast}`,
+      id: `sub-${i}`,
+      platform: 'slack' as const,
+      workspace: 'T1',
+      channel: `C${String(i).padStart(6, '0')}`,
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'en' as const,
+      filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 },
+      emptyDigest: 'skip' as const,
+      createdBy: 'U1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      status: 'paused' as const,
+      pausedReason: `gone ${HOSTILE.broadcast}`,
     }));
     const view = renderHome(subs, app.briefing.latest('en', 10), 'en');
     expect(blockKitProblems(view, 100)).toEqual([]);

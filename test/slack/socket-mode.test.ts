@@ -27,7 +27,10 @@ beforeAll(async () => {
     ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0CYBER' } }));
   });
   const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/link`;
-  h = await startHarness({ SLACK_APP_TOKEN: 'xapp-1-A0CYBER-test', SLACK_SIGNING_SECRET: '' }, { prepare: (fake) => fake.script('apps.connections.open', { body: { ok: true, url } }) });
+  h = await startHarness(
+    { SLACK_APP_TOKEN: 'xapp-1-A0CYBER-test', SLACK_SIGNING_SECRET: '' },
+    { prepare: (fake) => fake.script('apps.connections.open', { body: { ok: true, url } }) },
+  );
 });
 afterAll(async () => {
   await h.close();
@@ -53,16 +56,25 @@ test('the app opens the socket with its app-level token', () => {
 
 test('a slash command over the socket is acknowledged on the socket, then answered through its response URL', async () => {
   h.fake.hold();
-  const command = Object.fromEntries(new URLSearchParams(slashCommandBody({ text: 'wannacry', responseUrl: h.fake.responseUrl('sock1') })));
-  sockets[0]!.send(JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', payload: command, accepts_response_payload: true }));
+  const command = Object.fromEntries(
+    new URLSearchParams(slashCommandBody({ text: 'wannacry', responseUrl: h.fake.responseUrl('sock1') })),
+  );
+  sockets[0]!.send(
+    JSON.stringify({ envelope_id: 'env-1', type: 'slash_commands', payload: command, accepts_response_payload: true }),
+  );
   const [ack, answer] = await Promise.all([ackFor('env-1'), h.fake.waitFor((r) => r.responseId === 'sock1')]);
   h.fake.release();
   expect(ack.envelope_id).toBe('env-1');
   expect(answer.body.response_type).toBe('ephemeral');
-  expect(((answer.body.blocks as { type: string; text: { text: string } }[])[0]!).text.text).toBe(h.app.briefing.brief('wannacry', 'en').title);
+  expect((answer.body.blocks as { type: string; text: { text: string } }[])[0]!.text.text).toBe(
+    h.app.briefing.brief('wannacry', 'en').title,
+  );
 });
 
 test('no /slack/events route is served in Socket Mode (no public URL needed)', async () => {
-  const res = await postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text: 'wannacry', responseUrl: h.fake.responseUrl('none') }));
+  const res = await postToSlackEndpoint(
+    h.eventsUrl,
+    slashCommandBody({ text: 'wannacry', responseUrl: h.fake.responseUrl('none') }),
+  );
   expect(res.status).toBe(404);
 });

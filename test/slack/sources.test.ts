@@ -10,7 +10,10 @@ const rid = () => `src${++n}`;
 
 async function command(h: Harness, text: string, o: { channel?: string; user?: string } = {}): Promise<Obj> {
   const id = rid();
-  const res = await postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text, responseUrl: h.fake.responseUrl(id), ...o }));
+  const res = await postToSlackEndpoint(
+    h.eventsUrl,
+    slashCommandBody({ text, responseUrl: h.fake.responseUrl(id), ...o }),
+  );
   expect(res.status).toBe(200);
   const [answer] = await h.fake.waitForCount((r) => r.responseId === id, 1);
   return answer!.body;
@@ -54,7 +57,13 @@ describe('/cyberbrief sources', () => {
     expect(answer.response_type).toBe('ephemeral');
     const stored = await h.feeds.store.list();
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ url: feedUrl, language: 'fr', kind: 'cert', origin: 'added', addedAt: NOW.toISOString() });
+    expect(stored[0]).toMatchObject({
+      url: feedUrl,
+      language: 'fr',
+      kind: 'cert',
+      origin: 'added',
+      addedAt: NOW.toISOString(),
+    });
     expect(String(answer.text)).toContain(stored[0]!.id);
 
     const listed = await command(h, 'sources list', { user: 'U0PLAIN' });
@@ -66,7 +75,13 @@ describe('/cyberbrief sources', () => {
 
   test('the last poll outcome is shown, in the channel’s language', async () => {
     const [feed] = await h.feeds.store.list();
-    await h.feeds.store.saveState(feed!.id, { failures: 2, seen: [], lastStatus: 'failed', lastPolledAt: NOW.toISOString(), lastReason: 'HTTP 503' });
+    await h.feeds.store.saveState(feed!.id, {
+      failures: 2,
+      seen: [],
+      lastStatus: 'failed',
+      lastPolledAt: NOW.toISOString(),
+      lastReason: 'HTTP 503',
+    });
     const listed = await command(h, 'sources', { user: 'U0PLAIN' });
     expect(rendered(listed)).toContain('failed 2× in a row: HTTP 503');
     await command(h, 'lang fr', { user: 'U0ADMIN', channel: 'C0FR' });
@@ -86,9 +101,17 @@ describe('/cyberbrief sources', () => {
   });
 
   test('a hostile feed title and poll reason are shown inert: no broadcast, mention or forged link', async () => {
-    const r = await h.feeds.store.add({ url: `${h.baseUrl}/hostile.xml`, title: `${HOSTILE_TEXT} [click](http://evil.example/md)` }, NOW);
+    const r = await h.feeds.store.add(
+      { url: `${h.baseUrl}/hostile.xml`, title: `${HOSTILE_TEXT} [click](http://evil.example/md)` },
+      NOW,
+    );
     if (!r.ok) throw new Error(r.error);
-    await h.feeds.store.saveState(r.feed.id, { failures: 1, seen: [], lastStatus: 'refused', lastReason: '<!here> <http://evil.example|ok>' });
+    await h.feeds.store.saveState(r.feed.id, {
+      failures: 1,
+      seen: [],
+      lastStatus: 'refused',
+      lastReason: '<!here> <http://evil.example|ok>',
+    });
     const listed = await command(h, 'sources', { user: 'U0PLAIN' });
     const all = rendered(listed);
     for (const bad of [...FORBIDDEN, '<!here>', '<http://evil.example|ok>']) expect(all).not.toContain(bad);

@@ -6,9 +6,16 @@ type Obj = Record<string, unknown>;
 let n = 0;
 const rid = () => `s${++n}`;
 
-async function command(h: Harness, text: string, o: { channel?: string; user?: string; answers?: number } = {}): Promise<Obj[]> {
+async function command(
+  h: Harness,
+  text: string,
+  o: { channel?: string; user?: string; answers?: number } = {},
+): Promise<Obj[]> {
   const id = rid();
-  const res = await postToSlackEndpoint(h.eventsUrl, slashCommandBody({ text, responseUrl: h.fake.responseUrl(id), ...o }));
+  const res = await postToSlackEndpoint(
+    h.eventsUrl,
+    slashCommandBody({ text, responseUrl: h.fake.responseUrl(id), ...o }),
+  );
   expect(res.status).toBe(200);
   return (await h.fake.waitForCount((r) => r.responseId === id, o.answers ?? 1)).map((r) => r.body);
 }
@@ -32,9 +39,22 @@ describe('subscribe, unsubscribe and subscriptions (admins from users.info)', ()
   });
 
   test('an admin subscribes a public channel: saved with the parsed schedule, the bot joins, the channel is told', async () => {
-    const [answer] = await command(h, 'subscribe 07:30 Europe/Paris fr type:sanction', { user: 'U0ADMIN', channel: 'C0NEWS' });
+    const [answer] = await command(h, 'subscribe 07:30 Europe/Paris fr type:sanction', {
+      user: 'U0ADMIN',
+      channel: 'C0NEWS',
+    });
     const sub = await h.subscriptions.findByChannel('slack', 'C0NEWS');
-    expect(sub).toMatchObject({ platform: 'slack', workspace: 'T0TEST', channel: 'C0NEWS', cron: '30 7 * * 1-5', timezone: 'Europe/Paris', locale: 'fr', createdBy: 'U0ADMIN', status: 'active', createdAt: '2026-03-02T09:00:00.000Z' });
+    expect(sub).toMatchObject({
+      platform: 'slack',
+      workspace: 'T0TEST',
+      channel: 'C0NEWS',
+      cron: '30 7 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'fr',
+      createdBy: 'U0ADMIN',
+      status: 'active',
+      createdAt: '2026-03-02T09:00:00.000Z',
+    });
     expect(sub!.filters.types).toEqual(['sanction']);
     expect(answer!.response_type).toBe('in_channel');
     expect(String(answer!.text)).toContain('<@U0ADMIN>');
@@ -44,11 +64,20 @@ describe('subscribe, unsubscribe and subscriptions (admins from users.info)', ()
 
   test('subscribing again changes the same subscription and resumes it if paused', async () => {
     const before = (await h.subscriptions.findByChannel('slack', 'C0NEWS'))!;
-    await h.subscriptions.save({ ...before, status: 'paused', pausedReason: 'not_in_channel', lastDeliveredUntil: '2026-03-01T07:00:00.000Z' });
+    await h.subscriptions.save({
+      ...before,
+      status: 'paused',
+      pausedReason: 'not_in_channel',
+      lastDeliveredUntil: '2026-03-01T07:00:00.000Z',
+    });
     const [answer] = await command(h, 'subscribe daily 18:00', { user: 'U0ADMIN', channel: 'C0NEWS' });
     const after = (await h.subscriptions.findByChannel('slack', 'C0NEWS'))!;
     expect(after.id).toBe(before.id);
-    expect(after).toMatchObject({ cron: '0 18 * * *', status: 'active', lastDeliveredUntil: '2026-03-01T07:00:00.000Z' });
+    expect(after).toMatchObject({
+      cron: '0 18 * * *',
+      status: 'active',
+      lastDeliveredUntil: '2026-03-01T07:00:00.000Z',
+    });
     expect(after.pausedReason).toBeUndefined();
     expect(String(answer!.text)).toMatch(/changed/);
   });
@@ -59,7 +88,10 @@ describe('subscribe, unsubscribe and subscriptions (admins from users.info)', ()
     expect(confirm!.response_type).toBe('in_channel');
     expect(invite).toMatchObject({ response_type: 'ephemeral' });
     expect(String(invite!.text)).toContain('/invite @cyberbrief');
-    expect(await h.subscriptions.findByChannel('slack', 'C0SECRET')).toMatchObject({ cron: '0 8 * * 1-5', timezone: 'Europe/Paris' });
+    expect(await h.subscriptions.findByChannel('slack', 'C0SECRET')).toMatchObject({
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Paris',
+    });
   });
 
   test('a wrong argument says what was wrong and shows an example, and saves nothing', async () => {
@@ -103,7 +135,10 @@ describe('CYBERBRIEF_SLACK_ADMINS', () => {
 
   test('a listed user may subscribe without being a workspace admin, and without a users.info call', async () => {
     await command(h, 'subscribe weekdays 09:15', { user: 'U0LISTED', channel: 'C0OPS' });
-    expect(await h.subscriptions.findByChannel('slack', 'C0OPS')).toMatchObject({ cron: '15 9 * * 1-5', createdBy: 'U0LISTED' });
+    expect(await h.subscriptions.findByChannel('slack', 'C0OPS')).toMatchObject({
+      cron: '15 9 * * 1-5',
+      createdBy: 'U0LISTED',
+    });
     expect(h.fake.api('users.info')).toHaveLength(0);
   });
 

@@ -37,7 +37,10 @@ describe('store durability and format versions', () => {
         }
       })();`,
     );
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', script], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGKILL');
@@ -59,10 +62,32 @@ describe('store durability and format versions', () => {
 
   it('reads a record written in the first format (v1) and migrates it on the way', async () => {
     const kv = await openKv(`sqlite://${join(dir, 'v1.sqlite')}`);
-    const dev = { id: 'd1', type: 'sanction', date: '2020-07-30', by: ['EU-COUNCIL'], against: ['KP'], incidents: ['old'], text: { en: 'Listed.' }, sources: [], origin: 'curated', recordedAt: '2020-07-30T12:00:00.000Z' };
+    const dev = {
+      id: 'd1',
+      type: 'sanction',
+      date: '2020-07-30',
+      by: ['EU-COUNCIL'],
+      against: ['KP'],
+      incidents: ['old'],
+      text: { en: 'Listed.' },
+      sources: [],
+      origin: 'curated',
+      recordedAt: '2020-07-30T12:00:00.000Z',
+    };
     await kv.namespace('incident').set('old', {
       v: 1,
-      incident: { id: 'old', name: { en: 'Old', fr: 'Ancien' }, aliases: [], type: 'sanctions', period: { start: '2020-07' }, targets: [], suspected: [], summary: { en: 's', fr: 's' }, related: [], origin: 'curated' },
+      incident: {
+        id: 'old',
+        name: { en: 'Old', fr: 'Ancien' },
+        aliases: [],
+        type: 'sanctions',
+        period: { start: '2020-07' },
+        targets: [],
+        suspected: [],
+        summary: { en: 's', fr: 's' },
+        related: [],
+        origin: 'curated',
+      },
       developments: [dev],
     });
     const store = new KeyvIncidentStore(kv);
@@ -76,10 +101,32 @@ describe('store durability and format versions', () => {
 
   it('reports a development that no longer validates, by incident, and keeps the others', async () => {
     const kv = await openKv(`sqlite://${join(dir, 'bad-dev.sqlite')}`);
-    const good = { id: 'g', type: 'statement', date: '2021-01-01', by: [], against: [], incidents: ['x'], text: { en: 'ok' }, sources: [], origin: 'ingested', recordedAt: '2021-01-01T00:00:00.000Z' };
+    const good = {
+      id: 'g',
+      type: 'statement',
+      date: '2021-01-01',
+      by: [],
+      against: [],
+      incidents: ['x'],
+      text: { en: 'ok' },
+      sources: [],
+      origin: 'ingested',
+      recordedAt: '2021-01-01T00:00:00.000Z',
+    };
     await kv.namespace('incident').set('x', {
       v: 2,
-      incident: { id: 'x', name: { en: 'X', fr: 'X' }, aliases: [], type: 'espionage', period: { start: '2021' }, targets: [], suspected: [], summary: { en: 's', fr: 's' }, related: [], origin: 'ingested' },
+      incident: {
+        id: 'x',
+        name: { en: 'X', fr: 'X' },
+        aliases: [],
+        type: 'espionage',
+        period: { start: '2021' },
+        targets: [],
+        suspected: [],
+        summary: { en: 's', fr: 's' },
+        related: [],
+        origin: 'ingested',
+      },
       facts: { count: 2, actors: [], alsoAbout: [], lastRecordedAt: '2021-01-01T00:00:00.000Z' },
       developments: JSON.stringify([good, { ...good, id: 'b', date: 'yesterday' }]),
     });

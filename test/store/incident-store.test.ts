@@ -70,11 +70,19 @@ function storeContract(name: string, open: () => Promise<KvBackend>) {
     it('reports a corrupt or foreign record with its key and keeps every other record', async () => {
       await store.saveIncident(incident('good'), [development('g1', 'good')]);
       const ns = kv.namespace('incident').namespace as string;
-      await (kv.namespace('incident').store as { set(k: string, v: string): Promise<void> }).set(`${ns}:broken`, 'not json {');
+      await (kv.namespace('incident').store as { set(k: string, v: string): Promise<void> }).set(
+        `${ns}:broken`,
+        'not json {',
+      );
       await kv.namespace('incident').set('foreign', { hello: 'world' });
       const snap = await store.loadAll();
       expect(snap.incidents.map((i) => i.incident.id)).toEqual(['good']);
-      expect(snap.problems).toEqual(expect.arrayContaining([expect.stringContaining('incident:broken'), expect.stringContaining('incident:foreign')]));
+      expect(snap.problems).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('incident:broken'),
+          expect.stringContaining('incident:foreign'),
+        ]),
+      );
     });
   });
 }
@@ -92,14 +100,16 @@ describe('store', () => {
   if (redis) storeContract('Redis', () => openKv(redis, { prefix: `t-${randomUUID().slice(0, 8)}-` }));
   else
     describe('Redis incident store (skipped: CYBERBRIEF_TEST_REDIS_URL not set)', () => {
-      it('is skipped because no Redis URL was given', () => expect(serviceUrl('CYBERBRIEF_TEST_REDIS_URL')).toBeUndefined());
+      it('is skipped because no Redis URL was given', () =>
+        expect(serviceUrl('CYBERBRIEF_TEST_REDIS_URL')).toBeUndefined());
     });
 
   const pg = serviceUrl('CYBERBRIEF_TEST_PG_URL');
   if (pg) storeContract('PostgreSQL', () => openKv(pg, { prefix: `t-${randomUUID().slice(0, 8)}-` }));
   else
     describe('PostgreSQL incident store (skipped: CYBERBRIEF_TEST_PG_URL not set)', () => {
-      it('is skipped because no PostgreSQL URL was given', () => expect(serviceUrl('CYBERBRIEF_TEST_PG_URL')).toBeUndefined());
+      it('is skipped because no PostgreSQL URL was given', () =>
+        expect(serviceUrl('CYBERBRIEF_TEST_PG_URL')).toBeUndefined());
     });
 });
 
@@ -137,7 +147,11 @@ describe('seeding from the knowledge base', () => {
     await seedStore(store, kb('v1', [development('kb:1', 'wc', 'curated')]), now);
     const seeded = await store.getIncident('wc');
     await store.saveIncident(seeded!.incident, [...seeded!.developments, development('ing:1', 'wc')]);
-    const fresh = { ...development('kb:2', 'wc', 'curated'), date: '2026-01-08', recordedAt: '2026-01-08T12:00:00.000Z' };
+    const fresh = {
+      ...development('kb:2', 'wc', 'curated'),
+      date: '2026-01-08',
+      recordedAt: '2026-01-08T12:00:00.000Z',
+    };
     await seedStore(store, kb('v2', [development('kb:1', 'wc', 'curated'), fresh]), now);
     const after = await store.getIncident('wc');
     const byId = new Map(after!.developments.map((d) => [d.id, d]));

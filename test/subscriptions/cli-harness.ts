@@ -13,13 +13,27 @@ import { silentLogger } from '../../src/log';
 export function cliSandbox(commands: RegisterCommand[], now: Date) {
   const dir = mkdtempSync(join(tmpdir(), 'cyberbrief-cli-'));
   mkdirSync(join(dir, 'kb', 'incidents'), { recursive: true });
-  const env = { ...process.env, CYBERBRIEF_STORE: `sqlite://${join(dir, 'store.sqlite')}`, CYBERBRIEF_KB_DIR: join(dir, 'kb'), CYBERBRIEF_FEEDS: 'none', CYBERBRIEF_LOG_LEVEL: 'silent', CYBERBRIEF_TZ: 'Europe/Paris', CYBERBRIEF_LANG: 'en' };
+  const env = {
+    ...process.env,
+    CYBERBRIEF_STORE: `sqlite://${join(dir, 'store.sqlite')}`,
+    CYBERBRIEF_KB_DIR: join(dir, 'kb'),
+    CYBERBRIEF_FEEDS: 'none',
+    CYBERBRIEF_LOG_LEVEL: 'silent',
+    CYBERBRIEF_TZ: 'Europe/Paris',
+    CYBERBRIEF_LANG: 'en',
+  };
   const options = { env, log: silentLogger, now: () => now };
 
   async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const ctx: CliContext = { open: () => openApp(options), out: (t) => (out += t), err: (t) => (err += t), color: false, options };
+    const ctx: CliContext = {
+      open: () => openApp(options),
+      out: (t) => (out += t),
+      err: (t) => (err += t),
+      color: false,
+      options,
+    };
     const program = new Command('cyberbrief').exitOverride();
     program.configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) });
     for (const register of commands) register(program, ctx);

@@ -11,7 +11,36 @@ describe('cyberbrief subscriptions add|list|remove', () => {
   afterEach(() => cli.dispose());
 
   it('adds with every field, lists as JSON Subscriptions, and removes by id', async () => {
-    const added = await cli.run('subscriptions', 'add', '--platform', 'slack', '--channel', 'C0123', '--workspace', 'T9', '--cron', '30 7 * * 1-5', '--tz', 'europe/paris', '--lang', 'fr', '--actor', 'cn,G0032', '--country', 'fr', '--type', 'sanction', '--type', 'attribution', '--incident', 'WannaCry', '--min', '0.4', '--empty', 'note');
+    const added = await cli.run(
+      'subscriptions',
+      'add',
+      '--platform',
+      'slack',
+      '--channel',
+      'C0123',
+      '--workspace',
+      'T9',
+      '--cron',
+      '30 7 * * 1-5',
+      '--tz',
+      'europe/paris',
+      '--lang',
+      'fr',
+      '--actor',
+      'cn,G0032',
+      '--country',
+      'fr',
+      '--type',
+      'sanction',
+      '--type',
+      'attribution',
+      '--incident',
+      'WannaCry',
+      '--min',
+      '0.4',
+      '--empty',
+      'note',
+    );
     expect(added).toMatchObject({ code: 0, err: '' });
     const id = added.out.trim();
     expect(id).toMatch(/^sub-[0-9a-f]{12}$/);
@@ -20,11 +49,29 @@ describe('cyberbrief subscriptions add|list|remove', () => {
     const subs = (JSON.parse(listed.out) as unknown[]).map((s) => Subscription.parse(s));
     expect(subs).toHaveLength(1);
     expect(subs[0]).toMatchObject({
-      id, platform: 'slack', channel: 'C0123', workspace: 'T9', cron: '30 7 * * 1-5', timezone: 'Europe/Paris', locale: 'fr', emptyDigest: 'note', status: 'active', createdBy: 'cli', createdAt: now.toISOString(),
-      filters: { actors: ['CN', 'G0032'], countries: ['FR'], types: ['sanction', 'attribution'], incidents: ['wannacry'], minSignificance: 0.4 },
+      id,
+      platform: 'slack',
+      channel: 'C0123',
+      workspace: 'T9',
+      cron: '30 7 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'fr',
+      emptyDigest: 'note',
+      status: 'active',
+      createdBy: 'cli',
+      createdAt: now.toISOString(),
+      filters: {
+        actors: ['CN', 'G0032'],
+        countries: ['FR'],
+        types: ['sanction', 'attribution'],
+        incidents: ['wannacry'],
+        minSignificance: 0.4,
+      },
     });
     const text = await cli.run('subscriptions', 'list');
-    expect(text.out).toContain(`${id}  slack:C0123  "30 7 * * 1-5" Europe/Paris fr  active  never delivered  incident:wannacry actor:CN actor:G0032 country:FR type:sanction type:attribution min:0.4`);
+    expect(text.out).toContain(
+      `${id}  slack:C0123  "30 7 * * 1-5" Europe/Paris fr  active  never delivered  incident:wannacry actor:CN actor:G0032 country:FR type:sanction type:attribution min:0.4`,
+    );
     expect(text.out).toContain('1 subscription\n');
 
     expect(await cli.run('subscriptions', 'remove', id)).toMatchObject({ code: 0, out: 'removed 1 subscription\n' });
@@ -35,15 +82,34 @@ describe('cyberbrief subscriptions add|list|remove', () => {
   });
 
   it('uses the configured defaults: weekdays 08:00, CYBERBRIEF_TZ and CYBERBRIEF_LANG', async () => {
-    const added = await cli.run('subscriptions', 'add', '--platform', 'teams', '--channel', '19:abc@thread.tacv2', '--json');
-    expect(Subscription.parse(JSON.parse(added.out))).toMatchObject({ cron: '0 8 * * 1-5', timezone: 'Europe/Paris', locale: 'en', emptyDigest: 'skip', platform: 'teams' });
+    const added = await cli.run(
+      'subscriptions',
+      'add',
+      '--platform',
+      'teams',
+      '--channel',
+      '19:abc@thread.tacv2',
+      '--json',
+    );
+    expect(Subscription.parse(JSON.parse(added.out))).toMatchObject({
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'en',
+      emptyDigest: 'skip',
+      platform: 'teams',
+    });
   });
 
   it('removes every subscription of one channel, and only that channel', async () => {
     for (const ch of ['C1', 'C1', 'C2']) await cli.run('subscriptions', 'add', '--platform', 'slack', '--channel', ch);
     await cli.run('subscriptions', 'add', '--platform', 'teams', '--channel', 'C1');
-    expect(await cli.run('subscriptions', 'remove', '--platform', 'slack', '--channel', 'C1')).toMatchObject({ code: 0, out: 'removed 2 subscriptions\n' });
-    const left = (JSON.parse((await cli.run('subscriptions', 'list', '--json')).out) as Subscription[]).map((s) => `${s.platform}:${s.channel}`).sort();
+    expect(await cli.run('subscriptions', 'remove', '--platform', 'slack', '--channel', 'C1')).toMatchObject({
+      code: 0,
+      out: 'removed 2 subscriptions\n',
+    });
+    const left = (JSON.parse((await cli.run('subscriptions', 'list', '--json')).out) as Subscription[])
+      .map((s) => `${s.platform}:${s.channel}`)
+      .sort();
     expect(left).toEqual(['slack:C2', 'teams:C1']);
   });
 

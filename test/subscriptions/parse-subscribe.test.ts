@@ -29,7 +29,12 @@ describe('parseSubscribe', () => {
   });
 
   it('defaults to weekdays 08:00 in the given zone and language', () => {
-    expect(ok('')).toMatchObject({ cron: '0 8 * * 1-5', timezone: 'Europe/Brussels', locale: 'en', emptyDigest: 'skip' });
+    expect(ok('')).toMatchObject({
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Brussels',
+      locale: 'en',
+      emptyDigest: 'skip',
+    });
   });
 
   it('understands day words and day names in English and French', () => {
@@ -54,16 +59,31 @@ describe('parseSubscribe', () => {
   });
 
   it('reads every filter, several values at once, and canonicalises ids', () => {
-    expect(ok('incident:WannaCry,notpetya actor:g0032 actor:cn country:fr type:sanctions,attribution min:0.5 empty:note')).toMatchObject({
-      filters: { incidents: ['wannacry', 'notpetya'], actors: ['G0032', 'CN'], countries: ['FR'], types: ['sanction', 'attribution'], minSignificance: 0.5 },
+    expect(
+      ok('incident:WannaCry,notpetya actor:g0032 actor:cn country:fr type:sanctions,attribution min:0.5 empty:note'),
+    ).toMatchObject({
+      filters: {
+        incidents: ['wannacry', 'notpetya'],
+        actors: ['G0032', 'CN'],
+        countries: ['FR'],
+        types: ['sanction', 'attribution'],
+        minSignificance: 0.5,
+      },
       emptyDigest: 'note',
     });
-    expect(ok('pays:FR type:déclaration min:40% vide:note', fr)).toMatchObject({ filters: { countries: ['FR'], types: ['statement'], minSignificance: 0.4 }, emptyDigest: 'note' });
+    expect(ok('pays:FR type:déclaration min:40% vide:note', fr)).toMatchObject({
+      filters: { countries: ['FR'], types: ['statement'], minSignificance: 0.4 },
+      emptyDigest: 'note',
+    });
     expect(ok('tz:america/new_york lang:fr').timezone).toBe('America/New_York');
   });
 
   it('lets an adapter resolve names it knows into ids', () => {
-    const v = parseSubscribe('actor:lazarus incident:petya', { ...en, resolveActor: (n) => (n === 'lazarus' ? 'G0032' : undefined), resolveIncident: (n) => (n === 'petya' ? 'notpetya' : undefined) });
+    const v = parseSubscribe('actor:lazarus incident:petya', {
+      ...en,
+      resolveActor: (n) => (n === 'lazarus' ? 'G0032' : undefined),
+      resolveIncident: (n) => (n === 'petya' ? 'notpetya' : undefined),
+    });
     expect(v.ok && v.value.filters).toMatchObject({ actors: ['G0032'], incidents: ['notpetya'] });
   });
 
@@ -98,12 +118,27 @@ describe('parseSubscribe', () => {
 describe('createSubscription', () => {
   it('gives a fresh id, an active status, and a first digest covering the day before creation', () => {
     const now = new Date('2026-03-10T09:15:00Z');
-    const a = createSubscription({ ...ok('07:30 Europe/Paris fr'), platform: 'slack', channel: 'C1', createdBy: 'U1', now });
+    const a = createSubscription({
+      ...ok('07:30 Europe/Paris fr'),
+      platform: 'slack',
+      channel: 'C1',
+      createdBy: 'U1',
+      now,
+    });
     const b = createSubscription({ ...ok('07:30 Europe/Paris fr'), platform: 'slack', channel: 'C1', now });
     expect(a.id).toMatch(/^sub-[0-9a-f]{12}$/);
     expect(a.id).not.toBe(b.id);
-    expect(a).toMatchObject({ status: 'active', createdAt: now.toISOString(), createdBy: 'U1', cron: '30 7 * * 1-5', timezone: 'Europe/Paris', locale: 'fr' });
+    expect(a).toMatchObject({
+      status: 'active',
+      createdAt: now.toISOString(),
+      createdBy: 'U1',
+      cron: '30 7 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'fr',
+    });
     expect(digestSince(a).toISOString()).toBe('2026-03-09T09:15:00.000Z');
-    expect(digestSince({ ...a, lastDeliveredUntil: '2026-03-11T06:30:00.000Z' }).toISOString()).toBe('2026-03-11T06:30:00.000Z');
+    expect(digestSince({ ...a, lastDeliveredUntil: '2026-03-11T06:30:00.000Z' }).toISOString()).toBe(
+      '2026-03-11T06:30:00.000Z',
+    );
   });
 });

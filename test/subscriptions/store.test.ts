@@ -43,7 +43,11 @@ function contract(name: string, open: () => Promise<KvBackend>, cleanup: () => v
     it('saves, reads back, lists with filters, finds by channel and removes', async () => {
       const a = sub('C1');
       const b = sub('C2', 'slack', '2026-03-10T10:00:00Z');
-      const c = { ...sub('19:conv@thread.tacv2', 'teams', '2026-03-10T11:00:00Z'), workspace: 'tenant-1', conversationRef: { serviceUrl: 'https://smba.example/', conversation: { id: '19:conv' } } };
+      const c = {
+        ...sub('19:conv@thread.tacv2', 'teams', '2026-03-10T11:00:00Z'),
+        workspace: 'tenant-1',
+        conversationRef: { serviceUrl: 'https://smba.example/', conversation: { id: '19:conv' } },
+      };
       for (const s of [c, a, b]) await store.save(s);
       expect(await store.get(a.id)).toEqual(a);
       expect((await store.list()).map((s) => s.id)).toEqual([a.id, b.id, c.id]);
@@ -95,18 +99,24 @@ function contract(name: string, open: () => Promise<KvBackend>, cleanup: () => v
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cyberbrief-subs-'));
-contract('sqlite', () => openKv(`sqlite://${join(dir, 'store.sqlite')}`), () => rmSync(dir, { recursive: true, force: true }));
+contract(
+  'sqlite',
+  () => openKv(`sqlite://${join(dir, 'store.sqlite')}`),
+  () => rmSync(dir, { recursive: true, force: true }),
+);
 
 const redis = serviceUrl('CYBERBRIEF_TEST_REDIS_URL');
 if (redis) contract('redis', () => openKv(redis));
 else
   describe('redis subscription store (skipped: CYBERBRIEF_TEST_REDIS_URL not set)', () => {
-    it('is skipped because CYBERBRIEF_TEST_REDIS_URL is not set', () => expect(process.env.CYBERBRIEF_TEST_REDIS_URL ?? '').toBe(''));
+    it('is skipped because CYBERBRIEF_TEST_REDIS_URL is not set', () =>
+      expect(process.env.CYBERBRIEF_TEST_REDIS_URL ?? '').toBe(''));
   });
 
 const pg = serviceUrl('CYBERBRIEF_TEST_PG_URL');
 if (pg) contract('postgres', () => openKv(pg));
 else
   describe('postgres subscription store (skipped: CYBERBRIEF_TEST_PG_URL not set)', () => {
-    it('is skipped because CYBERBRIEF_TEST_PG_URL is not set', () => expect(process.env.CYBERBRIEF_TEST_PG_URL ?? '').toBe(''));
+    it('is skipped because CYBERBRIEF_TEST_PG_URL is not set', () =>
+      expect(process.env.CYBERBRIEF_TEST_PG_URL ?? '').toBe(''));
   });

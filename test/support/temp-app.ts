@@ -5,9 +5,18 @@ import { type App, openApp } from '../../adapters/root';
 import { silentLogger } from '../../src/log';
 
 /** A real app on a fresh SQLite file, filled from the bundled knowledge base. */
-export async function openTempApp(extraEnv: Record<string, string> = {}, now?: () => Date): Promise<App & { dir: string; dispose(): Promise<void> }> {
+export async function openTempApp(
+  extraEnv: Record<string, string> = {},
+  now?: () => Date,
+): Promise<App & { dir: string; dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'cyberbrief-test-'));
-  const env = { ...process.env, CYBERBRIEF_STORE: `sqlite://${join(dir, 'store.sqlite')}`, CYBERBRIEF_FEEDS: 'none', CYBERBRIEF_LOG_LEVEL: 'silent', ...extraEnv };
+  const env = {
+    ...process.env,
+    CYBERBRIEF_STORE: `sqlite://${join(dir, 'store.sqlite')}`,
+    CYBERBRIEF_FEEDS: 'none',
+    CYBERBRIEF_LOG_LEVEL: 'silent',
+    ...extraEnv,
+  };
   const app = await openApp({ env, log: silentLogger, now });
   return Object.assign(app, {
     dir,

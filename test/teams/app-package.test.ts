@@ -61,9 +61,15 @@ describe('the Teams app package', () => {
   });
 
   test('the manifest declares the bot, its commands and the search extension, within the schema’s limits', () => {
-    const { manifest: m } = buildAppPackage({ ...ENV, CYBERBRIEF_TEAMS_APP_ID: '0f0f0f0f-1111-4222-8333-444444444444' }, dir) as { manifest: Json };
-    for (const key of ['manifestVersion', 'version', 'id', 'developer', 'name', 'description', 'icons', 'accentColor']) expect(m[key]).toBeDefined();
-    expect(m.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${m.manifestVersion}/MicrosoftTeams.schema.json`);
+    const { manifest: m } = buildAppPackage(
+      { ...ENV, CYBERBRIEF_TEAMS_APP_ID: '0f0f0f0f-1111-4222-8333-444444444444' },
+      dir,
+    ) as { manifest: Json };
+    for (const key of ['manifestVersion', 'version', 'id', 'developer', 'name', 'description', 'icons', 'accentColor'])
+      expect(m[key]).toBeDefined();
+    expect(m.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${m.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
     expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(m.id).toBe('0f0f0f0f-1111-4222-8333-444444444444');
     expect(m.name.short.length).toBeLessThanOrEqual(30);
@@ -73,7 +79,9 @@ describe('the Teams app package', () => {
     expect(m.accentColor).toMatch(/^#[0-9a-fA-F]{6}$/);
     expect(m.validDomains).toEqual(['cyberbrief.example.org']);
     expect(m.webApplicationInfo.id).toBe(APP_ID);
-    expect(m.authorization.permissions.resourceSpecific).toEqual([{ name: 'TeamMember.Read.Group', type: 'Application' }]);
+    expect(m.authorization.permissions.resourceSpecific).toEqual([
+      { name: 'TeamMember.Read.Group', type: 'Application' },
+    ]);
 
     const [bot] = m.bots;
     expect(bot.botId).toBe(APP_ID);
@@ -101,9 +109,17 @@ describe('the Teams app package', () => {
 
   test('missing or malformed settings are all named at once', () => {
     expect(() => buildAppPackage({}, dir)).toThrow(PackageError);
-    expect(() => buildAppPackage({ MicrosoftAppId: 'not-a-guid', CYBERBRIEF_TEAMS_DOMAIN: 'https://x.example.org/api/messages' }, dir)).toThrow(/MicrosoftAppId: .*GUID/);
+    expect(() =>
+      buildAppPackage(
+        { MicrosoftAppId: 'not-a-guid', CYBERBRIEF_TEAMS_DOMAIN: 'https://x.example.org/api/messages' },
+        dir,
+      ),
+    ).toThrow(/MicrosoftAppId: .*GUID/);
     // A URL pasted for the domain is reduced to its host.
-    expect(buildAppPackage({ ...ENV, CYBERBRIEF_TEAMS_DOMAIN: 'https://bot.example.org/api/messages' }, dir).manifest.validDomains).toEqual(['bot.example.org']);
+    expect(
+      buildAppPackage({ ...ENV, CYBERBRIEF_TEAMS_DOMAIN: 'https://bot.example.org/api/messages' }, dir).manifest
+        .validDomains,
+    ).toEqual(['bot.example.org']);
     try {
       buildAppPackage({}, dir);
     } catch (e) {
@@ -141,7 +157,8 @@ describe('the icons', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cyberbrief-icons-'));
     try {
       makeIcons(dir);
-      for (const f of ['color.png', 'outline.png']) expect(readFileSync(join(dir, f)).equals(readFileSync(join(APP_PACKAGE_DIR, f)))).toBe(true);
+      for (const f of ['color.png', 'outline.png'])
+        expect(readFileSync(join(dir, f)).equals(readFileSync(join(APP_PACKAGE_DIR, f)))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -23,14 +23,21 @@ describe('the search-based message extension', () => {
       expectGoodCard(a.content);
     }
     const lights = result.attachments.find((a: Json) => a.preview.content.title === 'Harbor Lights intrusion');
-    expect(lights.preview.content.tap.value).toEqual({ cyberbrief: { pick: { kind: 'incident', id: 'harbor-lights' } } });
+    expect(lights.preview.content.tap.value).toEqual({
+      cyberbrief: { pick: { kind: 'incident', id: 'harbor-lights' } },
+    });
     expect(lights.preview.content.text).toBe('2 March 2021 – April 2021');
     // Invokes answer in the HTTP response: nothing is posted to the conversation.
     expect(h.connector.requests).toEqual([]);
   });
 
   test('choosing a result returns the full brief card to insert', async () => {
-    const res = await h.post(composeSelect({ cyberbrief: { pick: { kind: 'incident', id: 'harbor-lights' } } }, { serviceUrl: h.connector.url }));
+    const res = await h.post(
+      composeSelect(
+        { cyberbrief: { pick: { kind: 'incident', id: 'harbor-lights' } } },
+        { serviceUrl: h.connector.url },
+      ),
+    );
     expect(res.status).toBe(200);
     const [attachment] = res.body.composeExtension.attachments;
     expect(attachment.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -43,9 +50,13 @@ describe('the search-based message extension', () => {
     const res = await h.post(composeQuery('héron', { serviceUrl: h.connector.url, locale: 'fr-FR' }));
     const titles = res.body.composeExtension.attachments.map((a: Json) => a.preview.content.title);
     expect(titles).toContain('Héron de papier');
-    const heron = res.body.composeExtension.attachments.find((a: Json) => a.preview.content.title === 'Héron de papier');
+    const heron = res.body.composeExtension.attachments.find(
+      (a: Json) => a.preview.content.title === 'Héron de papier',
+    );
     expect(heron.preview.content.text).toBe('Groupe de menace');
-    const picked = await h.post(composeSelect(heron.preview.content.tap.value, { serviceUrl: h.connector.url, locale: 'fr-FR' }));
+    const picked = await h.post(
+      composeSelect(heron.preview.content.tap.value, { serviceUrl: h.connector.url, locale: 'fr-FR' }),
+    );
     expect(picked.body.composeExtension.attachments[0].content.body[0].text).toBe('Héron de papier');
   });
 
@@ -57,7 +68,11 @@ describe('the search-based message extension', () => {
   });
 
   test('a stale or forged selection value gets a not-found card, never an error', async () => {
-    for (const value of [{ cyberbrief: { pick: { kind: 'incident', id: 'no-such-incident' } } }, { something: 'else' }, 'text']) {
+    for (const value of [
+      { cyberbrief: { pick: { kind: 'incident', id: 'no-such-incident' } } },
+      { something: 'else' },
+      'text',
+    ]) {
       const res = await h.post(composeSelect(value, { serviceUrl: h.connector.url }));
       expect(res.status).toBe(200);
       const card = res.body.composeExtension.attachments[0].content;

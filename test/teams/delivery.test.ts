@@ -10,7 +10,10 @@ let h: TeamsHarness;
 let subs: KeyvSubscriptionStore;
 
 beforeAll(async () => {
-  h = await startTeams({ env: { CYBERBRIEF_TEAMS_DEV: '1', CYBERBRIEF_TEAMS_ADMINS: BOB.aadObjectId }, deps: { deliveryRetry: { attempts: 3, startingDelayMs: 20, maxDelayMs: 50 } } });
+  h = await startTeams({
+    env: { CYBERBRIEF_TEAMS_DEV: '1', CYBERBRIEF_TEAMS_ADMINS: BOB.aadObjectId },
+    deps: { deliveryRetry: { attempts: 3, startingDelayMs: 20, maxDelayMs: 50 } },
+  });
   subs = new KeyvSubscriptionStore(h.app.kv);
 });
 afterAll(async () => h.close());
@@ -38,7 +41,10 @@ describe('proactive digests', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.path).toBe(`/v3/conversations/${encodeURIComponent('a:digest-personal')}/activities`);
     expect(posts[0]!.replyToId).toBeUndefined();
-    expect(result).toEqual({ status: 'delivered', messageId: 'posted-' + /\d+/.exec(String((result as { messageId?: string }).messageId))![0] });
+    expect(result).toEqual({
+      status: 'delivered',
+      messageId: 'posted-' + /\d+/.exec(String((result as { messageId?: string }).messageId))![0],
+    });
     const [card] = cardsOf(posts[0]!.body);
     expectGoodCard(card);
     const texts = visibleTexts(card).join('\n');
@@ -69,11 +75,16 @@ describe('proactive digests', () => {
     const result = await delivery().deliver(sub, makeDigest());
     expect(result.status).toBe('delivered');
     expect(h.connector.activities()).toHaveLength(2);
-    expect(h.logs.some((l) => l.event === 'teams.digest_details_failed' && l.status === 403 && l.subscription === sub.id)).toBe(true);
+    expect(
+      h.logs.some((l) => l.event === 'teams.digest_details_failed' && l.status === 403 && l.subscription === sub.id),
+    ).toBe(true);
   });
 
   test('the subscription’s zone and language shape the card', async () => {
-    const sub = await subscribed({ personalId: 'a:digest-fr', locale: 'fr-FR', localTimezone: 'Asia/Tokyo' }, 'a:digest-fr');
+    const sub = await subscribed(
+      { personalId: 'a:digest-fr', locale: 'fr-FR', localTimezone: 'Asia/Tokyo' },
+      'a:digest-fr',
+    );
     expect(sub.locale).toBe('fr');
     await delivery().deliver(sub, makeDigest({ locale: 'fr' }));
     const card = cardsOf(h.connector.activities()[0]!.body)[0];
@@ -92,7 +103,16 @@ describe('proactive digests', () => {
   test('a subscription made from the shell posts through the reference stored when the bot was added', async () => {
     expect((await h.post(botAdded({ serviceUrl: h.connector.url, personalId: 'a:installed-only' }))).status).toBe(200);
     h.connector.reset();
-    const sub = createSubscription({ platform: 'teams', channel: 'a:installed-only', cron: '0 8 * * 1-5', timezone: 'Europe/Paris', locale: 'en', filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 }, emptyDigest: 'skip', now: new Date() });
+    const sub = createSubscription({
+      platform: 'teams',
+      channel: 'a:installed-only',
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'en',
+      filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 },
+      emptyDigest: 'skip',
+      now: new Date(),
+    });
     expect(sub.conversationRef).toBeUndefined();
     expect((await delivery().deliver(sub, makeDigest())).status).toBe('delivered');
     expect(h.connector.activities()[0]!.conversationId).toBe('a:installed-only');
@@ -101,14 +121,38 @@ describe('proactive digests', () => {
   test('the reference seen most recently wins over the one saved with the subscription', async () => {
     expect((await h.post(botAdded({ serviceUrl: h.connector.url, personalId: 'a:moved' }))).status).toBe(200);
     h.connector.reset();
-    const stale = { serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams', conversation: { id: 'a:moved', conversationType: 'personal' }, bot: { id: '28:cyberbrief-test-bot' } };
-    const sub = createSubscription({ platform: 'teams', channel: 'a:moved', conversationRef: stale, cron: '0 8 * * 1-5', timezone: 'Europe/Paris', locale: 'en', filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 }, emptyDigest: 'skip', now: new Date() });
+    const stale = {
+      serviceUrl: 'http://127.0.0.1:9/',
+      channelId: 'msteams',
+      conversation: { id: 'a:moved', conversationType: 'personal' },
+      bot: { id: '28:cyberbrief-test-bot' },
+    };
+    const sub = createSubscription({
+      platform: 'teams',
+      channel: 'a:moved',
+      conversationRef: stale,
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'en',
+      filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 },
+      emptyDigest: 'skip',
+      now: new Date(),
+    });
     expect((await delivery().deliver(sub, makeDigest())).status).toBe('delivered');
     expect(h.connector.activities()[0]!.conversationId).toBe('a:moved');
   });
 
   test('with no reference at all the subscription is paused with what to do', async () => {
-    const sub = createSubscription({ platform: 'teams', channel: '19:never-seen@thread.tacv2', cron: '0 8 * * 1-5', timezone: 'Europe/Paris', locale: 'en', filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 }, emptyDigest: 'skip', now: new Date() });
+    const sub = createSubscription({
+      platform: 'teams',
+      channel: '19:never-seen@thread.tacv2',
+      cron: '0 8 * * 1-5',
+      timezone: 'Europe/Paris',
+      locale: 'en',
+      filters: { incidents: [], actors: [], countries: [], types: [], minSignificance: 0 },
+      emptyDigest: 'skip',
+      now: new Date(),
+    });
     const result = await delivery().deliver(sub, makeDigest());
     expect(result.status).toBe('paused');
     expect((result as { reason: string }).reason).toMatch(/no Teams conversation reference.*add cyberbrief/);
@@ -123,7 +167,12 @@ describe('when Teams refuses', () => {
   });
 
   test('403 (bot removed, or not allowed to post) pauses the subscription with the reason', async () => {
-    h.connector.failNext({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
+    h.connector.failNext({
+      status: 403,
+      body: {
+        error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+      },
+    });
     const result = await delivery().deliver(sub, makeDigest());
     expect(result.status).toBe('paused');
     expect((result as { reason: string }).reason).toMatch(/403 BotNotInConversationRoster.*removed/);
@@ -131,7 +180,10 @@ describe('when Teams refuses', () => {
   });
 
   test('404 (conversation deleted) pauses it too', async () => {
-    h.connector.failNext({ status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } });
+    h.connector.failNext({
+      status: 404,
+      body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } },
+    });
     const result = await delivery().deliver(sub, makeDigest());
     expect(result).toMatchObject({ status: 'paused' });
     expect((result as { reason: string }).reason).toMatch(/404 ConversationNotFound/);

@@ -45,7 +45,9 @@ describe('with MicrosoftAppId: every request needs a valid Bot Framework token',
     expect(rejections.length).toBe(before + 1);
     expect(String(rejections.at(-1)?.reason)).toMatch(why);
     // The token itself never reaches the log.
-    expect(JSON.stringify(rejections.at(-1))).not.toContain(String(headers.authorization ?? '').split(' ')[1] || 'no-token-sent');
+    expect(JSON.stringify(rejections.at(-1))).not.toContain(
+      String(headers.authorization ?? '').split(' ')[1] || 'no-token-sent',
+    );
   }
 
   test('the endpoint announces authenticated mode', () => {
@@ -55,22 +57,46 @@ describe('with MicrosoftAppId: every request needs a valid Bot Framework token',
   });
 
   test('no Authorization header: 401', async () => {
-    await expectRejected(message('harbor lights', { serviceUrl: h.connector.url, personalId: 'a:no-token' }), {}, /not authorized/i);
+    await expectRejected(
+      message('harbor lights', { serviceUrl: h.connector.url, personalId: 'a:no-token' }),
+      {},
+      /not authorized/i,
+    );
   });
 
   test('a token signed with a key the Bot Framework does not publish: 401', async () => {
     const activity = message('harbor lights', { serviceUrl: h.connector.url, personalId: 'a:forged' });
-    await expectRejected(activity, { authorization: `Bearer ${openid.forge({ aud: APP_ID, serviceurl: h.connector.url })}` }, /invalid signature/);
+    await expectRejected(
+      activity,
+      { authorization: `Bearer ${openid.forge({ aud: APP_ID, serviceurl: h.connector.url })}` },
+      /invalid signature/,
+    );
   });
 
   test('a garbage token, an unknown key id, another bot’s audience, an expired token, or another serviceUrl: 401', async () => {
     const serviceUrl = h.connector.url;
     const cases: [string, string, RegExp][] = [
       ['garbage', 'Bearer not.a.jwt', /No valid identity/],
-      ['unknown kid', `Bearer ${openid.sign({ aud: APP_ID, serviceurl: serviceUrl }, undefined, 'other-kid')}`, /Signing Key could not be retrieved/],
-      ['other audience', `Bearer ${openid.sign({ aud: 'ffffffff-0000-0000-0000-000000000000', serviceurl: serviceUrl })}`, /Invalid AppId/],
-      ['expired', `Bearer ${openid.sign({ aud: APP_ID, serviceurl: serviceUrl, exp: Math.floor(Date.now() / 1000) - 3600, nbf: 0, iat: 0 })}`, /expired/],
-      ['other serviceUrl', `Bearer ${openid.sign({ aud: APP_ID, serviceurl: 'https://attacker.example/' })}`, /ServiceUrl claim/],
+      [
+        'unknown kid',
+        `Bearer ${openid.sign({ aud: APP_ID, serviceurl: serviceUrl }, undefined, 'other-kid')}`,
+        /Signing Key could not be retrieved/,
+      ],
+      [
+        'other audience',
+        `Bearer ${openid.sign({ aud: 'ffffffff-0000-0000-0000-000000000000', serviceurl: serviceUrl })}`,
+        /Invalid AppId/,
+      ],
+      [
+        'expired',
+        `Bearer ${openid.sign({ aud: APP_ID, serviceurl: serviceUrl, exp: Math.floor(Date.now() / 1000) - 3600, nbf: 0, iat: 0 })}`,
+        /expired/,
+      ],
+      [
+        'other serviceUrl',
+        `Bearer ${openid.sign({ aud: APP_ID, serviceurl: 'https://attacker.example/' })}`,
+        /ServiceUrl claim/,
+      ],
       ['wrong scheme', `Basic ${openid.sign({ aud: APP_ID, serviceurl: serviceUrl })}`, /No valid identity/],
     ];
     for (const [name, authorization, why] of cases) {
@@ -81,7 +107,9 @@ describe('with MicrosoftAppId: every request needs a valid Bot Framework token',
 
   test('a valid token is accepted: the compose extension answers (an invoke needs no outbound call)', async () => {
     const activity = composeQuery('harbor', { serviceUrl: h.connector.url, personalId: 'a:valid-token' });
-    const res = await h.post(activity, { authorization: `Bearer ${openid.sign({ aud: APP_ID, serviceurl: h.connector.url })}` });
+    const res = await h.post(activity, {
+      authorization: `Bearer ${openid.sign({ aud: APP_ID, serviceurl: h.connector.url })}`,
+    });
     expect(h.logs.filter((l) => l.event === 'teams.auth_rejected').map((l) => l.reason)).toEqual([]);
     expect(res.status).toBe(200);
     expect(res.body.composeExtension.attachments.length).toBe(2);
@@ -105,16 +133,25 @@ describe('without MicrosoftAppId', () => {
   });
 
   test('a half-configured registration fails at start, naming the missing variable', async () => {
-    await expect(startTeams({ env: { MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'x' } })).rejects.toThrow(/MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant/);
+    await expect(
+      startTeams({ env: { MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'x' } }),
+    ).rejects.toThrow(/MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant/);
   });
 
   test('dev mode is announced, and the only outbound connection goes to the activity’s serviceUrl', async () => {
     const h = await startTeams({ env: { CYBERBRIEF_TEAMS_DEV: '1' } });
     const targets: string[] = [];
     const original = net.Socket.prototype.connect;
-    const spy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (this: net.Socket, ...args: Json[]) {
+    const spy = jest.spyOn(net.Socket.prototype, 'connect').mockImplementation(function (
+      this: net.Socket,
+      ...args: Json[]
+    ) {
       const o = Array.isArray(args[0]) ? args[0][0] : args[0];
-      targets.push(typeof o === 'object' && o !== null ? `${o.host ?? 'localhost'}:${o.port ?? o.path}` : `${args[1] ?? 'localhost'}:${o}`);
+      targets.push(
+        typeof o === 'object' && o !== null
+          ? `${o.host ?? 'localhost'}:${o.port ?? o.path}`
+          : `${args[1] ?? 'localhost'}:${o}`,
+      );
       return (original as Json).apply(this, args);
     });
     try {
@@ -139,7 +176,11 @@ describe('without MicrosoftAppId', () => {
 });
 
 /** Posts with a raw socket that bypasses the spy, so the recorded connections are the bot's own. */
-async function fetchWithoutSpy(endpoint: string, body: unknown, connect: typeof net.Socket.prototype.connect): Promise<number> {
+async function fetchWithoutSpy(
+  endpoint: string,
+  body: unknown,
+  connect: typeof net.Socket.prototype.connect,
+): Promise<number> {
   const u = new URL(endpoint);
   const json = JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -149,7 +190,9 @@ async function fetchWithoutSpy(endpoint: string, body: unknown, connect: typeof 
     socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1] ?? 0)));
     socket.on('error', reject);
     (connect as Json).call(socket, Number(u.port), u.hostname, () => {
-      socket.write(`POST ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`);
+      socket.write(
+        `POST ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+      );
     });
   });
 }

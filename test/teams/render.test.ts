@@ -21,7 +21,22 @@ const HOSTILE = [
 ].join('\n');
 
 /** Markdown, links, mentions and entities that must never survive into a card's text. */
-const FORBIDDEN = [/\*\*/, /\]\(/, /\[/, /<at>/i, /<\/?[a-z]/i, /https?:\/\//, /www\./, /evil\.example/, /`/, /~~/, /^#/, /^- /, /^1\. /, /&lt;/];
+const FORBIDDEN = [
+  /\*\*/,
+  /\]\(/,
+  /\[/,
+  /<at>/i,
+  /<\/?[a-z]/i,
+  /https?:\/\//,
+  /www\./,
+  /evil\.example/,
+  /`/,
+  /~~/,
+  /^#/,
+  /^- /,
+  /^1\. /,
+  /&lt;/,
+];
 
 describe('plain(): content text stays inert in Teams', () => {
   test('markdown, links, URLs, mentions and entities are neutralised', () => {
@@ -35,7 +50,11 @@ describe('plain(): content text stays inert in Teams', () => {
   });
 
   test('ordinary prose is left as it was', () => {
-    for (const s of ['Le ministère a convoqué l’ambassadeur le 19 mai 2017, après l’attaque.', 'The U.S. and the U.K. named North Korea (a first), e.g. in 2017: 150 countries!', 'Δ-2 «test» — 42 %']) {
+    for (const s of [
+      'Le ministère a convoqué l’ambassadeur le 19 mai 2017, après l’attaque.',
+      'The U.S. and the U.K. named North Korea (a first), e.g. in 2017: 150 countries!',
+      'Δ-2 «test» — 42 %',
+    ]) {
       expect(plain(s)).toBe(s);
     }
   });
@@ -57,7 +76,14 @@ describe('plain(): content text stays inert in Teams', () => {
 
 describe('the card validator used by these tests', () => {
   test('reports broken cards, so a passing check means something', () => {
-    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'NoSuchElement' }], actions: [{ type: 'Action.OpenUrl', title: 'x' }] }).length).toBeGreaterThanOrEqual(2);
+    expect(
+      cardProblems({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: [{ type: 'NoSuchElement' }],
+        actions: [{ type: 'Action.OpenUrl', title: 'x' }],
+      }).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -66,8 +92,22 @@ describe('briefs from hostile or huge content', () => {
   beforeAll(async () => {
     app = await openTempApp({ CYBERBRIEF_KB_DIR: FIXTURE_KB });
     const sources: Source[] = [
-      { id: 'hostile-src-1', url: 'javascript:alert(1)', title: '[Read](https://evil.example) **now**', language: 'en', published: '2026-02-01', origin: 'ingested' },
-      { id: 'hostile-src-2', url: 'https://news.example.org/a', title: 'A <b>bold</b> claim', language: 'fr', published: '2026-02-02', origin: 'ingested' },
+      {
+        id: 'hostile-src-1',
+        url: 'javascript:alert(1)',
+        title: '[Read](https://evil.example) **now**',
+        language: 'en',
+        published: '2026-02-01',
+        origin: 'ingested',
+      },
+      {
+        id: 'hostile-src-2',
+        url: 'https://news.example.org/a',
+        title: 'A <b>bold</b> claim',
+        language: 'fr',
+        published: '2026-02-02',
+        origin: 'ingested',
+      },
     ];
     for (const s of sources) await app.briefing.saveSource(s);
     const incident: Incident = {
@@ -83,14 +123,50 @@ describe('briefs from hostile or huge content', () => {
       origin: 'ingested',
     };
     const devs: Development[] = [
-      { id: 'hostile-1', type: 'attribution', stance: 'attributed', date: '2026-02-03', by: ['NO'], against: ['G9001'], incidents: ['hostile-leak'], text: { en: HOSTILE }, sources: ['hostile-src-1'], origin: 'ingested', recordedAt: '2026-02-03T10:00:00Z' },
-      { id: 'hostile-2', type: 'statement', date: '2026-02-04', by: ['NO'], against: [], incidents: ['hostile-leak'], text: { fr: HOSTILE }, sources: ['hostile-src-2'], origin: 'ingested', recordedAt: '2026-02-04T10:00:00Z' },
+      {
+        id: 'hostile-1',
+        type: 'attribution',
+        stance: 'attributed',
+        date: '2026-02-03',
+        by: ['NO'],
+        against: ['G9001'],
+        incidents: ['hostile-leak'],
+        text: { en: HOSTILE },
+        sources: ['hostile-src-1'],
+        origin: 'ingested',
+        recordedAt: '2026-02-03T10:00:00Z',
+      },
+      {
+        id: 'hostile-2',
+        type: 'statement',
+        date: '2026-02-04',
+        by: ['NO'],
+        against: [],
+        incidents: ['hostile-leak'],
+        text: { fr: HOSTILE },
+        sources: ['hostile-src-2'],
+        origin: 'ingested',
+        recordedAt: '2026-02-04T10:00:00Z',
+      },
     ];
     await app.briefing.saveIncident(incident, devs);
 
-    const many: Source[] = Array.from({ length: 300 }, (_, i) => ({ id: `bulk-src-${i}`, url: `https://bulk.example.org/${i}`, title: `A very long headline about the same affair, number ${i}, `.repeat(4), language: 'en', published: '2026-01-15', origin: 'ingested' as const }));
+    const many: Source[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `bulk-src-${i}`,
+      url: `https://bulk.example.org/${i}`,
+      title: `A very long headline about the same affair, number ${i}, `.repeat(4),
+      language: 'en',
+      published: '2026-01-15',
+      origin: 'ingested' as const,
+    }));
     for (const s of many) await app.briefing.saveSource(s);
-    const big: Incident = { ...incident, id: 'endless-affair', name: { en: 'Endless affair', fr: 'Affaire sans fin' }, aliases: ['endlessaffair'], summary: { en: 'Long. '.repeat(600), fr: 'Long. '.repeat(600) } };
+    const big: Incident = {
+      ...incident,
+      id: 'endless-affair',
+      name: { en: 'Endless affair', fr: 'Affaire sans fin' },
+      aliases: ['endlessaffair'],
+      summary: { en: 'Long. '.repeat(600), fr: 'Long. '.repeat(600) },
+    };
     const bigDevs: Development[] = Array.from({ length: 600 }, (_, i) => ({
       id: `endless-${i}`,
       type: (['attribution', 'sanction', 'statement', 'condemnation'] as const)[i % 4]!,
@@ -111,7 +187,16 @@ describe('briefs from hostile or huge content', () => {
   test.each(['en', 'fr'] as const)('no markup from content reaches the card (%s)', (locale) => {
     const { card } = renderBrief(app.briefing.brief('hostileleak', locale));
     expectGoodCard(card);
-    for (const t of visibleTexts(card)) for (const f of FORBIDDEN) expect(t.split('\n').map((line) => f.test(line)).some(Boolean) ? `${f} in ${t}` : '').toBe('');
+    for (const t of visibleTexts(card))
+      for (const f of FORBIDDEN)
+        expect(
+          t
+            .split('\n')
+            .map((line) => f.test(line))
+            .some(Boolean)
+            ? `${f} in ${t}`
+            : '',
+        ).toBe('');
     // Only the safe source becomes a link; javascript: is shown, not linked.
     const urls = JSON.stringify(card).match(/"url":"[^"]*"/g) ?? [];
     expect(urls).toEqual(['"url":"https://news.example.org/a"']);
@@ -139,7 +224,9 @@ describe('digests', () => {
     const digest = makeDigest({ incidents: 50, developments: 20, textLength: 1200, more: 7 });
     const { card } = renderDigest(digest);
     expectGoodCard(card);
-    const shown = card.body.filter((e: Json) => e.type === 'Container').reduce((n: number, c: Json) => n + c.items[1].facts.length, 0);
+    const shown = card.body
+      .filter((e: Json) => e.type === 'Container')
+      .reduce((n: number, c: Json) => n + c.items[1].facts.length, 0);
     const more = Number(/(\d+) more/.exec(visibleTexts(card).find((t) => /and \d+ more/.test(t)) ?? '')?.[1] ?? 0);
     expect(shown).toBeGreaterThan(0);
     expect(shown + more).toBe(50 * 20 + 7);
@@ -166,7 +253,9 @@ describe('digests', () => {
     d.incidents[0]!.incident.name = '[x](https://evil.example) **y**';
     d.incidents[0]!.developments[0]!.text = HOSTILE;
     const { card } = renderDigest(d);
-    for (const t of visibleTexts(card)) for (const line of t.split('\n')) for (const f of FORBIDDEN) expect(f.test(line) ? `${f} in ${line}` : '').toBe('');
+    for (const t of visibleTexts(card))
+      for (const line of t.split('\n'))
+        for (const f of FORBIDDEN) expect(f.test(line) ? `${f} in ${line}` : '').toBe('');
   });
 });
 
@@ -175,7 +264,17 @@ describe('every brief of the bundled knowledge base', () => {
     const app = await openTempApp();
     try {
       const data = app.briefing.data;
-      const queries = [...data.incidents.keys(), ...[...data.actors.values()].filter((a) => a.kind !== 'state').slice(0, 40).map((a) => a.id), 'russia', 'china', 'north korea', 'wannacry'];
+      const queries = [
+        ...data.incidents.keys(),
+        ...[...data.actors.values()]
+          .filter((a) => a.kind !== 'state')
+          .slice(0, 40)
+          .map((a) => a.id),
+        'russia',
+        'china',
+        'north korea',
+        'wannacry',
+      ];
       let found = 0;
       for (const q of queries) {
         for (const locale of ['en', 'fr'] as const) {

@@ -67,7 +67,13 @@ test('a listed admin adds a feed with language and kind: it is stored and listed
   const said = await say(`sources add ${feedUrl} fr cert`, { from: BOB });
   const stored = await feeds.list();
   expect(stored).toHaveLength(1);
-  expect(stored[0]).toMatchObject({ url: feedUrl, language: 'fr', kind: 'cert', origin: 'added', addedAt: NOW.toISOString() });
+  expect(stored[0]).toMatchObject({
+    url: feedUrl,
+    language: 'fr',
+    kind: 'cert',
+    origin: 'added',
+    addedAt: NOW.toISOString(),
+  });
   expect(said).toContain(stored[0]!.id);
 
   const listed = await say('sources list', { from: ALICE });
@@ -77,7 +83,13 @@ test('a listed admin adds a feed with language and kind: it is stored and listed
 
 test('the last poll outcome is shown, in the conversation’s language', async () => {
   const [feed] = await feeds.list();
-  await feeds.saveState(feed!.id, { failures: 3, seen: [], lastStatus: 'refused', lastPolledAt: NOW.toISOString(), lastReason: 'robots.txt disallows it' });
+  await feeds.saveState(feed!.id, {
+    failures: 3,
+    seen: [],
+    lastStatus: 'refused',
+    lastPolledAt: NOW.toISOString(),
+    lastReason: 'robots.txt disallows it',
+  });
   expect(await say('sources')).toContain('refused 3× in a row');
   expect(await say('sources', { locale: 'fr-FR', personalId: 'a:personal-french' })).toContain('refusé 3× de suite');
 });
@@ -92,12 +104,32 @@ test('a team owner may add in the team’s channel; a URL the store refuses come
 });
 
 test('a hostile feed title and poll reason stay plain text: no mention, link or markdown', async () => {
-  const r = await feeds.add({ url: `${feedUrl}?hostile`, title: '<at>Everyone</at> <!channel> [click here](http://evil.example/steal) **now**' }, NOW);
+  const r = await feeds.add(
+    {
+      url: `${feedUrl}?hostile`,
+      title: '<at>Everyone</at> <!channel> [click here](http://evil.example/steal) **now**',
+    },
+    NOW,
+  );
   if (!r.ok) throw new Error(r.error);
-  await feeds.saveState(r.feed.id, { failures: 1, seen: [], lastStatus: 'failed', lastReason: '[login](https://evil.example/x)' });
+  await feeds.saveState(r.feed.id, {
+    failures: 1,
+    seen: [],
+    lastStatus: 'failed',
+    lastReason: '[login](https://evil.example/x)',
+  });
   const listed = await say('sources');
   expect(listed).toContain(r.feed.id);
-  for (const bad of ['<at>', '<!channel>', '[click here](', 'http://evil.example', 'https://evil.example', '**now**', '[login](']) expect(listed).not.toContain(bad);
+  for (const bad of [
+    '<at>',
+    '<!channel>',
+    '[click here](',
+    'http://evil.example',
+    'https://evil.example',
+    '**now**',
+    '[login](',
+  ])
+    expect(listed).not.toContain(bad);
   await feeds.remove(r.feed.id, NOW);
 });
 

@@ -45,10 +45,22 @@ beforeAll(async () => {
   graph.owners.add(CAROL.aadObjectId);
   h = await startTeams({
     env: { CYBERBRIEF_TEAMS_DEV: '1', CYBERBRIEF_TEAMS_ADMINS: `${BOB.aadObjectId}, dave@example.org` },
-    deps: { now: () => NOW, ownerCheck: new GraphTeamOwnerCheck({ baseUrl: graph.url, token: async (tenant) => `token-for-${tenant}`, log: silentLogger }) },
+    deps: {
+      now: () => NOW,
+      ownerCheck: new GraphTeamOwnerCheck({
+        baseUrl: graph.url,
+        token: async (tenant) => `token-for-${tenant}`,
+        log: silentLogger,
+      }),
+    },
   });
   subs = new KeyvSubscriptionStore(h.app.kv);
-  h.connector.members.set(DAVE.id, { id: DAVE.id, name: DAVE.name, aadObjectId: DAVE.aadObjectId, userPrincipalName: 'Dave@example.org' });
+  h.connector.members.set(DAVE.id, {
+    id: DAVE.id,
+    name: DAVE.name,
+    aadObjectId: DAVE.aadObjectId,
+    userPrincipalName: 'Dave@example.org',
+  });
 });
 afterAll(async () => {
   await h.close();
@@ -70,7 +82,16 @@ describe('in a personal chat', () => {
     expect(said).toMatch(/Subscribed: a digest here on weekdays at 07:30 \(Asia\/Tokyo\), in French/);
 
     const saved = await subs.findByChannel('teams', personalId);
-    expect(saved).toMatchObject({ platform: 'teams', workspace: TENANT, cron: '30 7 * * 1-5', timezone: 'Asia/Tokyo', locale: 'fr', status: 'active', createdBy: ALICE.aadObjectId, createdAt: NOW.toISOString() });
+    expect(saved).toMatchObject({
+      platform: 'teams',
+      workspace: TENANT,
+      cron: '30 7 * * 1-5',
+      timezone: 'Asia/Tokyo',
+      locale: 'fr',
+      status: 'active',
+      createdBy: ALICE.aadObjectId,
+      createdAt: NOW.toISOString(),
+    });
     expect(saved!.filters.types).toEqual(['sanction']);
     const ref = saved!.conversationRef as Json;
     expect(ref.serviceUrl).toBe(h.connector.url);
@@ -79,7 +100,9 @@ describe('in a personal chat', () => {
     // The same reference is in the conversation store, for the delivery port.
     expect((await new KeyvConversationStore(h.app.kv).reference(personalId))?.conversation?.id).toBe(personalId);
 
-    expect(await say('subscriptions', { personalId })).toMatch(/Digest on weekdays at 07:30 \(Asia\/Tokyo\), in French: active\.\nFilters: type:sanction/);
+    expect(await say('subscriptions', { personalId })).toMatch(
+      /Digest on weekdays at 07:30 \(Asia\/Tokyo\), in French: active\.\nFilters: type:sanction/,
+    );
 
     const again = await say('subscribe daily 18:00 actor:“paper heron”', { personalId });
     expect(again).toMatch(/Subscription updated: a digest here every day at 18:00/);
@@ -134,7 +157,11 @@ describe('in a channel, only team owners and admins change the digest', () => {
 
   test('an admin listed by user principal name is recognised through the member lookup', async () => {
     expect(await say('subscribe 09:00', { where: 'channel', from: DAVE })).toMatch(/Subscribed/);
-    expect(h.connector.requests.some((r) => r.method === 'GET' && r.path.endsWith(`/members/${encodeURIComponent(DAVE.id)}`))).toBe(true);
+    expect(
+      h.connector.requests.some(
+        (r) => r.method === 'GET' && r.path.endsWith(`/members/${encodeURIComponent(DAVE.id)}`),
+      ),
+    ).toBe(true);
   });
 
   test('anyone may still look up and list in a channel', async () => {

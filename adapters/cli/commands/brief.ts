@@ -11,11 +11,16 @@ export const register: RegisterCommand = (program, ctx) => {
     .argument('<query...>', 'what to look up: wannacry, "microsoft exchange", lazarus, chine, 2017...')
     .addOption(langOption())
     .addOption(jsonOption())
-    .addHelpText('after', '\nExamples:\n  cyberbrief brief wannacry\n  cyberbrief brief "microsoft exchange" --lang fr\n  cyberbrief brief lazarus --json\n\nExit codes: 0 found, 1 ambiguous or not found, 2 bad usage.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cyberbrief brief wannacry\n  cyberbrief brief "microsoft exchange" --lang fr\n  cyberbrief brief lazarus --json\n\nExit codes: 0 found, 1 ambiguous or not found, 2 bad usage.',
+    )
     .action(async (words: string[], opts: { lang?: string; json?: boolean }) => {
       const query = words.join(' ').trim();
-      if (query.length === 0) throw new UsageError('brief: give something to look up, e.g. `cyberbrief brief wannacry`');
-      if (query.length > MAX_QUERY_CHARS) ctx.err(`note: only the first ${MAX_QUERY_CHARS} characters of the query are used\n`);
+      if (query.length === 0)
+        throw new UsageError('brief: give something to look up, e.g. `cyberbrief brief wannacry`');
+      if (query.length > MAX_QUERY_CHARS)
+        ctx.err(`note: only the first ${MAX_QUERY_CHARS} characters of the query are used\n`);
       const app = await ctx.open();
       try {
         const brief: Brief = app.briefing.brief(query, pickLocale(opts.lang, app.config.CYBERBRIEF_LANG));

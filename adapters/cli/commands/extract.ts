@@ -8,7 +8,8 @@ import { type RegisterCommand, UsageError } from '../context';
 import { jsonOption } from '../options';
 import { stripControl } from '../render-brief';
 
-export const publishedOption = () => new Option('--published <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that carry none');
+export const publishedOption = () =>
+  new Option('--published <date>', 'publication date (YYYY, YYYY-MM or YYYY-MM-DD) for articles that carry none');
 
 export function parsePublished(value: string | undefined): PartialDate | undefined {
   if (value === undefined) return undefined;
@@ -24,7 +25,10 @@ export const register: RegisterCommand = (program, ctx) => {
     .argument('<file>', 'the article file')
     .addOption(publishedOption())
     .addOption(jsonOption())
-    .addHelpText('after', '\nExamples:\n  cyberbrief extract article.html\n  cyberbrief extract note.txt --published 2021-07-19 --json\n\nExit codes: 0 read, 1 not an article, 2 bad usage.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cyberbrief extract article.html\n  cyberbrief extract note.txt --published 2021-07-19 --json\n\nExit codes: 0 read, 1 not an article, 2 bad usage.',
+    )
     .action(async (file: string, opts: { published?: string; json?: boolean }) => {
       const published = parsePublished(opts.published);
       let size: number;
@@ -34,7 +38,9 @@ export const register: RegisterCommand = (program, ctx) => {
         throw new UsageError(`extract: cannot read ${file}`);
       }
       if (size > MAX_ARTICLE_BYTES) {
-        ctx.err(`${file}: too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)\n`);
+        ctx.err(
+          `${file}: too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)\n`,
+        );
         process.exitCode = 1;
         return;
       }
@@ -55,12 +61,22 @@ export const register: RegisterCommand = (program, ctx) => {
         }
         const x = r.extraction;
         ctx.out(`language   ${x.language}${x.read ? '' : ' (not read)'}\n`);
-        ctx.out(`published  ${x.published}${x.publishedFrom === 'article' ? '' : ` (from the ${x.publishedFrom === 'caller' ? '--published option' : 'clock'})`}\n`);
-        for (const i of json.incidents) ctx.out(`incident   ${i.id} ${i.match === 'new' ? '(new) ' : ''}${stripControl(i.name)}\n`);
+        ctx.out(
+          `published  ${x.published}${x.publishedFrom === 'article' ? '' : ` (from the ${x.publishedFrom === 'caller' ? '--published option' : 'clock'})`}\n`,
+        );
+        for (const i of json.incidents)
+          ctx.out(`incident   ${i.id} ${i.match === 'new' ? '(new) ' : ''}${stripControl(i.name)}\n`);
         if (json.actors.length > 0) ctx.out(`actors     ${json.actors.map((a) => a.id).join(', ')}\n`);
         for (const d of json.developments) {
-          const parties = [d.by.length > 0 ? `by ${d.by.join(', ')}` : '', d.against.length > 0 ? `against ${d.against.join(', ')}` : ''].filter(Boolean).join(' ');
-          ctx.out(`\n${d.date.padEnd(10)} ${d.type}${parties ? ` ${parties}` : ''} [${d.incidents.join(', ')}]\n           ${stripControl(d.evidence)}\n`);
+          const parties = [
+            d.by.length > 0 ? `by ${d.by.join(', ')}` : '',
+            d.against.length > 0 ? `against ${d.against.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          ctx.out(
+            `\n${d.date.padEnd(10)} ${d.type}${parties ? ` ${parties}` : ''} [${d.incidents.join(', ')}]\n           ${stripControl(d.evidence)}\n`,
+          );
         }
         for (const n of x.notes) ctx.out(`note: ${n}\n`);
       } finally {

@@ -15,12 +15,24 @@ export const register: RegisterCommand = (program, ctx) => {
     .description('read articles and store their developments; a file already ingested changes nothing')
     .argument('<paths...>', 'article files or directories (walked for .txt, .md, .html files)')
     .addOption(publishedOption())
-    .addHelpText('after', '\nExamples:\n  cyberbrief ingest ../shared/seeds\n  cyberbrief ingest article.html --published 2024-03-25\n\nOne line per file. Exit codes: 0 every file read, 3 some files refused, 2 bad usage.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  cyberbrief ingest ../shared/seeds\n  cyberbrief ingest article.html --published 2024-03-25\n\nOne line per file. Exit codes: 0 every file read, 3 some files refused, 2 bad usage.',
+    )
     .action(async (paths: string[], opts: { published?: string }) => {
       const published = parsePublished(opts.published);
       if (paths.length === 0) throw new UsageError('ingest: give at least one file or directory');
       const app = await ctx.open();
-      const counts = { files: 0, added: 0, developments: 0, merged: 0, unchanged: 0, nothing: 0, refused: 0, created: 0 };
+      const counts = {
+        files: 0,
+        added: 0,
+        developments: 0,
+        merged: 0,
+        unchanged: 0,
+        nothing: 0,
+        refused: 0,
+        created: 0,
+      };
       try {
         const ingestor = new Ingestor(app.briefing, ctx.options.now, app.log);
         for await (const entry of articleFiles(paths)) {
@@ -34,7 +46,10 @@ export const register: RegisterCommand = (program, ctx) => {
           try {
             const size = (await stat(entry.path)).size;
             if (size > MAX_ARTICLE_BYTES) {
-              outcome = { status: 'refused', problem: `too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)` };
+              outcome = {
+                status: 'refused',
+                problem: `too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`,
+              };
             } else {
               outcome = await ingestor.ingest({ bytes: await readFile(entry.path), name: entry.path, published });
             }

@@ -5,7 +5,10 @@ export const register: RegisterCommand = (program, ctx) => {
     .command('serve')
     .description('serve Slack and/or Teams (as configured by the environment) and post scheduled digests')
     .option('--port <port>', 'HTTP port (default: PORT or 3000)')
-    .addHelpText('after', '\nEndpoints on one port: POST /slack/events, POST /api/messages, GET /healthz.\nConfiguration: see .env.example (SLACK_*, MicrosoftApp*, CYBERBRIEF_*). Stops cleanly on SIGTERM.')
+    .addHelpText(
+      'after',
+      '\nEndpoints on one port: POST /slack/events, POST /api/messages, GET /healthz.\nConfiguration: see .env.example (SLACK_*, MicrosoftApp*, CYBERBRIEF_*). Stops cleanly on SIGTERM.',
+    )
     .action(async (opts: { port?: string }) => {
       // Loaded here, not at the top: Bolt and botbuilder would otherwise weigh on every one-shot command's start.
       const { startServe } = await import('../../serve/start-serve');

@@ -14,7 +14,9 @@ import { stripControl } from '../render-brief';
 export const POLL_PROBLEM_EXIT = 3;
 
 export const register: RegisterCommand = (program, ctx) => {
-  const cmd = program.command('sources').description('followed news and official feeds (RSS, Atom, JSON Feed): add, list, remove, poll');
+  const cmd = program
+    .command('sources')
+    .description('followed news and official feeds (RSS, Atom, JSON Feed): add, list, remove, poll');
 
   cmd
     .command('add')
@@ -25,15 +27,27 @@ export const register: RegisterCommand = (program, ctx) => {
     .addOption(new Option('--kind <kind>', 'what publishes it').choices(FeedKind.options))
     .option('--id <id>', 'id to give it (default: from the URL)')
     .addOption(jsonOption())
-    .addHelpText('after', '\nExample:\n  cyberbrief sources add https://www.cert.ssi.gouv.fr/alerte/feed/ --lang fr --kind cert')
-    .action(async (url: string, opts: { title?: string; lang?: 'en' | 'fr'; kind?: FeedKind; id?: string; json?: boolean }) => {
-      if (opts.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(opts.id)) throw new UsageError(`--id: "${opts.id}" should be lower-case words joined by dashes`);
-      await withFeeds(ctx, async (rt) => {
-        const r = await rt.store.add({ url, title: opts.title, language: opts.lang, kind: opts.kind, id: opts.id }, now(ctx));
-        if (!r.ok) throw new UsageError(`add: ${r.error}`);
-        ctx.out(opts.json ? `${JSON.stringify(r.feed, null, 2)}\n` : `${r.feed.id}\n`);
-      });
-    });
+    .addHelpText(
+      'after',
+      '\nExample:\n  cyberbrief sources add https://www.cert.ssi.gouv.fr/alerte/feed/ --lang fr --kind cert',
+    )
+    .action(
+      async (
+        url: string,
+        opts: { title?: string; lang?: 'en' | 'fr'; kind?: FeedKind; id?: string; json?: boolean },
+      ) => {
+        if (opts.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(opts.id))
+          throw new UsageError(`--id: "${opts.id}" should be lower-case words joined by dashes`);
+        await withFeeds(ctx, async (rt) => {
+          const r = await rt.store.add(
+            { url, title: opts.title, language: opts.lang, kind: opts.kind, id: opts.id },
+            now(ctx),
+          );
+          if (!r.ok) throw new UsageError(`add: ${r.error}`);
+          ctx.out(opts.json ? `${JSON.stringify(r.feed, null, 2)}\n` : `${r.feed.id}\n`);
+        });
+      },
+    );
 
   cmd
     .command('list')
@@ -42,7 +56,9 @@ export const register: RegisterCommand = (program, ctx) => {
     .action(async (opts: { json?: boolean }) => {
       await withFeeds(ctx, async (rt) => {
         const feeds = await rt.followed();
-        const rows = await Promise.all(feeds.map(async (f) => ({ ...f, poll: publicState(await rt.store.state(f.id)) })));
+        const rows = await Promise.all(
+          feeds.map(async (f) => ({ ...f, poll: publicState(await rt.store.state(f.id)) })),
+        );
         if (opts.json) {
           ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
           return;
@@ -73,7 +89,10 @@ export const register: RegisterCommand = (program, ctx) => {
     .command('poll')
     .description('poll every followed feed (or one) now and ingest what is new and relevant')
     .argument('[id|url]', 'only this feed')
-    .addHelpText('after', `\nPrints one line per feed: new items, not modified, or refused/failed with the reason.\nExit codes: 0 every feed polled, 1 no such feed, ${POLL_PROBLEM_EXIT} some feed refused or failed.`)
+    .addHelpText(
+      'after',
+      `\nPrints one line per feed: new items, not modified, or refused/failed with the reason.\nExit codes: 0 every feed polled, 1 no such feed, ${POLL_PROBLEM_EXIT} some feed refused or failed.`,
+    )
     .action(async (idOrUrl: string | undefined) => {
       await withFeeds(ctx, async (rt) => {
         const all = await rt.followed();
@@ -151,5 +170,7 @@ function describe(f: FeedSource, s: ReturnType<typeof publicState>): string {
       : s.lastStatus === 'refused' || s.lastStatus === 'failed'
         ? `${s.lastStatus} ${s.failures}x: ${s.lastReason ?? ''} (next try ${s.nextPollAt ?? 'next poll'})`
         : `ok ${s.lastPolledAt ?? ''}${s.lastStatus === 'new' ? ` (${s.lastNewItems ?? 0} new)` : ' (not modified)'}`;
-  return stripControl(`${f.id}  ${f.url}  ${f.language ?? '--'} ${f.kind} ${f.origin}  ${last}${f.title ? `  "${f.title}"` : ''}`);
+  return stripControl(
+    `${f.id}  ${f.url}  ${f.language ?? '--'} ${f.kind} ${f.origin}  ${last}${f.title ? `  "${f.title}"` : ''}`,
+  );
 }

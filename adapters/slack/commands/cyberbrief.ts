@@ -51,7 +51,11 @@ export function register(app: App, ctx: SlackContext): void {
           return await lookup(call, req.query, req.public);
       }
     } catch (e) {
-      ctx.log.error('slack.command_failed', { team: command.team_id, channel: command.channel_id, error: (e as Error).message });
+      ctx.log.error('slack.command_failed', {
+        team: command.team_id,
+        channel: command.channel_id,
+        error: (e as Error).message,
+      });
       await respond({ response_type: 'ephemeral', text: strings(locale).fault }).catch(() => undefined);
     }
   });

@@ -6,7 +6,10 @@ import type { CommandCall } from './command-call';
  * `/cyberbrief lang en|fr`: the language of briefs in this channel. Anyone may set it (it changes
  * nothing but wording); the channel's digest follows only when the caller may manage digests.
  */
-export async function lang({ ctx, command, respond, client, locale }: CommandCall, wanted: Locale | undefined): Promise<void> {
+export async function lang(
+  { ctx, command, respond, client, locale }: CommandCall,
+  wanted: Locale | undefined,
+): Promise<void> {
   if (!wanted) {
     await respond({ response_type: 'ephemeral', text: strings(locale).langUsage });
     return;

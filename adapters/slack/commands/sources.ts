@@ -38,7 +38,11 @@ export async function sources(call: CommandCall, args: string): Promise<void> {
     case 'supprimer':
       return remove(call, ctx.feeds, rest);
     default:
-      await respond({ response_type: 'ephemeral', text: S.sourcesUsage.split('\n')[0]!, blocks: [section(S.sourcesUsage)] });
+      await respond({
+        response_type: 'ephemeral',
+        text: S.sourcesUsage.split('\n')[0]!,
+        blocks: [section(S.sourcesUsage)],
+      });
   }
 }
 
@@ -77,22 +81,40 @@ export function feedLine(f: FeedSource, s: FeedState, locale: Locale): string {
   return `• \`${escapeInline(f.id)}\`${title} (${escapeInline(f.language ?? '--')}, ${f.kind}) ${escapeInline(f.url)}: ${last}`;
 }
 
-async function add({ ctx, command, client, respond, locale }: CommandCall, feeds: Feeds, words: string[]): Promise<void> {
+async function add(
+  { ctx, command, client, respond, locale }: CommandCall,
+  feeds: Feeds,
+  words: string[],
+): Promise<void> {
   const S = strings(locale);
   if (!(await ctx.permissions.canManage(client, command.user_id, command.team_id))) {
     await respond({ response_type: 'ephemeral', text: S.sourcesNotAllowed });
     return;
   }
-  const usage = (problem: string) => respond({ response_type: 'ephemeral', text: `${problem}\n${S.example}: \`${EXAMPLE}\`` });
+  const usage = (problem: string) =>
+    respond({ response_type: 'ephemeral', text: `${problem}\n${S.example}: \`${EXAMPLE}\`` });
   const parsed = parseSourceWords(words);
-  if (!parsed.ok) return void (await usage(parsed.problem === 'missing_url' ? S.sourcesAddUsage : escapeMrkdwn(S.sourcesBadWord(parsed.word))));
-  const r = await feeds.store.add({ url: slackUrl(parsed.url), language: parsed.language, kind: parsed.kind }, ctx.now());
+  if (!parsed.ok)
+    return void (await usage(
+      parsed.problem === 'missing_url' ? S.sourcesAddUsage : escapeMrkdwn(S.sourcesBadWord(parsed.word)),
+    ));
+  const r = await feeds.store.add(
+    { url: slackUrl(parsed.url), language: parsed.language, kind: parsed.kind },
+    ctx.now(),
+  );
   if (!r.ok) return void (await usage(escapeMrkdwn(S.sourcesAddError(r.error))));
   ctx.log.info('slack.feed_added', { team: command.team_id, user: command.user_id, feed: r.feed.id });
-  await respond({ response_type: 'ephemeral', text: S.sourcesAdded(escapeInline(r.feed.id), escapeInline(r.feed.url)) });
+  await respond({
+    response_type: 'ephemeral',
+    text: S.sourcesAdded(escapeInline(r.feed.id), escapeInline(r.feed.url)),
+  });
 }
 
-async function remove({ ctx, command, client, respond, locale }: CommandCall, feeds: Feeds, words: string[]): Promise<void> {
+async function remove(
+  { ctx, command, client, respond, locale }: CommandCall,
+  feeds: Feeds,
+  words: string[],
+): Promise<void> {
   const S = strings(locale);
   if (!(await ctx.permissions.canManage(client, command.user_id, command.team_id))) {
     await respond({ response_type: 'ephemeral', text: S.sourcesNotAllowed });

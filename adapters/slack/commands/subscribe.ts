@@ -30,17 +30,44 @@ export async function subscribe({ ctx, command, respond, client, locale }: Comma
     resolveIncident: (name) => subject(name, 'incident'),
   });
   if (!parsed.ok) {
-    await respond({ response_type: 'ephemeral', text: `${escapeMrkdwn(parsed.error)}\n${S.example}: \`/cyberbrief subscribe ${escapeMrkdwn(parsed.example)}\`` });
+    await respond({
+      response_type: 'ephemeral',
+      text: `${escapeMrkdwn(parsed.error)}\n${S.example}: \`/cyberbrief subscribe ${escapeMrkdwn(parsed.example)}\``,
+    });
     return;
   }
   const existing = await ctx.subscriptions.findByChannel('slack', command.channel_id);
   const sub: Subscription = existing
-    ? { ...existing, ...parsed.value, workspace: command.team_id, createdBy: command.user_id, status: 'active', pausedReason: undefined }
-    : createSubscription({ ...parsed.value, platform: 'slack', channel: command.channel_id, workspace: command.team_id, createdBy: command.user_id, now: ctx.now() });
+    ? {
+        ...existing,
+        ...parsed.value,
+        workspace: command.team_id,
+        createdBy: command.user_id,
+        status: 'active',
+        pausedReason: undefined,
+      }
+    : createSubscription({
+        ...parsed.value,
+        platform: 'slack',
+        channel: command.channel_id,
+        workspace: command.team_id,
+        createdBy: command.user_id,
+        now: ctx.now(),
+      });
   await ctx.subscriptions.save(sub);
-  ctx.log.info('slack.subscribed', { team: command.team_id, channel: command.channel_id, subscription: sub.id, cron: sub.cron, timezone: sub.timezone, changed: existing !== undefined });
+  ctx.log.info('slack.subscribed', {
+    team: command.team_id,
+    channel: command.channel_id,
+    subscription: sub.id,
+    cron: sub.cron,
+    timezone: sub.timezone,
+    changed: existing !== undefined,
+  });
 
-  const join = await joinChannel(client, command.channel_id).catch((e: unknown) => ({ joined: false as const, reason: (e as Error).message }));
+  const join = await joinChannel(client, command.channel_id).catch((e: unknown) => ({
+    joined: false as const,
+    reason: (e as Error).message,
+  }));
   const who = mentionUser(command.user_id);
   const line = describeSubscription(sub, locale);
   await respond({ response_type: 'in_channel', text: existing ? S.resubscribed(who, line) : S.subscribed(who, line) });

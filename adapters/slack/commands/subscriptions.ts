@@ -14,6 +14,12 @@ export async function subscriptions({ ctx, command, respond, locale }: CommandCa
     return;
   }
   const lines = subs.map((s) => `• ${mentionChannel(s.channel)} · ${describeSubscription(s, locale)}`);
-  const sections = packLines(lines, LIMITS.sectionText).slice(0, LIMITS.messageBlocks - 1).map((t) => section(t));
-  await respond({ response_type: 'ephemeral', text: S.subscriptionsTitle, blocks: [header(S.subscriptionsTitle), ...sections] });
+  const sections = packLines(lines, LIMITS.sectionText)
+    .slice(0, LIMITS.messageBlocks - 1)
+    .map((t) => section(t));
+  await respond({
+    response_type: 'ephemeral',
+    text: S.subscriptionsTitle,
+    blocks: [header(S.subscriptionsTitle), ...sections],
+  });
 }

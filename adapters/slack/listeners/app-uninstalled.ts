@@ -4,10 +4,17 @@ import type { SlackContext } from '../slack-context';
 
 /** OAuth mode: a workspace that removes the app loses its stored installation (its token is dead anyway). */
 export function register(app: App, ctx: SlackContext, installations: KeyvInstallationStore): void {
-  const forget = async (body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean }, why: string) => {
+  const forget = async (
+    body: { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean },
+    why: string,
+  ) => {
     try {
       const isOrg = body.is_enterprise_install === true;
-      await installations.deleteInstallation({ teamId: isOrg ? undefined : body.team_id, enterpriseId: body.enterprise_id, isEnterpriseInstall: isOrg } as never);
+      await installations.deleteInstallation({
+        teamId: isOrg ? undefined : body.team_id,
+        enterpriseId: body.enterprise_id,
+        isEnterpriseInstall: isOrg,
+      } as never);
       ctx.log.info('slack.installation_removed', { team: body.team_id, why });
     } catch (e) {
       ctx.log.warn('slack.installation_remove_failed', { team: body.team_id, error: (e as Error).message });

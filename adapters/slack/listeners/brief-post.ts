@@ -19,7 +19,11 @@ export function register(app: App, ctx: SlackContext): void {
     try {
       const view = BriefView.safeParse((JSON.parse(action.value ?? '{}') as { v?: unknown }).v);
       const brief = briefFor(ctx, ref);
-      await respond({ response_type: 'in_channel', replace_original: false, ...renderBrief(brief, { view: view.success ? view.data : 'summary', ephemeral: false, sharedBy: body.user.id }) });
+      await respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        ...renderBrief(brief, { view: view.success ? view.data : 'summary', ephemeral: false, sharedBy: body.user.id }),
+      });
       await respond({ delete_original: true });
       ctx.log.info('slack.brief_posted', { team: body.team?.id, channel: body.channel?.id, subject: ref.id });
     } catch (e) {

@@ -16,7 +16,10 @@ export function register(app: App, ctx: SlackContext): void {
     try {
       const brief = briefFor(ctx, ref);
       const ephemeral = body.container?.is_ephemeral === true;
-      await respond({ replace_original: true, ...renderBrief(brief, { view: view.data, ephemeral, ...(ref.by ? { sharedBy: ref.by } : {}) }) });
+      await respond({
+        replace_original: true,
+        ...renderBrief(brief, { view: view.data, ephemeral, ...(ref.by ? { sharedBy: ref.by } : {}) }),
+      });
     } catch (e) {
       ctx.log.error('slack.action_failed', { action: action.action_id, error: (e as Error).message });
     }

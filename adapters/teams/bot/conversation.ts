@@ -1,4 +1,11 @@
-import { type Activity, type ConversationReference, TurnContext, teamsGetChannelId, teamsGetTeamInfo, teamsGetTenant } from 'botbuilder';
+import {
+  type Activity,
+  type ConversationReference,
+  TurnContext,
+  teamsGetChannelId,
+  teamsGetTeamInfo,
+  teamsGetTenant,
+} from 'botbuilder';
 
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
 
@@ -18,7 +25,8 @@ export interface ConversationInfo {
 export function conversationInfo(activity: Activity): ConversationInfo {
   const conv = activity.conversation ?? ({} as Activity['conversation']);
   const raw = conv.conversationType;
-  const type: ConversationType = raw === 'channel' ? 'channel' : raw === 'groupChat' || conv.isGroup ? 'groupChat' : 'personal';
+  const type: ConversationType =
+    raw === 'channel' ? 'channel' : raw === 'groupChat' || conv.isGroup ? 'groupChat' : 'personal';
   const channelId = type === 'channel' ? (teamsGetChannelId(activity) ?? undefined) : undefined;
   const key = channelId ?? stripThread(conv.id ?? '');
   const team = teamsGetTeamInfo(activity) as { id?: string; aadGroupId?: string } | null;

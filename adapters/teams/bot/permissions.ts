@@ -51,7 +51,8 @@ export class DigestPermission {
     }
     if (info.type === 'channel' && this.owners && objectId !== undefined && info.tenantId) {
       const group = info.teamAadGroupId ?? (await this.teamGroupId(turn));
-      if (group) return this.owners.isOwner({ tenantId: info.tenantId, teamAadGroupId: group, userAadObjectId: objectId });
+      if (group)
+        return this.owners.isOwner({ tenantId: info.tenantId, teamAadGroupId: group, userAadObjectId: objectId });
     }
     return false;
   }

@@ -26,5 +26,15 @@ export function notice(lines: string[], title?: string): CardMessage {
   if (title !== undefined) body.push(text(plain(title, 200), { weight: 'Bolder' }));
   for (const l of lines) body.push(text(plain(l, 1500)));
   const summary = plain(title ?? lines[0] ?? '', 200);
-  return { card: card(body, [], [title, ...lines].filter((x) => x !== undefined).map((l) => plain(l, 1500)).join('\n')), summary };
+  return {
+    card: card(
+      body,
+      [],
+      [title, ...lines]
+        .filter((x) => x !== undefined)
+        .map((l) => plain(l, 1500))
+        .join('\n'),
+    ),
+    summary,
+  };
 }

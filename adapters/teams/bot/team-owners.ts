@@ -33,13 +33,20 @@ export class GraphTeamOwnerCheck implements TeamOwnerCheck {
     const url = `${this.baseUrl}/v1.0/teams/${encodeURIComponent(q.teamAadGroupId)}/members?$filter=${encodeURIComponent(filter)}`;
     try {
       const token = await this.opts.token(q.tenantId);
-      const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000) });
+      const res = await fetch(url, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000),
+      });
       if (!res.ok) {
         this.opts.log.warn('teams.owner_check_failed', { status: res.status, team: q.teamAadGroupId });
         return false;
       }
       const body = (await res.json()) as { value?: { userId?: string; roles?: string[] }[] };
-      return (body.value ?? []).some((m) => m.userId?.toLowerCase() === q.userAadObjectId.toLowerCase() && (m.roles ?? []).some((r) => r.toLowerCase() === 'owner'));
+      return (body.value ?? []).some(
+        (m) =>
+          m.userId?.toLowerCase() === q.userAadObjectId.toLowerCase() &&
+          (m.roles ?? []).some((r) => r.toLowerCase() === 'owner'),
+      );
     } catch (e) {
       this.opts.log.warn('teams.owner_check_failed', { error: (e as Error).message, team: q.teamAadGroupId });
       return false;
@@ -56,8 +63,18 @@ export function graphTokenFromAppPassword(appId: string, appPassword: string): (
   return async (tenantId: string) => {
     let creds = byTenant.get(tenantId);
     if (!creds) {
-      const factory = new ConfigurationServiceClientCredentialFactory({ MicrosoftAppId: appId, MicrosoftAppPassword: appPassword, MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: tenantId });
-      creds = factory.createCredentials(appId, GRAPH, `https://login.microsoftonline.com/${tenantId}`, true) as unknown as Promise<{ getToken(): Promise<string> }>;
+      const factory = new ConfigurationServiceClientCredentialFactory({
+        MicrosoftAppId: appId,
+        MicrosoftAppPassword: appPassword,
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: tenantId,
+      });
+      creds = factory.createCredentials(
+        appId,
+        GRAPH,
+        `https://login.microsoftonline.com/${tenantId}`,
+        true,
+      ) as unknown as Promise<{ getToken(): Promise<string> }>;
       byTenant.set(tenantId, creds);
     }
     return (await creds).getToken();

@@ -1,4 +1,9 @@
-import { type MessagingExtensionQuery, type MessagingExtensionResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import {
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  TeamsActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
 import { z } from 'zod';
 import { Subscription } from '../../../src/domain/subscription';
 import { composeQuery, composeSelect } from '../compose-extension';
@@ -10,7 +15,9 @@ import { localeFor, localeOfTag } from './locale';
 import { cardActivity, notice } from './replies';
 import { type CommandRouter, commandText, type Pick } from './router';
 
-const PickValue = z.object({ cyberbrief: z.object({ pick: z.object({ kind: z.enum(['incident', 'actor']), id: z.string().min(1).max(200) }) }) });
+const PickValue = z.object({
+  cyberbrief: z.object({ pick: z.object({ kind: z.enum(['incident', 'actor']), id: z.string().min(1).max(200) }) }),
+});
 
 /**
  * The Teams bot: messages go to the command router, install and removal keep the conversation
@@ -30,11 +37,13 @@ export class CyberbriefBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (turn, next) => {
-      if ((turn.activity.membersAdded ?? []).some((m) => m.id === turn.activity.recipient?.id)) await this.installed(turn, true);
+      if ((turn.activity.membersAdded ?? []).some((m) => m.id === turn.activity.recipient?.id))
+        await this.installed(turn, true);
       await next();
     });
     this.onMembersRemoved(async (turn, next) => {
-      if ((turn.activity.membersRemoved ?? []).some((m) => m.id === turn.activity.recipient?.id)) await this.removed(turn);
+      if ((turn.activity.membersRemoved ?? []).some((m) => m.id === turn.activity.recipient?.id))
+        await this.removed(turn);
       await next();
     });
     // Teams also sends installationUpdate; the welcome goes out once, with membersAdded.
@@ -48,12 +57,18 @@ export class CyberbriefBot extends TeamsActivityHandler {
     });
   }
 
-  protected override async handleTeamsMessagingExtensionQuery(turn: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionQuery(
+    turn: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
     const locale = await localeFor(this.deps, conversationInfo(turn.activity), turn.activity);
     return composeQuery(this.deps.briefing, query, locale);
   }
 
-  protected override async handleTeamsMessagingExtensionSelectItem(turn: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionSelectItem(
+    turn: TurnContext,
+    value: unknown,
+  ): Promise<MessagingExtensionResponse> {
     const locale = await localeFor(this.deps, conversationInfo(turn.activity), turn.activity);
     return composeSelect(this.deps.briefing, value, locale);
   }
@@ -96,7 +111,8 @@ export class CyberbriefBot extends TeamsActivityHandler {
     await this.deps.conversations.save(info.key, referenceFor(turn.activity), this.deps.now());
     this.remembered.add(info.key);
     this.deps.log.info('teams.installed', { conversation: info.type });
-    if (welcome) await turn.sendActivity(cardActivity(helpCard(localeOfTag(turn.activity.locale) ?? this.deps.defaults.locale)));
+    if (welcome)
+      await turn.sendActivity(cardActivity(helpCard(localeOfTag(turn.activity.locale) ?? this.deps.defaults.locale)));
   }
 
   /** The bot can no longer post here: keep the digest, paused with the reason, for a person to see. */
@@ -107,7 +123,13 @@ export class CyberbriefBot extends TeamsActivityHandler {
     this.remembered.delete(info.key);
     const sub = await this.deps.subscriptions.findByChannel('teams', info.key);
     if (sub && sub.status === 'active') {
-      await this.deps.subscriptions.save(Subscription.parse({ ...sub, status: 'paused', pausedReason: `cyberbrief was removed from this conversation (${now.toISOString().slice(0, 10)})` }));
+      await this.deps.subscriptions.save(
+        Subscription.parse({
+          ...sub,
+          status: 'paused',
+          pausedReason: `cyberbrief was removed from this conversation (${now.toISOString().slice(0, 10)})`,
+        }),
+      );
       this.deps.log.warn('teams.subscription_paused', { subscription: sub.id, reason: 'removed' });
     }
     this.deps.log.info('teams.removed', { conversation: info.type });

@@ -20,7 +20,13 @@ export const SCHEMA_URL = 'http://adaptivecards.io/schemas/adaptive-card.json';
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 export function card(body: CardElement[], actions: CardAction[] = [], fallbackText?: string): AdaptiveCard {
-  const c: AdaptiveCard = { type: 'AdaptiveCard', $schema: SCHEMA_URL, version: '1.5', body, msteams: { width: 'Full' } };
+  const c: AdaptiveCard = {
+    type: 'AdaptiveCard',
+    $schema: SCHEMA_URL,
+    version: '1.5',
+    body,
+    msteams: { width: 'Full' },
+  };
   if (actions.length > 0) c.actions = actions;
   if (fallbackText !== undefined) c.fallbackText = fallbackText;
   return c;
@@ -72,7 +78,11 @@ export function openUrl(title: string, url: string): CardAction {
  * personal chats, group chats and channels alike; `value` tells the bot exactly what was chosen.
  */
 export function messageBack(title: string, textToSend: string, value: Record<string, unknown>): CardAction {
-  return { type: 'Action.Submit', title, data: { msteams: { type: 'messageBack', text: textToSend, displayText: textToSend }, cyberbrief: value } };
+  return {
+    type: 'Action.Submit',
+    title,
+    data: { msteams: { type: 'messageBack', text: textToSend, displayText: textToSend }, cyberbrief: value },
+  };
 }
 
 /** Only absolute http(s) URLs become links; anything else (javascript:, data:, relative) is dropped. */
@@ -88,7 +98,10 @@ export function safeUrl(url: string | undefined): string | undefined {
 
 /** A clickable row: the whole container opens the URL (Teams keeps one action per row). */
 export function linkRow(title: string, detail: string, url: string | undefined): CardElement {
-  const items = [text(title, { color: url ? 'Accent' : 'Default', spacing: 'Small' }), text(detail, { isSubtle: true, size: 'Small', spacing: 'None' })];
+  const items = [
+    text(title, { color: url ? 'Accent' : 'Default', spacing: 'Small' }),
+    text(detail, { isSubtle: true, size: 'Small', spacing: 'None' }),
+  ];
   const link = safeUrl(url);
   return link ? container(items, { selectAction: { type: 'Action.OpenUrl', title, url: link } }) : container(items);
 }
@@ -102,5 +115,9 @@ export function headTail<T>(items: T[], keep: number): { head: T[]; tail: T[]; o
   if (items.length <= keep) return { head: items, tail: [], omitted: 0 };
   const headCount = Math.max(1, Math.ceil(keep / 3));
   const tailCount = Math.max(0, keep - headCount);
-  return { head: items.slice(0, headCount), tail: tailCount > 0 ? items.slice(items.length - tailCount) : [], omitted: items.length - headCount - tailCount };
+  return {
+    head: items.slice(0, headCount),
+    tail: tailCount > 0 ? items.slice(items.length - tailCount) : [],
+    omitted: items.length - headCount - tailCount,
+  };
 }

@@ -37,7 +37,9 @@ const MAY_NEED_NEUTRALISING = /[*_`~[\]<>|\\&]|[a-z0-9-]\.[a-z]|:\/\//i;
 export function plain(text: string, max = 2000): string {
   let t = MAY_NEED_SPACING.test(text) ? text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim() : text.trim();
   if (MAY_NEED_NEUTRALISING.test(t)) {
-    t = t.replace(URLISH, (u) => u.replace(/\./g, '\u2024').replace(/\//g, '\u2215').replace(/:/g, '\uA789').replace(/@/g, '\uFF20'));
+    t = t.replace(URLISH, (u) =>
+      u.replace(/\./g, '\u2024').replace(/\//g, '\u2215').replace(/:/g, '\uA789').replace(/@/g, '\uFF20'),
+    );
     t = t.replace(MARKDOWN_CHARS, (c) => LOOKALIKE[c] ?? c);
     // Entities such as &lt;at&gt; would be decoded by some renderers; an inert ampersand keeps them text.
     t = t.replace(/&(?=#?\w+;)/g, '\uFF06');

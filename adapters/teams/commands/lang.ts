@@ -3,7 +3,15 @@ import type { CommandRouter } from '../bot/router';
 import { notice } from '../bot/replies';
 import { messages } from '../messages';
 
-const WORDS: Record<string, Locale> = { en: 'en', english: 'en', anglais: 'en', fr: 'fr', french: 'fr', francais: 'fr', français: 'fr' };
+const WORDS: Record<string, Locale> = {
+  en: 'en',
+  english: 'en',
+  anglais: 'en',
+  fr: 'fr',
+  french: 'fr',
+  francais: 'fr',
+  français: 'fr',
+};
 
 /** `lang en|fr`: the language of this conversation's briefs and digests. */
 export function register(router: CommandRouter): void {

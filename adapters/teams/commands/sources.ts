@@ -14,12 +14,15 @@ const WORDS = {
     help: 'sources: the feeds cyberbrief follows; admins: sources add <url> [en|fr] [kind] and sources remove <id>',
     title: (n: number) => `Followed feeds (${n})`,
     none: 'No feed is followed yet. Admins add one with: sources add <url>',
-    unavailable: 'Feeds cannot be managed from chat on this deployment: whoever runs cyberbrief can use cyberbrief sources in a terminal.',
-    notAllowed: 'Only the team’s owners (in one of the team’s channels), or people listed in CYBERBRIEF_TEAMS_ADMINS, can change which feeds cyberbrief follows. Ask one of them.',
+    unavailable:
+      'Feeds cannot be managed from chat on this deployment: whoever runs cyberbrief can use cyberbrief sources in a terminal.',
+    notAllowed:
+      'Only the team’s owners (in one of the team’s channels), or people listed in CYBERBRIEF_TEAMS_ADMINS, can change which feeds cyberbrief follows. Ask one of them.',
     added: (id: string) => `Now following ${id}. The server reads it at its next scheduled poll.`,
     addError: (error: string) => `Could not follow that feed: ${error}.`,
     addUsage: 'Say which feed to follow.',
-    badWord: (w: string) => `“${w}” is neither a language (en, fr) nor a kind of publisher (government, eu, cert, news, international, other).`,
+    badWord: (w: string) =>
+      `“${w}” is neither a language (en, fr) nor a kind of publisher (government, eu, cert, news, international, other).`,
     example: (e: string) => `Example: ${e}`,
     removed: (id: string) => `Stopped following ${id}.`,
     noSuch: (what: string) => `No followed feed is called “${what}”. Type sources to list them.`,
@@ -40,12 +43,15 @@ const WORDS = {
     help: 'sources : les flux que suit cyberbrief ; administrateurs : sources add <url> [en|fr] [type] et sources remove <identifiant>',
     title: (n: number) => `Flux suivis (${n})`,
     none: 'Aucun flux n’est encore suivi. Les administrateurs en ajoutent avec : sources add <url>',
-    unavailable: 'Les flux ne se gèrent pas depuis la messagerie sur ce déploiement : qui gère cyberbrief peut utiliser cyberbrief sources dans un terminal.',
-    notAllowed: 'Seuls les propriétaires de l’équipe (dans un de ses canaux), ou les personnes listées dans CYBERBRIEF_TEAMS_ADMINS, peuvent changer les flux que suit cyberbrief. Demandez-leur.',
+    unavailable:
+      'Les flux ne se gèrent pas depuis la messagerie sur ce déploiement : qui gère cyberbrief peut utiliser cyberbrief sources dans un terminal.',
+    notAllowed:
+      'Seuls les propriétaires de l’équipe (dans un de ses canaux), ou les personnes listées dans CYBERBRIEF_TEAMS_ADMINS, peuvent changer les flux que suit cyberbrief. Demandez-leur.',
     added: (id: string) => `Flux suivi : ${id}. Le serveur le lira à sa prochaine relève programmée.`,
     addError: (error: string) => `Impossible de suivre ce flux : ${error}.`,
     addUsage: 'Indiquez le flux à suivre.',
-    badWord: (w: string) => `« ${w} » n’est ni une langue (en, fr) ni un type d’éditeur (government, eu, cert, news, international, other).`,
+    badWord: (w: string) =>
+      `« ${w} » n’est ni une langue (en, fr) ni un type d’éditeur (government, eu, cert, news, international, other).`,
     example: (e: string) => `Exemple : ${e}`,
     removed: (id: string) => `Flux ${id} abandonné.`,
     noSuch: (what: string) => `Aucun flux suivi ne s’appelle « ${what} ». Tapez sources pour les lister.`,
@@ -59,8 +65,10 @@ const WORDS = {
     never: 'jamais relevé',
     ok: (at: string, fresh: number) => `ok ${at}${fresh > 0 ? ` (${fresh} nouveau${fresh === 1 ? '' : 'x'})` : ''}`,
     same: (at: string) => `ok ${at} (inchangé)`,
-    bad: (status: 'refused' | 'failed', times: number, reason: string) => `${status === 'refused' ? 'refusé' : 'échec'} ${times}× de suite : ${reason}`,
-    more: (n: number) => `${n} autre${n === 1 ? '' : 's'} non affiché${n === 1 ? '' : 's'} : cyberbrief sources list dans un terminal les liste tous.`,
+    bad: (status: 'refused' | 'failed', times: number, reason: string) =>
+      `${status === 'refused' ? 'refusé' : 'échec'} ${times}× de suite : ${reason}`,
+    more: (n: number) =>
+      `${n} autre${n === 1 ? '' : 's'} non affiché${n === 1 ? '' : 's'} : cyberbrief sources list dans un terminal les liste tous.`,
   },
 } as const;
 
@@ -82,7 +90,9 @@ export function register(router: CommandRouter): void {
     const W = WORDS[c.locale];
     const feeds = c.deps.feeds;
     if (!feeds) return c.reply(notice([W.unavailable]));
-    const [verb = '', ...rest] = teamsText(c.args).split(/\s+/).filter((w) => w !== '');
+    const [verb = '', ...rest] = teamsText(c.args)
+      .split(/\s+/)
+      .filter((w) => w !== '');
     switch (verb.toLowerCase()) {
       case '':
       case 'list':

@@ -32,12 +32,33 @@ export function register(router: CommandRouter): void {
     const from = c.turn.activity.from;
     // Changing an existing subscription keeps its id and delivery mark: nothing repeated, nothing skipped.
     const subscription = existing
-      ? Subscription.parse({ ...existing, ...parsed.value, conversationRef: reference, workspace: c.info.tenantId ?? existing.workspace, status: 'active', pausedReason: undefined })
-      : createSubscription({ ...parsed.value, platform: 'teams', channel: c.info.key, workspace: c.info.tenantId, conversationRef: reference, createdBy: from?.aadObjectId ?? from?.id ?? '', now });
+      ? Subscription.parse({
+          ...existing,
+          ...parsed.value,
+          conversationRef: reference,
+          workspace: c.info.tenantId ?? existing.workspace,
+          status: 'active',
+          pausedReason: undefined,
+        })
+      : createSubscription({
+          ...parsed.value,
+          platform: 'teams',
+          channel: c.info.key,
+          workspace: c.info.tenantId,
+          conversationRef: reference,
+          createdBy: from?.aadObjectId ?? from?.id ?? '',
+          now,
+        });
     await c.deps.subscriptions.save(subscription);
-    c.deps.log.info('teams.subscribed', { subscription: subscription.id, conversation: c.info.type, updated: existing !== undefined });
+    c.deps.log.info('teams.subscribed', {
+      subscription: subscription.id,
+      conversation: c.info.type,
+      updated: existing !== undefined,
+    });
     const say = existing ? M.subscribeUpdated : M.subscribed;
-    await c.reply(notice([say(describeSchedule(subscription.cron, c.locale), subscription.timezone, subscription.locale)]));
+    await c.reply(
+      notice([say(describeSchedule(subscription.cron, c.locale), subscription.timezone, subscription.locale)]),
+    );
   });
 }
 

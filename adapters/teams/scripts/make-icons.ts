@@ -36,7 +36,8 @@ export function render(size: number, shape: Shape, background?: { r: number; g: 
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       let hits = 0;
-      for (let sy = 0; sy < n; sy++) for (let sx = 0; sx < n; sx++) if (shape(x + (sx + 0.5) / n, y + (sy + 0.5) / n)) hits++;
+      for (let sy = 0; sy < n; sy++)
+        for (let sx = 0; sx < n; sx++) if (shape(x + (sx + 0.5) / n, y + (sy + 0.5) / n)) hits++;
       const a = hits / (n * n);
       const i = (y * size + x) * 4;
       if (background) {

@@ -14,7 +14,10 @@ export class PackageError extends Error {}
  * Fills the manifest's `${{NAME}}` placeholders from the environment, checks the result, and
  * zips it with the two icons: the file to upload in Teams ("Upload a custom app").
  */
-export function buildAppPackage(env: NodeJS.ProcessEnv, outDir = join(APP_PACKAGE_DIR, 'build')): { zipPath: string; manifest: Record<string, unknown> } {
+export function buildAppPackage(
+  env: NodeJS.ProcessEnv,
+  outDir = join(APP_PACKAGE_DIR, 'build'),
+): { zipPath: string; manifest: Record<string, unknown> } {
   const appId = env.MicrosoftAppId?.trim() ?? '';
   const domain = (env.CYBERBRIEF_TEAMS_DOMAIN?.trim() ?? '').replace(/^https?:\/\//i, '').replace(/\/.*$/, '');
   const values: Record<string, string> = {
@@ -24,10 +27,14 @@ export function buildAppPackage(env: NodeJS.ProcessEnv, outDir = join(APP_PACKAG
     CYBERBRIEF_TEAMS_INFO_URL: env.CYBERBRIEF_TEAMS_INFO_URL?.trim() || `https://${domain}/`,
   };
   const problems: string[] = [];
-  if (!GUID.test(values.MicrosoftAppId!)) problems.push('MicrosoftAppId: the bot registration’s application (client) id, a GUID');
-  if (!GUID.test(values.CYBERBRIEF_TEAMS_APP_ID!)) problems.push('CYBERBRIEF_TEAMS_APP_ID: a GUID (leave unset to reuse MicrosoftAppId)');
-  if (!HOST.test(domain)) problems.push('CYBERBRIEF_TEAMS_DOMAIN: the public host name of cyberbrief serve, e.g. cyberbrief.example.org');
-  if (!/^https:\/\/\S+$/.test(values.CYBERBRIEF_TEAMS_INFO_URL!)) problems.push('CYBERBRIEF_TEAMS_INFO_URL: an https URL');
+  if (!GUID.test(values.MicrosoftAppId!))
+    problems.push('MicrosoftAppId: the bot registration’s application (client) id, a GUID');
+  if (!GUID.test(values.CYBERBRIEF_TEAMS_APP_ID!))
+    problems.push('CYBERBRIEF_TEAMS_APP_ID: a GUID (leave unset to reuse MicrosoftAppId)');
+  if (!HOST.test(domain))
+    problems.push('CYBERBRIEF_TEAMS_DOMAIN: the public host name of cyberbrief serve, e.g. cyberbrief.example.org');
+  if (!/^https:\/\/\S+$/.test(values.CYBERBRIEF_TEAMS_INFO_URL!))
+    problems.push('CYBERBRIEF_TEAMS_INFO_URL: an https URL');
   if (problems.length > 0) throw new PackageError(`cannot build the Teams app package:\n  ${problems.join('\n  ')}`);
 
   const template = readFileSync(join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8');
@@ -55,7 +62,9 @@ if (require.main === module) {
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {
     const { zipPath, manifest } = buildAppPackage(process.env);
-    process.stdout.write(`${zipPath}\n  app ${String(manifest.id)}, version ${String(manifest.version)}: upload it in Teams (Apps > Manage your apps > Upload an app)\n`);
+    process.stdout.write(
+      `${zipPath}\n  app ${String(manifest.id)}, version ${String(manifest.version)}: upload it in Teams (Apps > Manage your apps > Upload an app)\n`,
+    );
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     process.exitCode = e instanceof PackageError ? 2 : 70;

@@ -10,15 +10,18 @@ export interface DateMention {
 }
 
 const parsers = { fr: frenchChrono(), en: englishChrono() };
-const MONTH_OR_YEAR = /\b((19|20)\d{2}|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|avr|juil)\b|\d{1,2}[/.]\d{1,2}/i;
+const MONTH_OR_YEAR =
+  /\b((19|20)\d{2}|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|f[ée]vr|avr|juil)\b|\d{1,2}[/.]\d{1,2}/i;
 const FORWARD = /\b(prochain|prochaine|next|coming|upcoming|à venir)\b/i;
 /** Cheap test before running chrono: most sentences name no date at all. */
 /** Weekdays and words for a nearby day: never more precise than the publication date allows. */
-const WEEKDAY_OR_DAY = /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|veille|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|aujourd)$/i;
+const WEEKDAY_OR_DAY =
+  /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|veille|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|aujourd)$/i;
 /** A window in which no other date word remains once weekdays and nearby days are taken out. */
 const RELATIVE_ONLY = { test: (rest: string) => !DATEISH.test(rest) };
 /** Words after which a bare year is a date: "en 2014", "in 2019", "since 2021", "fin 2020", "juin 2019". */
-const YEAR_LEAD = /(\b(en|in|since|depuis|dès|des|début|debut|fin|courant|année|annee|during|by|early|late|mid|until|jusqu'en|of)|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}|,)\s*-?\s*$/i;
+const YEAR_LEAD =
+  /(\b(en|in|since|depuis|dès|des|début|debut|fin|courant|année|annee|during|by|early|late|mid|until|jusqu'en|of)|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}|,)\s*-?\s*$/i;
 const DATEISH_ALL = () => new RegExp(DATEISH.source, 'gi');
 /** Characters of context chrono needs around a date word: "en mars dernier", "début mai 2019", "il y a deux semaines". */
 const WINDOW = 32;
@@ -38,7 +41,13 @@ export function referenceInstant(published: PartialDate): Date {
  * and the publication allow: "lundi" in an article dated only "2017-06" is June 2017, not a
  * guessed day; "en mars dernier" is a month; "in 2014" a year. Nothing later than the publication.
  */
-export function findDates(sentence: string, lang: 'en' | 'fr', published: PartialDate, from = 0, to = sentence.length): DateMention[] {
+export function findDates(
+  sentence: string,
+  lang: 'en' | 'fr',
+  published: PartialDate,
+  from = 0,
+  to = sentence.length,
+): DateMention[] {
   if (!DATEISH.test(sentence)) return [];
   const ref = referenceInstant(published);
   // chrono runs every parser over all the text it is given: only the stretches around date words are worth it.
@@ -60,7 +69,10 @@ export function findDates(sentence: string, lang: 'en' | 'fr', published: Partia
   for (const [from, to] of windows) {
     // With a publication known only to the month or the year, "lundi" or "hier" can only mean that
     // month or year: chrono has nothing to add to a window holding nothing else.
-    if (coarse && RELATIVE_ONLY.test(sentence.slice(from, to).replace(DATEISH_ALL(), (w) => (WEEKDAY_OR_DAY.test(w) ? '' : w)))) {
+    if (
+      coarse &&
+      RELATIVE_ONLY.test(sentence.slice(from, to).replace(DATEISH_ALL(), (w) => (WEEKDAY_OR_DAY.test(w) ? '' : w)))
+    ) {
       const m = DATEISH_ALL().exec(sentence.slice(from, to));
       if (m) out0.push({ index: from + m.index, end: from + m.index + m[0].length, text: m[0], date: published });
       continue;
@@ -70,12 +82,17 @@ export function findDates(sentence: string, lang: 'en' | 'fr', published: Partia
     while (a > 0 && /\S/.test(sentence[a - 1] as string)) a--;
     let b = to;
     while (b < sentence.length && /\S/.test(sentence[b] as string)) b++;
-    for (const r of parsers[lang].parse(sentence.slice(a, b), { instant: ref, timezone: 0 }, { forwardDate: false })) results.push({ r, offset: a });
+    for (const r of parsers[lang].parse(sentence.slice(a, b), { instant: ref, timezone: 0 }, { forwardDate: false }))
+      results.push({ r, offset: a });
   }
   const out: DateMention[] = out0;
   for (const { r, offset } of results) {
     // "SAT" (as in KA-SAT), "Midnight" (Blizzard): chrono reads them as a Saturday or a time.
-    if ((!/\d/.test(r.text) && r.text.replace(/\W/g, '').length <= 3) || /^(midnight|noon|midday|minuit|midi|tonight|ce soir)$/i.test(r.text.trim())) continue;
+    if (
+      (!/\d/.test(r.text) && r.text.replace(/\W/g, '').length <= 3) ||
+      /^(midnight|noon|midday|minuit|midi|tonight|ce soir)$/i.test(r.text.trim())
+    )
+      continue;
     const date = toPartial(r, published);
     if (!date) continue;
     out.push({ index: r.index + offset, end: r.index + offset + r.text.length, text: r.text, date });

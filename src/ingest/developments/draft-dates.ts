@@ -34,11 +34,22 @@ export function inInsertion(tokens: readonly Token[], at: number, h: TriggerHit)
   }
   if (close < 0 || (h.start > open && h.start < close)) return false;
   const first = tokens[open + 1] as Token | undefined;
-  return first?.word === true && (/(é|ée|és|ées|ed|u|ue|us|ues|is|ise|it|ite|ert|erte|erts)$/.test(first.text.toLowerCase()) || /^(qui|which|who|dont)$/.test(first.norm));
+  return (
+    first?.word === true &&
+    (/(é|ée|és|ées|ed|u|ue|us|ues|is|ise|it|ite|ert|erte|erts)$/.test(first.text.toLowerCase()) ||
+      /^(qui|which|who|dont)$/.test(first.norm))
+  );
 }
 
 /** The date written nearest the trigger, leaving out those inside an attack's description. */
-export function pickDate(dates: { d: DateMention; at: number }[], h: TriggerHit, cs: number, ce: number, attackNps: Span[], tokens?: readonly Token[]): PartialDate | undefined {
+export function pickDate(
+  dates: { d: DateMention; at: number }[],
+  h: TriggerHit,
+  cs: number,
+  ce: number,
+  attackNps: Span[],
+  tokens?: readonly Token[],
+): PartialDate | undefined {
   let best: { d: DateMention; dist: number } | undefined;
   for (const x of dates) {
     if (x.at < cs || x.at >= ce) continue;

@@ -12,21 +12,60 @@ export interface Span {
 
 /** Words that may sit between two names of one list ("les États-Unis et leurs principaux alliés - l'UE, le Canada"). */
 const JOINERS = new Set(
-  ("et and ou or ainsi que as well de du des d' of the le la les l' a au aux to its their leurs leur ses son sa plus also aussi notamment including dont y compris such comme principaux principales " +
-    'allies allied partenaires partners pays countries membres members gouvernement government , - – — ( ) « » " together with connus connu connue sous nom known dubbed called baptise baptisee surnomme nomme alias aka').split(' '),
+  (
+    "et and ou or ainsi que as well de du des d' of the le la les l' a au aux to its their leurs leur ses son sa plus also aussi notamment including dont y compris such comme principaux principales " +
+    'allies allied partenaires partners pays countries membres members gouvernement government , - – — ( ) « » " together with connus connu connue sous nom known dubbed called baptise baptisee surnomme nomme alias aka'
+  ).split(' '),
 );
 /** Words that end a list of parties: what follows is the content of the act, not its parties. */
-const GROUP_STOP = new Set(["d'avoir", 'avoir', 'qui', "qu'", 'ou', 'pour', 'which', 'who', 'that', 'over', 'apres', 'after', 'because', 'car', 'since', 'depuis', 'lors', 'during', 'when', 'quand', 'lorsque']);
+const GROUP_STOP = new Set([
+  "d'avoir",
+  'avoir',
+  'qui',
+  "qu'",
+  'ou',
+  'pour',
+  'which',
+  'who',
+  'that',
+  'over',
+  'apres',
+  'after',
+  'because',
+  'car',
+  'since',
+  'depuis',
+  'lors',
+  'during',
+  'when',
+  'quand',
+  'lorsque',
+]);
 /** Role nouns whose genitive names a party: "les chefs de la diplomatie des États membres de l'UE". */
-const ROLE_NOUNS = new Set([...GOVERNMENT_NOUNS, ...'chefs chef membres etats pays allies partenaires signataires representants representant head heads members states countries signatories representatives leaders dirigeants ministres'.split(' ')]);
+const ROLE_NOUNS = new Set([
+  ...GOVERNMENT_NOUNS,
+  ...'chefs chef membres etats pays allies partenaires signataires representants representant head heads members states countries signatories representatives leaders dirigeants ministres'.split(
+    ' ',
+  ),
+]);
 /** Nouns for those who attack: a demonym on them points at the state behind ("pirates chinois", "Russian hackers"). */
-const THREAT_NOUNS = /^(pirates?|hackers?|groupes?|groups?|espions?|spies|agents?|acteurs?|actors?|cybercriminels?|cybercriminals?|attaquants?|attackers?|unites?|units?|militaires?|military|officiers?|officers?|operatives?|services?|criminals?|gang|gangs|cyberattaques?|cyberattacks?|attaques?|attacks?|operations?|campagnes?|campaigns?)$/;
+const THREAT_NOUNS =
+  /^(pirates?|hackers?|groupes?|groups?|espions?|spies|agents?|acteurs?|actors?|cybercriminels?|cybercriminals?|attaquants?|attackers?|unites?|units?|militaires?|military|officiers?|officers?|operatives?|services?|criminals?|gang|gangs|cyberattaques?|cyberattacks?|attaques?|attacks?|operations?|campagnes?|campaigns?)$/;
 /** Attack nouns: a party named after one is its victim ("attaque contre l'Ukraine", "cyberattack on Sony"). */
-const ATTACK_NOUN = /^(cyberattaques?|attaques?|piratages?|intrusions?|cyberattacks?|attacks?|hacks?|hacking|breach(es)?|intrusions?)$/;
+const ATTACK_NOUN =
+  /^(cyberattaques?|attaques?|piratages?|intrusions?|cyberattacks?|attacks?|hacks?|hacking|breach(es)?|intrusions?)$/;
 const SPEECH =
   /^(said|says|say|told|tells|stated|states|announced|announces|concluded|concludes|confirmed|confirms|believes|believe|assessed|assesses|found|finds|determined|warned|warns|claimed|claims|reported|reports|disclosed|discloses|revealed|reveals|alleged|alleges|dit|disent|affirme|affirment|estime|estiment|assure|assurent|assure|declare|declarent|annonce|annoncent|conclu|conclut|confirme|confirment|indique|indiquent|precise|precisent|juge|jugent|revele|revelent|souligne|soulignent|accuse|accusent)$/;
 /** Nouns whose "de"/"of" complement is the author: "condamnations de l'Otan", "sanctions de l'UE". */
-const AGENT_OF_NOUN: ReadonlySet<DevelopmentType> = new Set(['condemnation', 'statement', 'policy', 'sanction', 'denial', 'investigation', 'disclosure']);
+const AGENT_OF_NOUN: ReadonlySet<DevelopmentType> = new Set([
+  'condemnation',
+  'statement',
+  'policy',
+  'sanction',
+  'denial',
+  'investigation',
+  'disclosure',
+]);
 
 export interface Parties {
   mentions: readonly Mention[];
@@ -77,12 +116,20 @@ export function partiesOf(input: SentenceInput): Parties {
     }
     return true;
   };
-  const inRange = (from: number, to: number) => mentions.filter((m) => m.start >= from && m.end <= to).sort((a, b) => a.start - b.start);
+  const inRange = (from: number, to: number) =>
+    mentions.filter((m) => m.start >= from && m.end <= to).sort((a, b) => a.start - b.start);
   /** Mentions that start in [from, to), whatever their length ("the Organisation for the Prohibition of Chemical Weapons"). */
-  const startingIn = (from: number, to: number) => mentions.filter((m) => m.start >= from && m.start < to).sort((a, b) => a.start - b.start);
+  const startingIn = (from: number, to: number) =>
+    mentions.filter((m) => m.start >= from && m.start < to).sort((a, b) => a.start - b.start);
 
   /** The first list of parties in [from, to) whose first member `first` accepts. */
-  const firstGroup = (from: number, to: number, first: (m: Mention) => boolean, more: (m: Mention) => boolean = (m) => m.role !== 'nationality' && m.prep !== 'loc', relativesOk = false): Mention[] => {
+  const firstGroup = (
+    from: number,
+    to: number,
+    first: (m: Mention) => boolean,
+    more: (m: Mention) => boolean = (m) => m.role !== 'nationality' && m.prep !== 'loc',
+    relativesOk = false,
+  ): Mention[] => {
     const list = startingIn(from, to);
     const at = list.findIndex(first);
     if (at < 0) return [];
@@ -90,7 +137,8 @@ export function partiesOf(input: SentenceInput): Parties {
     for (let k = from; k < head.start && !relativesOk; k++) {
       const t = tokens[k] as Token;
       // "dont APT27": a relative "dont" that names a party goes on; any other ends the search.
-      if (t.word && (GROUP_STOP.has(t.norm) || SPEECH.test(t.norm)) && !(t.norm === 'dont' && k + 1 === head.start)) return [];
+      if (t.word && (GROUP_STOP.has(t.norm) || SPEECH.test(t.norm)) && !(t.norm === 'dont' && k + 1 === head.start))
+        return [];
       if (t.word && t.norm === 'dont' && k + 1 !== head.start) return [];
     }
     const group = [head];
@@ -105,7 +153,12 @@ export function partiesOf(input: SentenceInput): Parties {
     return group;
   };
   /** The list of parties ending closest before `at` in [from, at). */
-  const lastGroupBefore = (from: number, at: number, accept: (m: Mention) => boolean, pool: readonly Mention[] = mentions): Mention[] => {
+  const lastGroupBefore = (
+    from: number,
+    at: number,
+    accept: (m: Mention) => boolean,
+    pool: readonly Mention[] = mentions,
+  ): Mention[] => {
     const list = pool.filter((m) => m.start >= from && m.end <= at && accept(m)).sort((a, b) => a.start - b.start);
     if (list.length === 0) return [];
     const group = [list[list.length - 1] as Mention];
@@ -122,7 +175,12 @@ export function partiesOf(input: SentenceInput): Parties {
       const t = tokens[k] as Token;
       if (!t.word) return false;
       if (ROLE_NOUNS.has(t.norm)) return true;
-      if (!/^(le|la|les|l'|the|de|du|des|d'|of|affaires|etrangeres|foreign|affairs|defense|defence|diplomatie|interieur|justice|exterieur|exterieures)$/.test(t.norm)) return false;
+      if (
+        !/^(le|la|les|l'|the|de|du|des|d'|of|affaires|etrangeres|foreign|affairs|defense|defence|diplomatie|interieur|justice|exterieur|exterieures)$/.test(
+          t.norm,
+        )
+      )
+        return false;
     }
     return false;
   };
@@ -133,9 +191,13 @@ export function partiesOf(input: SentenceInput): Parties {
     if (m.prep === 'de') return genitiveOfRole(m.start);
     return false;
   };
-  const qualifiesThreat = (m: Mention): boolean => [tokens[m.start - 1], tokens[m.start - 2], tokens[m.end], tokens[m.end + 1]].some((t) => t?.word === true && THREAT_NOUNS.test(t.norm));
+  const qualifiesThreat = (m: Mention): boolean =>
+    [tokens[m.start - 1], tokens[m.start - 2], tokens[m.end], tokens[m.end + 1]].some(
+      (t) => t?.word === true && THREAT_NOUNS.test(t.norm),
+    );
   const lastSpeech = (cs: number, at: number): number => {
-    for (let k = at - 1; k >= cs; k--) if (tokens[k]?.word && SPEECH.test((tokens[k] as Token).norm) && !triggerAt.has(k)) return k;
+    for (let k = at - 1; k >= cs; k--)
+      if (tokens[k]?.word && SPEECH.test((tokens[k] as Token).norm) && !triggerAt.has(k)) return k;
     for (let k = at - 1; k >= cs; k--) if (tokens[k]?.word && SPEECH.test((tokens[k] as Token).norm)) return k;
     return -1;
   };
@@ -149,7 +211,12 @@ export function partiesOf(input: SentenceInput): Parties {
         const t = tokens[k] as Token;
         if (!t.word) continue;
         words++;
-        if (/^(ete|est|sont|etait|etaient|sera|seront|fut|furent|soit|soient|was|were|been|being|is|are|be|get|got)$/.test(t.norm)) return true;
+        if (
+          /^(ete|est|sont|etait|etaient|sera|seront|fut|furent|soit|soient|was|were|been|being|is|are|be|get|got)$/.test(
+            t.norm,
+          )
+        )
+          return true;
       }
       return false;
     },
@@ -157,10 +224,23 @@ export function partiesOf(input: SentenceInput): Parties {
       const group = lastGroupBefore(zoneStart, at, (m) => subjectLike(m, allowAffiliation), authors);
       if (group.length > 0) return group;
       // The subject before an insertion: "Moscou, mis en cause pour ..., a toujours démenti".
-      return lastGroupBefore(cs, at, (m) => m.role === 'actor' && (m.prep === undefined || m.prep === 'selon'), authors);
+      return lastGroupBefore(
+        cs,
+        at,
+        (m) => m.role === 'actor' && (m.prep === undefined || m.prep === 'selon'),
+        authors,
+      );
     },
     objects(from, to, allowAffiliation) {
-      return firstGroup(from, to, (m) => m.role !== 'nationality' && (allowAffiliation || m.role !== 'affiliation') && [undefined, 'de', 'contre', 'a'].includes(m.prep) && !afterAttackNoun(m, from));
+      return firstGroup(
+        from,
+        to,
+        (m) =>
+          m.role !== 'nationality' &&
+          (allowAffiliation || m.role !== 'affiliation') &&
+          [undefined, 'de', 'contre', 'a'].includes(m.prep) &&
+          !afterAttackNoun(m, from),
+      );
     },
     linked(from, to) {
       return inRange(from, to).filter((m) => m.prep === 'avec' && m.role !== 'nationality');
@@ -172,7 +252,11 @@ export function partiesOf(input: SentenceInput): Parties {
       return firstGroup(from, to, (m) => (m.prep === 'a' || m.prep === 'avec') && m.role !== 'nationality');
     },
     nounAgents(h, to) {
-      return firstGroup(h.end, to, (m) => (m.prep === 'de' || m.prep === 'par') && m.start - h.end <= 3 && m.role === 'actor');
+      return firstGroup(
+        h.end,
+        to,
+        (m) => (m.prep === 'de' || m.prep === 'par') && m.start - h.end <= 3 && m.role === 'actor',
+      );
     },
     agentOfNoun(type) {
       return AGENT_OF_NOUN.has(type);
@@ -199,7 +283,11 @@ export function partiesOf(input: SentenceInput): Parties {
     blamed(cs, at, adjacent) {
       const v = lastSpeech(cs, at);
       const from = v >= 0 ? v + 1 : cs;
-      const group = lastGroupBefore(from, at, (m) => m.role !== 'nationality' && m.prep !== 'selon' && m.prep !== 'par' && m.prep !== 'loc');
+      const group = lastGroupBefore(
+        from,
+        at,
+        (m) => m.role !== 'nationality' && m.prep !== 'selon' && m.prep !== 'par' && m.prep !== 'loc',
+      );
       const last = group[group.length - 1];
       // The one blamed is right before the words that blame: "Lazarus, soupçonné", "the GRU was almost certainly behind".
       if (!last || at - last.end > (adjacent ? 2 : 5)) return [];
@@ -207,7 +295,9 @@ export function partiesOf(input: SentenceInput): Parties {
     },
     after(from, to) {
       // "linked to Russia's SVR", "known as Volt Typhoon", "liés à la Chine".
-      return inRange(from, Math.min(to, from + 7)).filter((m) => m.role !== 'nationality' && (m.prep === 'a' || m.prep === 'avec' || kind(m.id) === 'group'));
+      return inRange(from, Math.min(to, from + 7)).filter(
+        (m) => m.role !== 'nationality' && (m.prep === 'a' || m.prep === 'avec' || kind(m.id) === 'group'),
+      );
     },
     afterOpening(from, to) {
       const comma = tokens.findIndex((t, k) => k >= from && t.text === ',');
@@ -229,50 +319,126 @@ export function partiesOf(input: SentenceInput): Parties {
       // A quotation's words belong to whoever is named after it: "« Nous condamnons ... », a déclaré le ministre".
       const q = quotes.find((s) => at > s.start && at < s.end);
       if (!q) return [];
-      return mentions.filter((m) => m.start >= q.end && m.role === 'actor' && (m.prep === undefined || m.prep === 'par')).slice(0, 3);
+      return mentions
+        .filter((m) => m.start >= q.end && m.role === 'actor' && (m.prep === undefined || m.prep === 'par'))
+        .slice(0, 3);
     },
     attack(a, z) {
-      const draft: Draft = { type: 'attack', by: [], against: [], trigger: { start: a.start, end: a.end }, clause: { start: z.cs, end: z.ce } };
+      const draft: Draft = {
+        type: 'attack',
+        by: [],
+        against: [],
+        trigger: { start: a.start, end: a.end },
+        clause: { start: z.cs, end: z.ce },
+      };
       const ids = (ms: Mention[]) => [...new Set(ms.map((m) => m.id))];
-      const attacker = (m: Mention) => m.role !== 'nationality' && (kind(m.id) === 'group' || isBody(m.id) || (m.role === 'affiliation' && qualifiesThreat(m)));
+      const attacker = (m: Mention) =>
+        m.role !== 'nationality' &&
+        (kind(m.id) === 'group' || isBody(m.id) || (m.role === 'affiliation' && qualifiesThreat(m)));
       if (z.within !== undefined) {
         // Inside a diplomatic act: "accusent X d'avoir ... les attaques massives menées contre Y en mars".
         draft.by = ids(inRange(z.within, a.start).filter(attacker));
-        draft.against = ids(firstGroup(a.end, Math.min(z.npEnd, wordsAhead(a.end, 14)), (m) => m.role !== 'nationality' && [undefined, 'contre', 'de'].includes(m.prep) && !draft.by.includes(m.id) && !isPlace(m), undefined, true));
+        draft.against = ids(
+          firstGroup(
+            a.end,
+            Math.min(z.npEnd, wordsAhead(a.end, 14)),
+            (m) =>
+              m.role !== 'nationality' &&
+              [undefined, 'contre', 'de'].includes(m.prep) &&
+              !draft.by.includes(m.id) &&
+              !isPlace(m),
+            undefined,
+            true,
+          ),
+        );
       } else if (a.spec.frame === 'victim') {
-        draft.against = ids(lastGroupBefore(z.cs, a.start, (m) => m.role !== 'nationality' && m.prep !== 'par' && m.prep !== 'selon' && m.prep !== 'loc'));
+        draft.against = ids(
+          lastGroupBefore(
+            z.cs,
+            a.start,
+            (m) => m.role !== 'nationality' && m.prep !== 'par' && m.prep !== 'selon' && m.prep !== 'loc',
+          ),
+        );
         draft.by = ids(parties.agents(a.end, z.ce));
       } else if (a.spec.noun) {
         const agents = parties.agents(a.end, z.ce);
         const next = firstGroup(a.end, Math.min(z.ce, a.end + 3), (m) => m.prep === 'de' && attacker(m));
-        const before = inRange(Math.max(z.cs, a.start - 6), a.start).filter((m) => attacker(m) && m.prep !== 'loc' && m.prep !== 'contre');
+        const before = inRange(Math.max(z.cs, a.start - 6), a.start).filter(
+          (m) => attacker(m) && m.prep !== 'loc' && m.prep !== 'contre',
+        );
         // "cyberattaques chinoises", "Russian cyberattacks": a demonym on the attack itself.
         const adjacent = inRange(a.start - 1, a.end + 1).filter((m) => m.role === 'affiliation');
         draft.by = ids([...agents, ...next, ...before, ...adjacent]);
-        draft.against = ids(firstGroup(a.end, Math.min(z.ce, wordsAhead(a.end, 14)), (m) => m.role !== 'nationality' && ['contre', 'de', 'a', 'loc'].includes(m.prep ?? '') && !draft.by.includes(m.id) && !isPlace(m)));
+        draft.against = ids(
+          firstGroup(
+            a.end,
+            Math.min(z.ce, wordsAhead(a.end, 14)),
+            (m) =>
+              m.role !== 'nationality' &&
+              ['contre', 'de', 'a', 'loc'].includes(m.prep ?? '') &&
+              !draft.by.includes(m.id) &&
+              !isPlace(m),
+          ),
+        );
       } else if (parties.isPassive(a.start)) {
-        draft.against = ids(lastGroupBefore(z.cs, a.start, (m) => m.role !== 'nationality' && m.prep !== 'par' && m.prep !== 'selon' && m.prep !== 'loc'));
+        draft.against = ids(
+          lastGroupBefore(
+            z.cs,
+            a.start,
+            (m) => m.role !== 'nationality' && m.prep !== 'par' && m.prep !== 'selon' && m.prep !== 'loc',
+          ),
+        );
         draft.by = ids(parties.agents(a.end, z.ce));
       } else if (a.spec.frame === 'agent') {
         draft.by = ids(parties.agents(a.end - 1, z.ce));
         draft.against = ids(inRange(z.cs, z.ce).filter((m) => m.prep === 'contre'));
       } else {
-        draft.by = ids(lastGroupBefore(Math.max(z.cs, a.start - 5), a.start, (m) => m.role !== 'nationality' && m.prep !== 'loc' && m.prep !== 'contre' && (attacker(m) || (m.role === 'actor' && m.prep === undefined))));
+        draft.by = ids(
+          lastGroupBefore(
+            Math.max(z.cs, a.start - 5),
+            a.start,
+            (m) =>
+              m.role !== 'nationality' &&
+              m.prep !== 'loc' &&
+              m.prep !== 'contre' &&
+              (attacker(m) || (m.role === 'actor' && m.prep === undefined)),
+          ),
+        );
         const window = Math.min(z.ce, wordsAhead(a.end, 14));
-        const near = firstGroup(a.end, window, (m) => m.role !== 'nationality' && [undefined, 'contre', 'de', 'a', 'loc'].includes(m.prep) && !draft.by.includes(m.id) && !isPlace(m));
+        const near = firstGroup(
+          a.end,
+          window,
+          (m) =>
+            m.role !== 'nationality' &&
+            [undefined, 'contre', 'de', 'a', 'loc'].includes(m.prep) &&
+            !draft.by.includes(m.id) &&
+            !isPlace(m),
+        );
         draft.against = ids(
           near.length > 0
             ? near
-            : firstGroup(window, z.ce, (m) => !draft.by.includes(m.id) && !isPlace(m) && (m.role === 'affiliation' || (m.role === 'actor' && ['contre', 'de', 'a', 'loc'].includes(m.prep ?? '')))),
+            : firstGroup(
+                window,
+                z.ce,
+                (m) =>
+                  !draft.by.includes(m.id) &&
+                  !isPlace(m) &&
+                  (m.role === 'affiliation' ||
+                    (m.role === 'actor' && ['contre', 'de', 'a', 'loc'].includes(m.prep ?? ''))),
+              ),
         );
         // "hit its national network", "a paralysé ses systèmes": the victim is the clause's own subject.
         if (draft.against.length === 0 && possessiveAfter(a.end)) {
-          const owner = inRange(z.cs, a.start).find((m) => m.role === 'actor' && m.prep === undefined && !draft.by.includes(m.id));
+          const owner = inRange(z.cs, a.start).find(
+            (m) => m.role === 'actor' && m.prep === undefined && !draft.by.includes(m.id),
+          );
           if (owner) draft.against = [owner.id];
         }
       }
       if (z.within === undefined) {
-        const places = inRange(z.cs, z.ce).filter((m) => m.prep === 'loc' && m.role === 'actor' && kind(m.id) === 'state' && !draft.by.includes(m.id));
+        const places = inRange(z.cs, z.ce).filter(
+          (m) => m.prep === 'loc' && m.role === 'actor' && kind(m.id) === 'state' && !draft.by.includes(m.id),
+        );
         draft.against = [...new Set([...draft.against, ...places.map((m) => m.id)])];
       }
       draft.against = draft.against.filter((id) => !draft.by.includes(id));

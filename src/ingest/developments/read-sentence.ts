@@ -44,7 +44,20 @@ export interface Dropped {
   why: 'negated' | 'modal' | 'no-target' | 'part-of-act';
 }
 
-const DEMONSTRATIVE = new Set(['ces', 'cette', 'ce', 'ses', 'leurs', 'these', 'those', 'such', 'the', 'les', 'its', 'their']);
+const DEMONSTRATIVE = new Set([
+  'ces',
+  'cette',
+  'ce',
+  'ses',
+  'leurs',
+  'these',
+  'those',
+  'such',
+  'the',
+  'les',
+  'its',
+  'their',
+]);
 const MINISTERS = /^(ministres|ministers|chefs|membres|members|dirigeants|leaders)$/;
 const PRONOUN = /^(ils|elles|il|elle|they|it|he|she|we|nous)$/;
 
@@ -59,7 +72,9 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
       const from = (tokens[cs] as Token).start;
       const to = (tokens[ce - 1] as Token).end;
       const list = typeof input.dates === 'function' ? input.dates(from, to) : input.dates;
-      found = list.map((d) => ({ d, at: tokens.findIndex((t) => t.start >= d.index) })).filter((x) => x.at >= cs && x.at < ce);
+      found = list
+        .map((d) => ({ d, at: tokens.findIndex((t) => t.start >= d.index) }))
+        .filter((x) => x.at >= cs && x.at < ce);
       byClause.set(cs, found);
     }
     return found;
@@ -70,12 +85,18 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
     if (hits.length === 0) continue;
     // "rejected the accusations", "a qualifié ces accusations de mensongères": accusations a denial answers are not a new attribution.
     const denies = hits.some((h) => h.spec.type === 'denial');
-    const main = hits.filter((h) => h.spec.type !== 'attack' && !(denies && h.spec.type === 'attribution' && h.spec.noun));
+    const main = hits.filter(
+      (h) => h.spec.type !== 'attack' && !(denies && h.spec.type === 'attribution' && h.spec.noun),
+    );
     const attacks = hits.filter((h) => h.spec.type === 'attack' && !targetedPeople(tokens, h) && !generic(tokens, h));
     let zoneStart = cs;
     main.forEach((h, i) => {
       const limit = main[i + 1]?.start ?? ce;
-      const skip = isNegated(tokens, h.start, cs) ? 'negated' : h.spec.type !== 'attribution' && isModal(tokens, h.start, h.end, cs, ce) ? 'modal' : undefined;
+      const skip = isNegated(tokens, h.start, cs)
+        ? 'negated'
+        : h.spec.type !== 'attribution' && isModal(tokens, h.start, h.end, cs, ce)
+          ? 'modal'
+          : undefined;
       if (skip) {
         dropped.push({ type: h.spec.type, at: h.start, end: h.end, why: skip });
         zoneStart = h.end;
@@ -85,10 +106,16 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
       // "seven Chinese hackers accused of working for the MSS": the ones accused are the noun before, the accuser the clause's subject.
       if (h.spec.frame === 'accuse' && !h.spec.noun && isThreatNoun(tokens[h.start - 1])) {
         draft.against = [...new Set([...parties.blamed(zoneStart, h.start, false).map((m) => m.id), ...draft.against])];
-        draft.by = parties.subjects(cs, h.start, cs).map((m) => m.id).filter((id) => !draft.against.includes(id));
+        draft.by = parties
+          .subjects(cs, h.start, cs)
+          .map((m) => m.id)
+          .filter((id) => !draft.against.includes(id));
       }
       if (draft.type === 'attribution') {
-        draft.stance = h.spec.hedged || (isHedged(tokens, cs, ce) && !isFirm(tokens, cs, ce)) || draft.by.length === 0 ? 'suspected' : 'attributed';
+        draft.stance =
+          h.spec.hedged || (isHedged(tokens, cs, ce) && !isFirm(tokens, cs, ce)) || draft.by.length === 0
+            ? 'suspected'
+            : 'attributed';
         if (draft.against.length === 0) {
           const before = [tokens[h.start - 1], tokens[h.start - 2]];
           if (before.some((t) => t && DEMONSTRATIVE.has(t.norm))) draft.inheritsAgainst = true;
@@ -102,19 +129,34 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
         draft.stance = 'denied';
       }
       // "qu'ils attribuent": a pronoun subject is the author of the act just before it.
-      if (draft.by.length === 0 && out.length > 0 && [tokens[h.start - 1], tokens[h.start - 2]].some((t) => t?.word && PRONOUN.test(t.norm))) {
+      if (
+        draft.by.length === 0 &&
+        out.length > 0 &&
+        [tokens[h.start - 1], tokens[h.start - 2]].some((t) => t?.word && PRONOUN.test(t.norm))
+      ) {
         draft.by = [...(out[out.length - 1] as Draft).by];
         draft.inheritsBy = undefined;
-        if (draft.type === 'attribution' && draft.by.length > 0 && draft.stance === 'suspected' && !h.spec.hedged && !isHedged(tokens, cs, ce)) draft.stance = 'attributed';
+        if (
+          draft.type === 'attribution' &&
+          draft.by.length > 0 &&
+          draft.stance === 'suspected' &&
+          !h.spec.hedged &&
+          !isHedged(tokens, cs, ce)
+        )
+          draft.stance = 'attributed';
       }
       if (input.councilOf) {
         const councilOf = input.councilOf;
         draft.by = draft.by.map((id) => councilIfMinisters(tokens, parties.mentions, id, h.start, councilOf));
-        draft.against = draft.against.map((id) => councilIfMinisters(tokens, parties.mentions, id, tokens.length, councilOf));
+        draft.against = draft.against.map((id) =>
+          councilIfMinisters(tokens, parties.mentions, id, tokens.length, councilOf),
+        );
       }
       // Reading dates is the dearest step: only for a development that can stand (an act needs its author).
       if (draft.by.length > 0 || draft.inheritsBy || draft.type === 'attribution') {
-        const attackNps = attacks.filter((a) => a.start > h.end).map((a) => ({ start: a.start, end: hits.find((o) => o.start > a.start)?.start ?? ce }));
+        const attackNps = attacks
+          .filter((a) => a.start > h.end)
+          .map((a) => ({ start: a.start, end: hits.find((o) => o.start > a.start)?.start ?? ce }));
         draft.date = pickDate(datesOf(cs, ce), h, cs, ce, attackNps, tokens);
       }
       out.push(draft);
@@ -136,14 +178,30 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
       // Inside an act, an attack is news of its own only when the text dates it or, told by a verb, names
       // what it hit, other than the act's own target ("dénonce un comportement perturbateur de la Chine").
       const actParties = new Set(out.filter((d) => d.clause.start === cs).flatMap((d) => [...d.by, ...d.against]));
-      if (main.length > 0 && !own && (a.spec.noun || draft.against.length === 0 || draft.against.some((id) => actParties.has(id)))) {
+      if (
+        main.length > 0 &&
+        !own &&
+        (a.spec.noun || draft.against.length === 0 || draft.against.some((id) => actParties.has(id)))
+      ) {
         dropped.push({ type: 'attack', at: a.start, end: a.end, why: 'part-of-act' });
         continue;
       }
-      draft.date = own?.d.date ?? (main.length === 0 ? pickDate(datesOf(cs, ce).filter((x) => attackDateOk(tokens, x.at, a)), a, cs, ce, []) : undefined);
+      draft.date =
+        own?.d.date ??
+        (main.length === 0
+          ? pickDate(
+              datesOf(cs, ce).filter((x) => attackDateOk(tokens, x.at, a)),
+              a,
+              cs,
+              ce,
+              [],
+            )
+          : undefined);
       if (input.councilOf) {
         const councilOf = input.councilOf;
-        draft.against = draft.against.map((id) => councilIfMinisters(tokens, parties.mentions, id, tokens.length, councilOf));
+        draft.against = draft.against.map((id) =>
+          councilIfMinisters(tokens, parties.mentions, id, tokens.length, councilOf),
+        );
       }
       out.push(draft);
     }
@@ -153,7 +211,13 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
 
 function roles(p: Parties, h: TriggerHit, z: { zoneStart: number; cs: number; ce: number; limit: number }): Draft {
   const spec = h.spec;
-  const draft: Draft = { type: spec.type, by: [], against: [], trigger: { start: h.start, end: h.end }, clause: { start: z.cs, end: z.ce } };
+  const draft: Draft = {
+    type: spec.type,
+    by: [],
+    against: [],
+    trigger: { start: h.start, end: h.end },
+    clause: { start: z.cs, end: z.ce },
+  };
   const ids = (ms: Mention[]) => [...new Set(ms.map((m) => m.id))];
   const passive = !spec.noun && p.isPassive(h.start);
   switch (spec.frame) {
@@ -169,7 +233,10 @@ function roles(p: Parties, h: TriggerHit, z: { zoneStart: number; cs: number; ce
         if (spec.noun) {
           const right = p.nounAgents(h, z.limit);
           const target = p.targets(h.end, z.limit);
-          if (right.length > 0 && (p.agentOfNoun(spec.type) || target.length > 0 || right.every((m) => m.prep === 'par'))) {
+          if (
+            right.length > 0 &&
+            (p.agentOfNoun(spec.type) || target.length > 0 || right.every((m) => m.prep === 'par'))
+          ) {
             by = right;
             against = target;
           }
@@ -218,7 +285,13 @@ function roles(p: Parties, h: TriggerHit, z: { zoneStart: number; cs: number; ce
       break;
     }
   }
-  if (draft.by.length === 0 && spec.type !== 'attack' && spec.frame !== 'responsible' && spec.frame !== 'agent' && !passive) {
+  if (
+    draft.by.length === 0 &&
+    spec.type !== 'attack' &&
+    spec.frame !== 'responsible' &&
+    spec.frame !== 'agent' &&
+    !passive
+  ) {
     const antecedent = p.relativeAntecedent(h.start);
     if (antecedent.length > 0) {
       draft.by = ids(antecedent);
@@ -239,14 +312,14 @@ function roles(p: Parties, h: TriggerHit, z: { zoneStart: number; cs: number; ce
   return draft;
 }
 
-
-
-
-
-
-
 /** "les chefs de la diplomatie des États membres de l'UE", "EU foreign ministers": the Union's council acted. */
-function councilIfMinisters(tokens: readonly Token[], mentions: readonly Mention[], id: string, at: number, councilOf: (id: string) => string | undefined): string {
+function councilIfMinisters(
+  tokens: readonly Token[],
+  mentions: readonly Mention[],
+  id: string,
+  at: number,
+  councilOf: (id: string) => string | undefined,
+): string {
   const m = mentions.find((x) => x.id === id && x.start < at);
   if (!m) return id;
   for (let k = Math.max(0, m.start - 8); k < Math.min(tokens.length, m.end + 3); k++) {
@@ -260,7 +333,18 @@ function councilIfMinisters(tokens: readonly Token[], mentions: readonly Mention
 function dropSubsumed(drafts: Draft[]): Draft[] {
   return drafts.filter(
     (d) =>
-      !(d.type === 'attribution' && d.by.length === 0 && !d.inheritsAgainst && drafts.some((o) => o !== d && o.type === 'attribution' && o.by.length > 0 && d.against.every((a) => o.against.includes(a) || o.by.includes(a)))),
+      !(
+        d.type === 'attribution' &&
+        d.by.length === 0 &&
+        !d.inheritsAgainst &&
+        drafts.some(
+          (o) =>
+            o !== d &&
+            o.type === 'attribution' &&
+            o.by.length > 0 &&
+            d.against.every((a) => o.against.includes(a) || o.by.includes(a)),
+        )
+      ),
   );
 }
 
@@ -268,12 +352,19 @@ function dropSubsumed(drafts: Draft[]): Draft[] {
 function mergeSame(drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const d of drafts) {
-    const twin = out.find((o) => o.type === d.type && o.clause.start === d.clause.start && sameSet(o.by, d.by) && (o.date === d.date || !o.date || !d.date));
+    const twin = out.find(
+      (o) =>
+        o.type === d.type &&
+        o.clause.start === d.clause.start &&
+        sameSet(o.by, d.by) &&
+        (o.date === d.date || !o.date || !d.date),
+    );
     if (twin) {
       twin.against = [...new Set([...twin.against, ...d.against])];
       twin.date = twin.date ?? d.date;
       if (d.stance === 'attributed' && twin.stance === 'suspected' && d.by.length > 0) twin.stance = 'attributed';
-      twin.inheritsAgainst = twin.against.length === 0 && (twin.inheritsAgainst || d.inheritsAgainst) ? true : undefined;
+      twin.inheritsAgainst =
+        twin.against.length === 0 && (twin.inheritsAgainst || d.inheritsAgainst) ? true : undefined;
       continue;
     }
     out.push(d);

@@ -43,21 +43,48 @@ const FR: TriggerSpec[] = [
   { type: 'attribution', frame: 'attribute', pattern: 'attribu*' },
   { type: 'attribution', frame: 'attribute', pattern: 'imput*' },
   { type: 'attribution', frame: 'responsible', pattern: 'soupçonn*|suspect*', hedged: true },
-  { type: 'attribution', frame: 'responsible', pattern: 'est|sont|serait|seraient|était|étaient|être|soit|sont ~2 derrière', hedged: false },
-  { type: 'attribution', frame: 'responsible', pattern: 'est|sont|serait|seraient|était|étaient|être|soit ~3 responsable*' },
+  {
+    type: 'attribution',
+    frame: 'responsible',
+    pattern: 'est|sont|serait|seraient|était|étaient|être|soit|sont ~2 derrière',
+    hedged: false,
+  },
+  {
+    type: 'attribution',
+    frame: 'responsible',
+    pattern: 'est|sont|serait|seraient|était|étaient|être|soit ~3 responsable*',
+  },
   { type: 'attribution', frame: 'responsible', pattern: "se|s' ~1 cache* ~1 derrière", hedged: true },
   { type: 'attribution', frame: 'agent', pattern: 'orchestré*|perpétré*|commandité*|pilotée|pilotés|piloté' },
   { type: 'attribution', frame: 'agent', pattern: 'soutenu*|financé*|parrainé*|téléguidé*|commandité* ~1 par' },
   { type: 'attribution', frame: 'agent', pattern: 'conçu*|développé*|créé*|programmé*|écrit* ~2 par' },
-  { type: 'attribution', frame: 'responsible', pattern: 'est|sont|serait|seraient|était|étaient|être|soit|soient ~3 origine' },
+  {
+    type: 'attribution',
+    frame: 'responsible',
+    pattern: 'est|sont|serait|seraient|était|étaient|être|soit|soient ~3 origine',
+  },
   // denial
   { type: 'denial', frame: 'deny', pattern: 'dément*|démenti*|démentir' },
-  { type: 'denial', frame: 'deny', pattern: 'dément*|démenti*|démentir|nie|nient|nié|niée|nier|réfut* ~3 accusation*|allégation*|soupçons|informations' },
+  {
+    type: 'denial',
+    frame: 'deny',
+    pattern:
+      'dément*|démenti*|démentir|nie|nient|nié|niée|nier|réfut* ~3 accusation*|allégation*|soupçons|informations',
+  },
   { type: 'denial', frame: 'deny', pattern: 'dénonc* ~4 désinformation|calomnie*|diffamation|manipulation|mensonge*' },
   { type: 'denial', frame: 'deny', pattern: 'nie|nient|nié|niée|niant|nier' },
-  { type: 'denial', frame: 'deny', pattern: 'rejet*|rejett*|réfut*|récus*|contest* ~4 accusation*|allégation*|imputation*|implication*' },
+  {
+    type: 'denial',
+    frame: 'deny',
+    pattern: 'rejet*|rejett*|réfut*|récus*|contest* ~4 accusation*|allégation*|imputation*|implication*',
+  },
   { type: 'denial', frame: 'deny', pattern: 'dénonc* ~3 accusation*|allégation*|calomnie*' },
-  { type: 'denial', frame: 'deny', pattern: 'accusation*|allégation*|soupçons ~3 infondé*|absurde*|mensong*|calomni*|irresponsable*|ridicule*|fantaisiste*' },
+  {
+    type: 'denial',
+    frame: 'deny',
+    pattern:
+      'accusation*|allégation*|soupçons ~3 infondé*|absurde*|mensong*|calomni*|irresponsable*|ridicule*|fantaisiste*',
+  },
   { type: 'denial', frame: 'deny', pattern: 'sans ~1 fondement' },
   { type: 'denial', frame: 'deny', pattern: 'réfut*' },
   // condemnation
@@ -86,23 +113,44 @@ const FR: TriggerSpec[] = [
   { type: 'expulsion', frame: 'act', pattern: 'romp*|rompu* ~3 relations ~1 diplomatiques' },
   { type: 'expulsion', frame: 'act', pattern: 'donn*|ordonn*|somm*|enjoin* ~8 quitter' },
   // policy
-  { type: 'policy', frame: 'declare', pattern: 'adopt* ~6 boîte|stratégie|règlement|cadre|directive|loi|doctrine|régime|mécanisme|conclusions|texte|outils|législation|résolution|convention|traité|code' },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern:
+      'adopt* ~6 boîte|stratégie|règlement|cadre|directive|loi|doctrine|régime|mécanisme|conclusions|texte|outils|législation|résolution|convention|traité|code',
+  },
   { type: 'policy', frame: 'declare', pattern: 'lanc*|présent*|dévoil*|publi* ~3 stratégie|doctrine|initiative|plan' },
-  { type: 'policy', frame: 'declare', pattern: 'instaur*|créé*|crée*|établi* ~4 régime|cadre|mécanisme|agence|commandement' },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern: 'instaur*|créé*|crée*|établi* ~4 régime|cadre|mécanisme|agence|commandement',
+  },
   { type: 'policy', frame: 'declare', pattern: 'entr* ~1 en ~1 vigueur' },
   // inquiry
-  { type: 'inquiry', frame: 'act', pattern: 'demand*|réclam*|exig*|sollicit* ~6 explication*|enquête*|éclaircissement*|comptes|réponses|précisions' },
+  {
+    type: 'inquiry',
+    frame: 'act',
+    pattern: 'demand*|réclam*|exig*|sollicit* ~6 explication*|enquête*|éclaircissement*|comptes|réponses|précisions',
+  },
   { type: 'inquiry', frame: 'act', pattern: "invit*|appel*|somm* ~3 expliquer|justifier|clarifier|s'" },
   { type: 'inquiry', frame: 'act', pattern: "commission ~1 d' ~1 enquête", noun: true },
   { type: 'inquiry', frame: 'act', pattern: 'interpell*' },
   // investigation
-  { type: 'investigation', frame: 'declare', pattern: 'ouvert*|ouvre*|ouvrir|lanc*|mène|mènent|saisi* ~3 enquête*|investigation*' },
+  {
+    type: 'investigation',
+    frame: 'declare',
+    pattern: 'ouvert*|ouvre*|ouvrir|lanc*|mène|mènent|saisi* ~3 enquête*|investigation*',
+  },
   { type: 'investigation', frame: 'declare', pattern: 'ouvert*|ouvre*|ouvrir ~3 information ~1 judiciaire' },
   { type: 'investigation', frame: 'declare', pattern: 'enquête*|enquêtent ~2 sur' },
   // statement
   { type: 'statement', frame: 'declare', pattern: 'déclaration* ~1 commune*|conjointe*', noun: true },
   { type: 'statement', frame: 'declare', pattern: 'communiqué', noun: true },
-  { type: 'statement', frame: 'declare', pattern: 'affirm*|exprim*|assur*|témoign* ~3 solidarité|préoccupation*|inquiétude*|soutien' },
+  {
+    type: 'statement',
+    frame: 'declare',
+    pattern: 'affirm*|exprim*|assur*|témoign* ~3 solidarité|préoccupation*|inquiétude*|soutien',
+  },
   { type: 'statement', frame: 'declare', pattern: 'se ~1 dit|disent|déclare*|dise* ~1 préoccupé*|inquiet*|solidaire*' },
   // disclosure
   { type: 'disclosure', frame: 'declare', pattern: 'révél*|dévoil*' },
@@ -110,7 +158,11 @@ const FR: TriggerSpec[] = [
   { type: 'disclosure', frame: 'declare', pattern: 'découvert|découvre' },
   { type: 'disclosure', frame: 'declare', pattern: 'signal*|annonc* ~4 avoir ~1 été ~3 victime*|visé*|ciblé*|piraté*' },
   // attack
-  { type: 'attack', frame: 'victim', pattern: 'victime* ~4 cyberattaque*|attaque*|piratage*|intrusion*|rançongiciel*|fuite*' },
+  {
+    type: 'attack',
+    frame: 'victim',
+    pattern: 'victime* ~4 cyberattaque*|attaque*|piratage*|intrusion*|rançongiciel*|fuite*',
+  },
   { type: 'attack', frame: 'agent', pattern: 'menée*|mené|menés|conduite*|lancée*|revendiquée* ~1 par' },
   { type: 'attack', frame: 'act', pattern: 'cyberattaque*', noun: true },
   { type: 'attack', frame: 'act', pattern: 'cyber ~1 attaque*', noun: true },
@@ -121,20 +173,38 @@ const FR: TriggerSpec[] = [
   { type: 'attack', frame: 'act', pattern: 'intrusion*', noun: true },
   { type: 'attack', frame: 'act', pattern: 'infiltr*' },
   { type: 'attack', frame: 'act', pattern: 'compromi*' },
-  { type: 'attack', frame: 'act', pattern: 'bloqué*|paralys*|=chiffré*|sabot*|perturbé*|perturbent|perturber|perturbait|saturé*|défiguré*|=effacé*' },
+  {
+    type: 'attack',
+    frame: 'act',
+    pattern: 'bloqué*|paralys*|=chiffré*|sabot*|perturbé*|perturbent|perturber|perturbait|saturé*|défiguré*|=effacé*',
+  },
   { type: 'attack', frame: 'act', pattern: 'a|ont|avaient|avait ~1 visé|ciblé|frappé|touché|infecté|espionné' },
   { type: 'attack', frame: 'act', pattern: 'visé*|ciblé*|frappé*|infecté*|espionn*' },
   { type: 'attack', frame: 'act', pattern: 'rançon|rançons', noun: true },
   { type: 'attack', frame: 'act', pattern: 'fuite* ~3 données|documents|courriels|mails|emails', noun: true },
-  { type: 'attack', frame: 'act', pattern: 'vol* ~3 données|documents|courriels|identifiants|fonds|cryptomonnaies|millions', noun: true },
+  {
+    type: 'attack',
+    frame: 'act',
+    pattern: 'vol* ~3 données|documents|courriels|identifiants|fonds|cryptomonnaies|millions',
+    noun: true,
+  },
   { type: 'attack', frame: 'act', pattern: 'dérob*|exfiltr*|subtilis*' },
   { type: 'attack', frame: 'act', pattern: 'exposé*|exposant ~3 données|dossiers|informations|fichiers' },
   { type: 'attack', frame: 'act', pattern: 'diffusé*|publié*|divulgué* ~3 sur ~2 internet|ligne|web' },
-  { type: 'attack', frame: 'act', pattern: 'diffusion|publication|divulgation ~6 courriels|documents|données|mails|emails', noun: true },
+  {
+    type: 'attack',
+    frame: 'act',
+    pattern: 'diffusion|publication|divulgation ~6 courriels|documents|données|mails|emails',
+    noun: true,
+  },
   { type: 'attack', frame: 'act', pattern: 'déni ~1 de ~1 service', noun: true },
   { type: 'attack', frame: 'act', pattern: 'ddos', noun: true },
   { type: 'attack', frame: 'act', pattern: 'utilis*|obtenu*|récupér*|volé* ~4 codes|identifiants|mots' },
-  { type: 'attack', frame: 'act', pattern: 'accéd*|introdui*|immisc*|invit* ~3 réunion|visioconférence|réseau*|systèmes|serveurs|messagerie*|comptes' },
+  {
+    type: 'attack',
+    frame: 'act',
+    pattern: 'accéd*|introdui*|immisc*|invit* ~3 réunion|visioconférence|réseau*|systèmes|serveurs|messagerie*|comptes',
+  },
   { type: 'attack', frame: 'act', pattern: 'brèche*|brêche*|faille* ~3 sécurité', noun: true },
 ];
 
@@ -145,12 +215,25 @@ const EN: TriggerSpec[] = [
   { type: 'attribution', frame: 'accuse', pattern: 'blam*' },
   { type: 'attribution', frame: 'accuse', pattern: 'point*|pointing ~1 the ~1 finger' },
   { type: 'attribution', frame: 'accuse', pattern: 'hold|holds|held ~4 responsible|accountable' },
-  { type: 'attribution', frame: 'accuse', pattern: 'named|names|name|identified|identifies ~5 as ~3 responsible|culprit*|perpetrator*|behind' },
+  {
+    type: 'attribution',
+    frame: 'accuse',
+    pattern: 'named|names|name|identified|identifies ~5 as ~3 responsible|culprit*|perpetrator*|behind',
+  },
   { type: 'attribution', frame: 'accuse', pattern: 'called|calls|call ~1 out' },
   { type: 'attribution', frame: 'attribute', pattern: 'attribut*' },
   { type: 'attribution', frame: 'attribute', pattern: 'pinned|pins|pin ~4 on' },
-  { type: 'attribution', frame: 'responsible', pattern: 'tied|tying|ties|linked|links|linking|connected ~4 to', hedged: true },
-  { type: 'attribution', frame: 'responsible', pattern: 'state|government|kremlin|beijing|moscow ~1 sponsored|backed|directed|linked' },
+  {
+    type: 'attribution',
+    frame: 'responsible',
+    pattern: 'tied|tying|ties|linked|links|linking|connected ~4 to',
+    hedged: true,
+  },
+  {
+    type: 'attribution',
+    frame: 'responsible',
+    pattern: 'state|government|kremlin|beijing|moscow ~1 sponsored|backed|directed|linked',
+  },
   { type: 'attribution', frame: 'responsible', pattern: 'carried|carries|carry|conducted ~1 out' },
   { type: 'attribution', frame: 'agent', pattern: 'developed|created|designed|built|written|engineered ~2 by' },
   { type: 'attribution', frame: 'responsible', pattern: 'suspect*', hedged: true },
@@ -159,9 +242,17 @@ const EN: TriggerSpec[] = [
   { type: 'attribution', frame: 'agent', pattern: 'orchestrated|perpetrated|sponsored|masterminded' },
   // denial
   { type: 'denial', frame: 'deny', pattern: 'deny|denies|denied|denying' },
-  { type: 'denial', frame: 'deny', pattern: 'deny|denies|denied|denying ~3 accusation*|allegation*|charges|claims|report*|involvement' },
+  {
+    type: 'denial',
+    frame: 'deny',
+    pattern: 'deny|denies|denied|denying ~3 accusation*|allegation*|charges|claims|report*|involvement',
+  },
   { type: 'denial', frame: 'deny', pattern: 'denial', noun: true },
-  { type: 'denial', frame: 'deny', pattern: 'reject*|dismiss*|refut*|rebuff* ~4 accusation*|allegation*|claim*|charge*|report*|attribution*' },
+  {
+    type: 'denial',
+    frame: 'deny',
+    pattern: 'reject*|dismiss*|refut*|rebuff* ~4 accusation*|allegation*|claim*|charge*|report*|attribution*',
+  },
   { type: 'denial', frame: 'deny', pattern: 'refut*' },
   { type: 'denial', frame: 'deny', pattern: 'baseless|groundless|unfounded|slander*|smear*|fabricat*|disinformation' },
   // condemnation
@@ -193,29 +284,63 @@ const EN: TriggerSpec[] = [
   { type: 'expulsion', frame: 'act', pattern: 'ordered|orders|order|gave|give|gives|giving|told ~8 to ~1 leave' },
   { type: 'expulsion', frame: 'act', pattern: 'sever*|cut|cuts|broke|breaks ~2 diplomatic ~1 ties|relations' },
   // policy
-  { type: 'policy', frame: 'declare', pattern: 'adopt*|approv*|agreed|agree* ~6 toolbox|strategy|regulation|framework|directive|law|doctrine|regime|mechanism|conclusions|resolution|convention|treaty|act|code|rules|norms' },
-  { type: 'policy', frame: 'declare', pattern: 'launch*|unveil*|publish*|present* ~3 strategy|doctrine|initiative|plan' },
-  { type: 'policy', frame: 'declare', pattern: 'establish*|set|sets|create* ~3 up ~3 regime|framework|mechanism|agency|command' },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern:
+      'adopt*|approv*|agreed|agree* ~6 toolbox|strategy|regulation|framework|directive|law|doctrine|regime|mechanism|conclusions|resolution|convention|treaty|act|code|rules|norms',
+  },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern: 'launch*|unveil*|publish*|present* ~3 strategy|doctrine|initiative|plan',
+  },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern: 'establish*|set|sets|create* ~3 up ~3 regime|framework|mechanism|agency|command',
+  },
   { type: 'policy', frame: 'declare', pattern: 'establish*|create* ~4 regime|framework|mechanism|agency|command' },
   { type: 'policy', frame: 'declare', pattern: 'sign*|signed ~2 into ~1 law' },
   { type: 'policy', frame: 'declare', pattern: 'entered|enters|enter ~1 into ~1 force' },
   // inquiry
-  { type: 'inquiry', frame: 'act', pattern: 'demand*|request*|sought|seek*|asked|asks|ask ~6 explanation*|answers|clarification*|inquiry|accounting' },
+  {
+    type: 'inquiry',
+    frame: 'act',
+    pattern: 'demand*|request*|sought|seek*|asked|asks|ask ~6 explanation*|answers|clarification*|inquiry|accounting',
+  },
   { type: 'inquiry', frame: 'act', pattern: 'call*|called ~2 for ~3 inquiry|investigation|explanation*|answers|probe' },
-  { type: 'inquiry', frame: 'act', pattern: 'asked|asks|ask|urged|urges|invited|invites|called|calls ~4 to ~1 explain|justify|clarify|account' },
+  {
+    type: 'inquiry',
+    frame: 'act',
+    pattern: 'asked|asks|ask|urged|urges|invited|invites|called|calls ~4 to ~1 explain|justify|clarify|account',
+  },
   // investigation
-  { type: 'investigation', frame: 'declare', pattern: 'open*|launch*|start*|began|begins|conduct* ~3 investigation*|inquiry|probe*' },
+  {
+    type: 'investigation',
+    frame: 'declare',
+    pattern: 'open*|launch*|start*|began|begins|conduct* ~3 investigation*|inquiry|probe*',
+  },
   { type: 'investigation', frame: 'declare', pattern: 'investigating|investigates|investigated' },
   { type: 'investigation', frame: 'declare', pattern: 'investigation ~2 into', noun: true },
   // statement
   { type: 'statement', frame: 'declare', pattern: 'joint ~1 statement*|declaration*', noun: true },
   { type: 'statement', frame: 'declare', pattern: 'statement', noun: true },
-  { type: 'statement', frame: 'declare', pattern: 'express*|voic*|offer*|affirm*|reaffirm* ~3 solidarity|concern*|support' },
+  {
+    type: 'statement',
+    frame: 'declare',
+    pattern: 'express*|voic*|offer*|affirm*|reaffirm* ~3 solidarity|concern*|support',
+  },
   { type: 'statement', frame: 'declare', pattern: 'solidarity ~2 with', noun: true },
   // disclosure
   { type: 'disclosure', frame: 'declare', pattern: 'disclos*|reveal*|uncover*|discover*' },
   { type: 'disclosure', frame: 'declare', pattern: 'went|go|goes|made|make|makes ~1 public' },
-  { type: 'disclosure', frame: 'declare', pattern: 'announc*|report*|said|says|confirm* ~5 had|has|have ~2 been ~2 hacked|breached|targeted|compromised|hit|attacked' },
+  {
+    type: 'disclosure',
+    frame: 'declare',
+    pattern:
+      'announc*|report*|said|says|confirm* ~5 had|has|have ~2 been ~2 hacked|breached|targeted|compromised|hit|attacked',
+  },
   // attack
   { type: 'attack', frame: 'victim', pattern: 'victim* ~4 cyberattack*|attack*|hack*|breach*|intrusion*|ransomware' },
   { type: 'attack', frame: 'agent', pattern: 'carried|conducted|launched|claimed|waged ~2 by' },
@@ -230,7 +355,11 @@ const EN: TriggerSpec[] = [
   { type: 'attack', frame: 'act', pattern: 'intrusion*', noun: true },
   { type: 'attack', frame: 'act', pattern: 'infiltrat*' },
   { type: 'attack', frame: 'act', pattern: 'compromis*' },
-  { type: 'attack', frame: 'act', pattern: 'crippl*|paralys*|encrypted|sabotag*|disrupted|disrupting|disrupts|defaced|knocked|wiped' },
+  {
+    type: 'attack',
+    frame: 'act',
+    pattern: 'crippl*|paralys*|encrypted|sabotag*|disrupted|disrupting|disrupts|defaced|knocked|wiped',
+  },
   { type: 'attack', frame: 'act', pattern: 'targeted|targeting|struck|hit|infected|spied' },
   { type: 'attack', frame: 'act', pattern: 'ransom|ransoms', noun: true },
   { type: 'attack', frame: 'act', pattern: 'leak*', noun: true },
@@ -240,7 +369,11 @@ const EN: TriggerSpec[] = [
   { type: 'attack', frame: 'act', pattern: 'ddos', noun: true },
   { type: 'attack', frame: 'act', pattern: 'used|using|obtained ~4 codes|credentials|passwords|login*' },
   { type: 'attack', frame: 'act', pattern: 'gain*|gained ~2 access', noun: false },
-  { type: 'attack', frame: 'act', pattern: 'broke|broken|break*|crashed|gatecrash*|zoombomb* ~3 into|meeting|call|videoconference' },
+  {
+    type: 'attack',
+    frame: 'act',
+    pattern: 'broke|broken|break*|crashed|gatecrash*|zoombomb* ~3 into|meeting|call|videoconference',
+  },
 ];
 
 export const TRIGGERS: Record<'en' | 'fr', TriggerSpec[]> = { en: EN, fr: FR };

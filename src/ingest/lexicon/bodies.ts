@@ -35,14 +35,41 @@ export const HEADS: ReadonlyMap<string, HeadClass> = new Map([
   ['command', 'command'],
 ]);
 
-export const BODY_STOP = new Set(["de", "la", "l'", "le", "les", "du", "des", "d'", "of", "the", "for", "and", "et", "'s", "pour", "a", "au", "aux", "on", "in"]);
+export const BODY_STOP = new Set([
+  'de',
+  'la',
+  "l'",
+  'le',
+  'les',
+  'du',
+  'des',
+  "d'",
+  'of',
+  'the',
+  'for',
+  'and',
+  'et',
+  "'s",
+  'pour',
+  'a',
+  'au',
+  'aux',
+  'on',
+  'in',
+]);
 
 /** The signature of one of a body's names, when that name has a head noun near its start. */
-export function bodySignature(actor: Actor, name: string, countryWords?: ReadonlySet<string>): BodySignature | undefined {
+export function bodySignature(
+  actor: Actor,
+  name: string,
+  countryWords?: ReadonlySet<string>,
+): BodySignature | undefined {
   const words = nameTokens(name);
   const at = words.findIndex((w, i) => i < 3 && HEADS.has(w));
   if (at < 0) return undefined;
-  const content = words.filter((w, i) => i !== at && !BODY_STOP.has(w) && !(countryWords?.has(w) ?? false) && !(i < at));
+  const content = words.filter(
+    (w, i) => i !== at && !BODY_STOP.has(w) && !(countryWords?.has(w) ?? false) && !(i < at),
+  );
   if (content.length === 0) return undefined;
   return { id: actor.id, head: HEADS.get(words[at] as string) as HeadClass, country: actor.country, content };
 }

@@ -15,7 +15,10 @@ export function frenchForms(folded: string): string[] {
   } else if (/e$/.test(w)) {
     forms.add(`${w}s`);
   } else if (/al$/.test(w)) {
-    forms.add(`${w}e`).add(`${w}es`).add(`${w.slice(0, -2)}aux`);
+    forms
+      .add(`${w}e`)
+      .add(`${w}es`)
+      .add(`${w.slice(0, -2)}aux`);
   } else if (/x$/.test(w)) {
     forms.add(`${w.slice(0, -1)}se`).add(`${w.slice(0, -1)}ses`);
   } else {
@@ -33,6 +36,14 @@ export function englishForms(folded: string): string[] {
 /** Whether an English reference word is a demonym (an adjective) rather than a capital or a metonym. */
 export function looksLikeEnglishDemonym(folded: string): boolean {
   if (/ (government|authorities|officials)$/.test(folded)) return false;
-  if (/(tehran|amman|yerevan|abidjan|astana|ashgabat|islamabad|taiwan|pakistan|afghanistan|japan|oman|sudan|iran|bhutan|kazakhstan|hanoi|delhi|helsinki|nairobi|tbilisi|dhabi|bangui|bamako)$/.test(folded)) return false;
-  return /(ese|ian|ean|ish|ic|ch|i|can|an|ot|ek|er|ine)$/.test(folded) && !/ /.test(folded.replace(/^(north|south|east|west) /, ''));
+  if (
+    /(tehran|amman|yerevan|abidjan|astana|ashgabat|islamabad|taiwan|pakistan|afghanistan|japan|oman|sudan|iran|bhutan|kazakhstan|hanoi|delhi|helsinki|nairobi|tbilisi|dhabi|bangui|bamako)$/.test(
+      folded,
+    )
+  )
+    return false;
+  return (
+    /(ese|ian|ean|ish|ic|ch|i|can|an|ot|ek|er|ine)$/.test(folded) &&
+    !/ /.test(folded.replace(/^(north|south|east|west) /, ''))
+  );
 }

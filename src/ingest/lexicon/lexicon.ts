@@ -24,14 +24,38 @@ interface Node {
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
-const MONTHS = new Set('janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july august september october november december'.split(' '));
+const MONTHS = new Set(
+  'janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+);
 /** Capitalised words of incident names that say nothing about which incident it is. */
 const GENERIC_WORDS = new Set(
-  'cyber joint diplomatic diplomacy response malicious activities justice affaires commission personnel management games winter unit bank committee defense defence hack hacks hacking leak leaks breach attack attacks cyberattack cyberattacks campaign operation operations ransomware group groups espionage intrusion intrusions sanctions charges indictment report exposure state government national international first wave worm outbreak theft heist mass massive servers server data email emails network critical infrastructure service services system systems team office ministry foreign affairs council decision regulation implementing about from with into through over during before after against'.split(' '),
+  'cyber joint diplomatic diplomacy response malicious activities justice affaires commission personnel management games winter unit bank committee defense defence hack hacks hacking leak leaks breach attack attacks cyberattack cyberattacks campaign operation operations ransomware group groups espionage intrusion intrusions sanctions charges indictment report exposure state government national international first wave worm outbreak theft heist mass massive servers server data email emails network critical infrastructure service services system systems team office ministry foreign affairs council decision regulation implementing about from with into through over during before after against'.split(
+    ' ',
+  ),
 );
 
 /** Single words that are names in the knowledge base only by accident of a list split. */
-const NEVER_ALONE = new Set(['foreign', 'global', 'security', 'council', 'office', 'service', 'government', 'state', 'states', 'union', 'cyber', 'group', 'team', 'centre', 'center', 'department', 'ministry']);
+const NEVER_ALONE = new Set([
+  'foreign',
+  'global',
+  'security',
+  'council',
+  'office',
+  'service',
+  'government',
+  'state',
+  'states',
+  'union',
+  'cyber',
+  'group',
+  'team',
+  'centre',
+  'center',
+  'department',
+  'ministry',
+]);
 
 /**
  * The knowledge base as a token trie: every name, alias and reference of every actor and incident,
@@ -67,7 +91,12 @@ export class Lexicon {
     const names = new Set([a.name.en, a.name.fr, ...a.aliases]);
     if (a.kind === 'organisation' && /^[A-Z][A-Z0-9]{1,6}$/.test(a.id)) names.add(a.id);
     for (const n of names) {
-      this.add(n, { id: a.id, incident: false, kind: n === a.name.en || n === a.name.fr ? 'name' : 'alias', caseRule: caseRuleOf(n) });
+      this.add(n, {
+        id: a.id,
+        incident: false,
+        kind: n === a.name.en || n === a.name.fr ? 'name' : 'alias',
+        caseRule: caseRuleOf(n),
+      });
       for (const w of nameTokens(n)) this.actorWords.add(w);
     }
     for (const ref of a.references?.fr ?? []) this.addReference(a.id, ref, 'fr');
@@ -75,7 +104,8 @@ export class Lexicon {
     if (a.kind === 'organisation' && a.country) {
       for (const n of names) {
         const short = this.withoutState(n, a.country);
-        if (short && !names.has(short)) this.add(short, { id: a.id, incident: false, kind: 'derived', caseRule: 'cap' });
+        if (short && !names.has(short))
+          this.add(short, { id: a.id, incident: false, kind: 'derived', caseRule: 'cap' });
       }
     }
     if (a.kind === 'state') {
@@ -89,7 +119,8 @@ export class Lexicon {
       for (const n of [...names, ...(a.references?.fr ?? []), ...(a.references?.en ?? [])]) {
         const ws = nameTokens(n);
         if (ws.length !== 1) continue;
-        for (const f of n === n.toLowerCase() ? frenchForms(ws[0] as string) : englishForms(ws[0] as string)) singles.add(f);
+        for (const f of n === n.toLowerCase() ? frenchForms(ws[0] as string) : englishForms(ws[0] as string))
+          singles.add(f);
       }
       this.stateSingles.set(a.id, singles);
     }
@@ -113,7 +144,8 @@ export class Lexicon {
     if (from === 0 && to === tokens.length) return undefined;
     const rest = tokens.slice(from, to);
     if (rest.length === 0 || !(rest[0] as Token).cap) return undefined;
-    if (rest.length === 1 && (NEVER_ALONE.has((rest[0] as Token).norm) || (rest[0] as Token).norm.length < 4)) return undefined;
+    if (rest.length === 1 && (NEVER_ALONE.has((rest[0] as Token).norm) || (rest[0] as Token).norm.length < 4))
+      return undefined;
     return name.slice((rest[0] as Token).start, (rest[rest.length - 1] as Token).end);
   }
 
@@ -194,7 +226,11 @@ export class Lexicon {
   }
 
   /** The longest name starting at `tokens[from]`, as folded words; `ok(i, entry)` checks case on the text. */
-  longest(words: readonly string[], from: number, ok: (first: number, entry: LexEntry) => boolean): { end: number; entries: LexEntry[] } | undefined {
+  longest(
+    words: readonly string[],
+    from: number,
+    ok: (first: number, entry: LexEntry) => boolean,
+  ): { end: number; entries: LexEntry[] } | undefined {
     let node: Node | undefined = this.root;
     let best: { end: number; entries: LexEntry[] } | undefined;
     for (let j = from; j < words.length; j++) {
@@ -217,12 +253,14 @@ export class Lexicon {
     const stem = words.slice(0, -1);
     const lower = ref === ref.toLowerCase();
     if (lang === 'fr' && lower) {
-      for (const form of frenchForms(last)) this.addWords([...stem, form], { id, incident: false, kind: 'demonym', caseRule: 'any' });
+      for (const form of frenchForms(last))
+        this.addWords([...stem, form], { id, incident: false, kind: 'demonym', caseRule: 'any' });
       return;
     }
     const folded = words.join(' ');
     if (lang === 'en' && looksLikeEnglishDemonym(folded)) {
-      for (const form of englishForms(last)) this.addWords([...stem, form], { id, incident: false, kind: 'demonym', caseRule: 'cap' });
+      for (const form of englishForms(last))
+        this.addWords([...stem, form], { id, incident: false, kind: 'demonym', caseRule: 'cap' });
       return;
     }
     this.addWords(words, { id, incident: false, kind: 'capital', caseRule: lower ? 'any' : caseRuleOf(ref) });
@@ -255,7 +293,8 @@ export class Lexicon {
 /** Acronyms must be written in capitals ("US", "UE"), proper names with a capital, lower-case phrases any way. */
 export function caseRuleOf(name: string): LexEntry['caseRule'] {
   const letters = name.replace(/[^\p{L}]/gu, '');
-  if (letters.length > 0 && letters.length <= 5 && letters === letters.toUpperCase() && !/\s/.test(name.trim())) return 'exact';
+  if (letters.length > 0 && letters.length <= 5 && letters === letters.toUpperCase() && !/\s/.test(name.trim()))
+    return 'exact';
   if (/^\p{Lu}/u.test(name.trim())) return 'cap';
   return 'any';
 }

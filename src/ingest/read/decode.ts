@@ -3,7 +3,9 @@ import iconv from 'iconv-lite';
 /** Largest file read as an article: a news page with its markup stays far below this. */
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
-export type Decoded = { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' } | { ok: false; problem: string };
+export type Decoded =
+  | { ok: true; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' }
+  | { ok: false; problem: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -15,12 +17,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeArticle(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, problem: 'empty file' };
   if (bytes.length > MAX_ARTICLE_BYTES) {
-    return { ok: false, problem: `too large for an article (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)` };
+    return {
+      ok: false,
+      problem: `too large for an article (${(bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`,
+    };
   }
   const magic = knownBinary(bytes);
   if (magic) return { ok: false, problem: `not text: looks like ${magic}` };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'utf-16be');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return finish(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return finish(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'utf-16be');
   if (looksBinary(bytes)) return { ok: false, problem: 'not text: the file holds binary data' };
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   try {

@@ -12,7 +12,34 @@ export interface HtmlReading {
 
 /** Elements whose text is never part of an article. */
 const DROP = 'script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, button';
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'PRE', 'TR', 'TABLE', 'FIGCAPTION', 'FIGURE', 'DD', 'DT', 'HR', 'BR', 'HEADER', 'FOOTER']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'TABLE',
+  'FIGCAPTION',
+  'FIGURE',
+  'DD',
+  'DT',
+  'HR',
+  'BR',
+  'HEADER',
+  'FOOTER',
+]);
 
 /** Rough DOM shape shared by linkedom's nodes, enough to walk text without the DOM lib types. */
 interface DomNode {
@@ -33,8 +60,11 @@ interface DomElement extends DomNode {
  * reader view, over linkedom's DOM), with paragraph breaks kept so sentences do not run together.
  */
 export function readHtml(html: string): HtmlReading {
-  const { document } = parseHTML(html) as unknown as { document: DomElement & { documentElement: DomElement; title: string } };
-  const meta = (sel: string): string | undefined => document.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
+  const { document } = parseHTML(html) as unknown as {
+    document: DomElement & { documentElement: DomElement; title: string };
+  };
+  const meta = (sel: string): string | undefined =>
+    document.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
   const published =
     meta('meta[property="article:published_time"]') ??
     meta('meta[name="article:published_time"]') ??
@@ -47,15 +77,21 @@ export function readHtml(html: string): HtmlReading {
     jsonLdDate(document) ??
     (document.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || undefined);
   const lang = document.documentElement?.getAttribute('lang')?.trim() || undefined;
-  const url = meta('meta[property="og:url"]') ?? (document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || undefined);
+  const url =
+    meta('meta[property="og:url"]') ??
+    (document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || undefined);
   const pageTitle = meta('meta[property="og:title"]') ?? (document.title?.trim() || undefined);
 
   let text = '';
   let title = pageTitle;
   try {
-    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+    const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+      charThreshold: 200,
+    }).parse();
     if (article?.content) {
-      text = blockText(parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode);
+      text = blockText(
+        parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document.body as unknown as DomNode,
+      );
       title = article.title?.trim() || title;
     }
   } catch {

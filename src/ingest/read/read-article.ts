@@ -45,10 +45,26 @@ export function readArticleText(raw: string, name = '', encoding = 'utf-8'): Rea
   let article: Article;
   if (format === 'html') {
     const h = readHtml(raw);
-    article = { text: h.text, title: h.title, url: h.url, published: toPartialDate(h.published), declaredLanguage: h.lang?.slice(0, 2).toLowerCase(), format, encoding };
+    article = {
+      text: h.text,
+      title: h.title,
+      url: h.url,
+      published: toPartialDate(h.published),
+      declaredLanguage: h.lang?.slice(0, 2).toLowerCase(),
+      format,
+      encoding,
+    };
   } else if (format === 'markdown') {
     const m = readMarkdown(raw);
-    article = { text: m.text, title: m.title, url: m.url, published: toPartialDate(m.published), declaredLanguage: m.lang?.slice(0, 2).toLowerCase(), format, encoding };
+    article = {
+      text: m.text,
+      title: m.title,
+      url: m.url,
+      published: toPartialDate(m.published),
+      declaredLanguage: m.lang?.slice(0, 2).toLowerCase(),
+      format,
+      encoding,
+    };
   } else if (format === 'seed') {
     const m = SEED_HEADER.exec(raw) as RegExpExecArray;
     article = { text: paragraphs(raw.slice(m[0].length)), published: toPartialDate(m[1]), format, encoding };
@@ -66,8 +82,13 @@ export function detectFormat(raw: string, name: string): ArticleFormat {
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   if (ext === '.md' || ext === '.markdown') return 'markdown';
   const head = raw.slice(0, 2000).trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<head|<body|<article|<\?xml[^>]*>\s*<html)/.test(head) || /<(p|div|article|body)[\s>]/.test(head) && /<\/(p|div|article|body)>/.test(raw.slice(0, 20000).toLowerCase())) return 'html';
-  if (/^---\n[\s\S]*?\n---/.test(raw.replace(/\r\n?/g, '\n')) || /^#{1,3} \S/m.test(raw.slice(0, 500))) return 'markdown';
+  if (
+    /^(<!doctype html|<html|<head|<body|<article|<\?xml[^>]*>\s*<html)/.test(head) ||
+    (/<(p|div|article|body)[\s>]/.test(head) && /<\/(p|div|article|body)>/.test(raw.slice(0, 20000).toLowerCase()))
+  )
+    return 'html';
+  if (/^---\n[\s\S]*?\n---/.test(raw.replace(/\r\n?/g, '\n')) || /^#{1,3} \S/m.test(raw.slice(0, 500)))
+    return 'markdown';
   return 'text';
 }
 
@@ -98,7 +119,12 @@ function paragraphs(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
-    .map((p) => p.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t\u00a0]+/g, ' ').trim())
+    .map((p) =>
+      p
+        .replace(/[ \t]*\n[ \t]*/g, ' ')
+        .replace(/[ \t\u00a0]+/g, ' ')
+        .trim(),
+    )
     .filter((p) => p.length > 0)
     .join('\n\n');
 }

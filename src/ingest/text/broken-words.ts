@@ -5,11 +5,15 @@ import { fold } from './tokens';
  * one of them is the tail of a word split by a stray space ("informat ions", "attack ing").
  */
 const TAILS = new Set(
-  'ions tion tions sion sions ment ments ement ements iques ique ites ite eurs euse euses ance ances ence ences ible isme ismes istes iste ness ings ing ized ised ation ations ically'.split(' '),
+  'ions tion tions sion sions ment ments ement ements iques ique ites ite eurs euse euses ance ances ence ences ible isme ismes istes iste ness ings ing ized ised ation ations ically'.split(
+    ' ',
+  ),
 );
 /** Short function words: two of these side by side are a phrase, never a split word. */
 const FUNCTION_WORDS = new Set(
-  'a an the of to in on at by for and or as is it be de la le les l d un une des du au aux en et ou ne pas par sur dans que qui se sa son ses il elle on y est'.split(' '),
+  'a an the of to in on at by for and or as is it be de la le les l d un une des du au aux en et ou ne pas par sur dans que qui se sa son ses il elle on y est'.split(
+    ' ',
+  ),
 );
 const WORD = /\p{L}+/gu;
 
@@ -33,14 +37,23 @@ export function repairBrokenWords(text: string, known?: ReadonlySet<string>): st
     const b = words[i + 1] as (typeof words)[number];
     // Exactly one plain space between two words of two letters or more, the second in lower case.
     if (b.start !== a.end + 1 || text[a.end] !== ' ' || a.text.length < 2 || b.text.length < 2) continue;
-    if (!/^\p{Ll}+$/u.test(b.text) || /[\p{L}'’-]/u.test(text[b.end] ?? '') || /[\p{L}-]/u.test(text[a.start - 1] ?? '')) continue;
+    if (
+      !/^\p{Ll}+$/u.test(b.text) ||
+      /[\p{L}'’-]/u.test(text[b.end] ?? '') ||
+      /[\p{L}-]/u.test(text[a.start - 1] ?? '')
+    )
+      continue;
     if (FUNCTION_WORDS.has(a.folded) || FUNCTION_WORDS.has(b.folded)) continue;
     // The pair itself counts once in each fragment's tally: "elsewhere" means more than that.
     const aElsewhere = (counts.get(a.folded) ?? 0) > 1;
     const bElsewhere = (counts.get(b.folded) ?? 0) > 1;
     const joined = a.folded + b.folded;
     const knownJoined = (counts.get(joined) ?? 0) > 0 || known?.has(joined) === true;
-    if ((knownJoined && (!aElsewhere || !bElsewhere)) || (TAILS.has(b.folded) && a.text.length >= 3 && !aElsewhere && !(known?.has(a.folded) ?? false))) cuts.push(a.end);
+    if (
+      (knownJoined && (!aElsewhere || !bElsewhere)) ||
+      (TAILS.has(b.folded) && a.text.length >= 3 && !aElsewhere && !(known?.has(a.folded) ?? false))
+    )
+      cuts.push(a.end);
   }
   if (cuts.length === 0) return text;
   let out = '';

@@ -12,12 +12,16 @@ export interface Sentence {
 const MARKER = /^[♦◆■□●•▪►▶▸※*#>—–-]+\s*/u;
 /** Abbreviations after which a full stop does not end a sentence. */
 const TITLES = new Set(
-  'm mm mme mmes mlle mlles dr mr mrs ms prof pr me st ste gen gén sen rep gov lt col cpt capt sgt adm maj cdt cmdt jr sr no nos vs cf art av apr ed éd env fig vol p pp etc ex min'.split(' '),
+  'm mm mme mmes mlle mlles dr mr mrs ms prof pr me st ste gen gén sen rep gov lt col cpt capt sgt adm maj cdt cmdt jr sr no nos vs cf art av apr ed éd env fig vol p pp etc ex min'.split(
+    ' ',
+  ),
 );
 /** Country abbreviations: they end a sentence unless a name continues ("The U.S. Department of Justice"). */
 const COUNTRY_ABBR = /(?:^|[\s(«"“])((?:\p{Lu}\.){2,})$/u;
 const CONTINUES_NAME = new Set(
-  'Department Treasury State Justice Government Administration Army Navy Air Congress Senate House Attorney President Secretary Embassy Ambassador Cyber National Intelligence Federal Defense Defence Forces Marshals Command Coast Court District Foreign Home Mission Security Special'.split(' '),
+  'Department Treasury State Justice Government Administration Army Navy Air Congress Senate House Attorney President Secretary Embassy Ambassador Cyber National Intelligence Federal Defense Defence Forces Marshals Command Coast Court District Foreign Home Mission Security Special'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -113,7 +113,16 @@ function countLetters(text: string): number {
 }
 
 function punct(text: string, start: number): Token {
-  return { text, norm: text === '’' ? "'" : text, start, end: start + text.length, word: false, cap: false, caps: false, clitic: false };
+  return {
+    text,
+    norm: text === '’' ? "'" : text,
+    start,
+    end: start + text.length,
+    word: false,
+    cap: false,
+    caps: false,
+    clitic: false,
+  };
 }
 
 /** Tokens of a name from the knowledge base, as the matcher will compare them. */

@@ -22,14 +22,70 @@ export function slot(i: number, j: number): { outlet: number; article: number } 
 }
 
 const INCIDENTS = [
-  { en: 'the WannaCry ransomware outbreak', fr: "l'attaque du rançongiciel WannaCry", by: ['London', 'Londres'], against: ['Pyongyang', 'Pyongyang'], group: 'Lazarus' },
-  { en: 'the NotPetya attack', fr: "l'attaque NotPetya", by: ['Washington', 'Washington'], against: ['Moscow', 'Moscou'], group: 'Sandworm' },
-  { en: 'the SolarWinds compromise', fr: 'la compromission de SolarWinds', by: ['Washington', 'Washington'], against: ['Moscow', 'Moscou'], group: 'APT29' },
-  { en: 'the hack of Microsoft Exchange servers', fr: 'le piratage des serveurs Microsoft Exchange', by: ['Brussels', 'Bruxelles'], against: ['Beijing', 'Pékin'], group: 'HAFNIUM' },
-  { en: 'the Viasat KA-SAT attack', fr: "l'attaque contre le réseau KA-SAT de Viasat", by: ['London', 'Londres'], against: ['Moscow', 'Moscou'], group: 'Sandworm' },
+  {
+    en: 'the WannaCry ransomware outbreak',
+    fr: "l'attaque du rançongiciel WannaCry",
+    by: ['London', 'Londres'],
+    against: ['Pyongyang', 'Pyongyang'],
+    group: 'Lazarus',
+  },
+  {
+    en: 'the NotPetya attack',
+    fr: "l'attaque NotPetya",
+    by: ['Washington', 'Washington'],
+    against: ['Moscow', 'Moscou'],
+    group: 'Sandworm',
+  },
+  {
+    en: 'the SolarWinds compromise',
+    fr: 'la compromission de SolarWinds',
+    by: ['Washington', 'Washington'],
+    against: ['Moscow', 'Moscou'],
+    group: 'APT29',
+  },
+  {
+    en: 'the hack of Microsoft Exchange servers',
+    fr: 'le piratage des serveurs Microsoft Exchange',
+    by: ['Brussels', 'Bruxelles'],
+    against: ['Beijing', 'Pékin'],
+    group: 'HAFNIUM',
+  },
+  {
+    en: 'the Viasat KA-SAT attack',
+    fr: "l'attaque contre le réseau KA-SAT de Viasat",
+    by: ['London', 'Londres'],
+    against: ['Moscow', 'Moscou'],
+    group: 'Sandworm',
+  },
 ];
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTHS_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 const BASE = Date.UTC(2025, 2, 3, 9, 0, 0);
 
 interface Item {
@@ -81,14 +137,38 @@ export function item(i: number, a: number): Item {
   const topics =
     lang === 'en'
       ? [
-          { title: `Phone maker launches model ${n} with a bigger battery`, summary: 'The handset goes on sale next week at a lower price; our review follows, with deals from several retailers.' },
-          { title: `Championship: late goal settles match ${n}`, summary: 'The striker scored in the ninety-second minute and the club moves three points clear at the top of the table after the match.' },
-          { title: `Recipe ${n}: roast vegetables with herbs`, summary: 'Cook the vegetables in a hot oven for forty minutes, then add the herbs and a little oil before serving with the dessert.' },
+          {
+            title: `Phone maker launches model ${n} with a bigger battery`,
+            summary:
+              'The handset goes on sale next week at a lower price; our review follows, with deals from several retailers.',
+          },
+          {
+            title: `Championship: late goal settles match ${n}`,
+            summary:
+              'The striker scored in the ninety-second minute and the club moves three points clear at the top of the table after the match.',
+          },
+          {
+            title: `Recipe ${n}: roast vegetables with herbs`,
+            summary:
+              'Cook the vegetables in a hot oven for forty minutes, then add the herbs and a little oil before serving with the dessert.',
+          },
         ]
       : [
-          { title: `Le fabricant lance le modèle ${n} avec une plus grosse batterie`, summary: "L'appareil sera vendu la semaine prochaine à un prix plus bas ; notre test complet suit, avec les bons plans des revendeurs." },
-          { title: `Championnat : un but tardif décide du match ${n}`, summary: "L'attaquant a marqué à la quatre-vingt-douzième minute et le club prend trois points d'avance au classement du championnat." },
-          { title: `Recette ${n} : légumes rôtis aux herbes`, summary: 'Faites cuire les légumes quarante minutes au four, puis ajoutez les herbes et un filet d’huile avant de servir avec le dessert.' },
+          {
+            title: `Le fabricant lance le modèle ${n} avec une plus grosse batterie`,
+            summary:
+              "L'appareil sera vendu la semaine prochaine à un prix plus bas ; notre test complet suit, avec les bons plans des revendeurs.",
+          },
+          {
+            title: `Championnat : un but tardif décide du match ${n}`,
+            summary:
+              "L'attaquant a marqué à la quatre-vingt-douzième minute et le club prend trois points d'avance au classement du championnat.",
+          },
+          {
+            title: `Recette ${n} : légumes rôtis aux herbes`,
+            summary:
+              'Faites cuire les légumes quarante minutes au four, puis ajoutez les herbes et un filet d’huile avant de servir avec le dessert.',
+          },
         ];
   const t = topics[kind]!;
   return { lang, published, title: t.title, summary: t.summary, body: [t.summary, t.summary] };
@@ -113,7 +193,8 @@ export function feedXml(origin: string, i: number): string {
 
 export function articleHtml(i: number, j: number): string {
   const it = item(i, j);
-  const nav = '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a> <a href="/tech">Tech</a></nav>';
+  const nav =
+    '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a> <a href="/tech">Tech</a></nav>';
   const paras = it.body.map((p) => `<p>${esc(p)}</p>`).join('');
   return `<!doctype html><html lang="${it.lang}"><head><meta charset="utf-8"><title>${esc(it.title)}</title><meta property="article:published_time" content="${it.published.toISOString()}"><script>var x = 1;</script></head><body><header>${nav}</header><main><article><h1>${esc(it.title)}</h1>${paras}</article></main><aside><ul><li>Most read one</li><li>Most read two</li></ul></aside><footer>Bench outlet ${i}</footer></body></html>`;
 }
@@ -137,12 +218,16 @@ if (require.main === module) {
         res.writeHead(304, { etag }).end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', ...(i % 2 === 0 ? { etag } : {}) }).end(feedXml(origin, i));
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', ...(i % 2 === 0 ? { etag } : {}) })
+        .end(feedXml(origin, i));
       return;
     }
     const art = /^\/article\/(\d+)\/(\d+)\.html$/.exec(url);
     if (art) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml(Number(art[1]), Number(art[2])));
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(articleHtml(Number(art[1]), Number(art[2])));
       return;
     }
     res.writeHead(404).end();

@@ -84,7 +84,10 @@ export function conditional(body: () => { text: string; version: string; modifie
     const { text, version, modified } = body();
     const etag = `"v-${version}"`;
     const lastModified = modified.toUTCString();
-    if (req.headers['if-none-match'] === etag || (req.headers['if-none-match'] === undefined && req.headers['if-modified-since'] === lastModified)) {
+    if (
+      req.headers['if-none-match'] === etag ||
+      (req.headers['if-none-match'] === undefined && req.headers['if-modified-since'] === lastModified)
+    ) {
       res.writeHead(304, { etag, 'last-modified': lastModified });
       res.end();
       return;
@@ -97,7 +100,10 @@ export function conditional(body: () => { text: string; version: string; modifie
 /** Streams `bytes` of filler in 64 KB chunks, honouring back-pressure: 50 MB is never held in memory. */
 export function endless(bytes: number, declareLength: boolean, status = 200, onClose?: (sent: number) => void): Route {
   return (_req, res) => {
-    res.writeHead(status, { 'content-type': 'application/rss+xml', ...(declareLength ? { 'content-length': String(bytes) } : {}) });
+    res.writeHead(status, {
+      'content-type': 'application/rss+xml',
+      ...(declareLength ? { 'content-length': String(bytes) } : {}),
+    });
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     let sent = 0;
     const pump = (): void => {
@@ -128,7 +134,14 @@ export function redirect(to: string, status = 302): Route {
 
 export function compressed(body: string, type: string, encoding: 'gzip' | 'br' | 'deflate' | 'deflate-raw'): Route {
   const raw = Buffer.from(body, 'utf8');
-  const data = encoding === 'gzip' ? zlib.gzipSync(raw) : encoding === 'br' ? zlib.brotliCompressSync(raw) : encoding === 'deflate' ? zlib.deflateSync(raw) : zlib.deflateRawSync(raw);
+  const data =
+    encoding === 'gzip'
+      ? zlib.gzipSync(raw)
+      : encoding === 'br'
+        ? zlib.brotliCompressSync(raw)
+        : encoding === 'deflate'
+          ? zlib.deflateSync(raw)
+          : zlib.deflateRawSync(raw);
   return (_req, res) => {
     res.writeHead(200, { 'content-type': type, 'content-encoding': encoding === 'deflate-raw' ? 'deflate' : encoding });
     res.end(data);

@@ -24,5 +24,9 @@ export function serveOutlets(server: FeedServer): void {
     .serve('/articles/b-tariffs.html', fixture('articles/b-tariffs.html'), 'text/html; charset=utf-8')
     .serve('/articles/a-phone.html', '<html><body><p>Phone review.</p></body></html>', 'text/html')
     .serve('/articles/a-laptop.html', '<html><body><p>Laptop tips.</p></body></html>', 'text/html')
-    .serve('/articles/norway.html', iconv.encode(fixture('articles/latin1-article.source.html').toString('utf8'), 'latin1'), 'text/html; charset=iso-8859-1');
+    .serve(
+      '/articles/norway.html',
+      iconv.encode(fixture('articles/latin1-article.source.html').toString('utf8'), 'latin1'),
+      'text/html; charset=iso-8859-1',
+    );
 }

@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request the fake received: a Web API call (`api` set) or a post to a response URL (`responseId` set). */
@@ -107,7 +113,15 @@ export class FakeSlack {
     const path = (req.url ?? '/').split('?')[0]!;
     const api = /^\/api\/(.+)$/.exec(path)?.[1];
     const responseId = /^\/response\/(.+)$/.exec(path)?.[1];
-    const rec: Recorded = { seq: ++this.seq, at: Date.now(), path, headers: req.headers, body: parseBody(raw, req.headers['content-type']), ...(api ? { api } : {}), ...(responseId ? { responseId } : {}) };
+    const rec: Recorded = {
+      seq: ++this.seq,
+      at: Date.now(),
+      path,
+      headers: req.headers,
+      body: parseBody(raw, req.headers['content-type']),
+      ...(api ? { api } : {}),
+      ...(responseId ? { responseId } : {}),
+    };
     this.calls.push(rec);
     for (const w of [...this.waiters]) {
       if (w.match(rec)) {
@@ -123,16 +137,28 @@ export class FakeSlack {
     }
     const scripted = api ? this.scripts.get(api)?.shift() : undefined;
     if (scripted) {
-      res.writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers }).end(JSON.stringify(scripted.body ?? { ok: true }));
+      res
+        .writeHead(scripted.status ?? 200, { 'content-type': 'application/json', ...scripted.headers })
+        .end(JSON.stringify(scripted.body ?? { ok: true }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.defaultAnswer(api ?? '', rec.body)));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(this.defaultAnswer(api ?? '', rec.body)));
   }
 
   private defaultAnswer(api: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (api) {
       case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'cyberbrief', team_id: 'T0TEST', user_id: 'UBOT0001', bot_id: 'BBOT0001' };
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'cyberbrief',
+          team_id: 'T0TEST',
+          user_id: 'UBOT0001',
+          bot_id: 'BBOT0001',
+        };
       case 'chat.postMessage':
         return { ok: true, channel: body.channel, ts: `${++this.ts}.000100`, message: { text: body.text } };
       case 'conversations.join':

@@ -30,7 +30,15 @@ export interface Harness {
  * The real thing on loopback: a temporary SQLite store filled from the knowledge base, the shared
  * HttpServer with the Bolt app mounted at /slack/events, and its Web API pointed at a FakeSlack.
  */
-export async function startHarness(env: Record<string, string> = {}, opts: { now?: () => Date; prepare?: (fake: FakeSlack) => Promise<void> | void; wrapChannels?: (store: ChannelSettingsStore) => ChannelSettingsStore; appEnv?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  opts: {
+    now?: () => Date;
+    prepare?: (fake: FakeSlack) => Promise<void> | void;
+    wrapChannels?: (store: ChannelSettingsStore) => ChannelSettingsStore;
+    appEnv?: Record<string, string>;
+  } = {},
+): Promise<Harness> {
   const fake = await FakeSlack.start();
   await opts.prepare?.(fake);
   const app = await openTempApp(opts.appEnv ?? {});
@@ -38,7 +46,12 @@ export async function startHarness(env: Record<string, string> = {}, opts: { now
   const log: Logger = jsonLogger('debug', (line) => logs.push(line));
   // OAuth setups (SLACK_CLIENT_ID) take their tokens from installations, not from SLACK_BOT_TOKEN.
   const token = env.SLACK_CLIENT_ID ? {} : { SLACK_BOT_TOKEN: 'xoxb-test-token' };
-  const config = loadSlackConfig({ ...token, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, ...env });
+  const config = loadSlackConfig({
+    ...token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    ...env,
+  });
   const subscriptions = new KeyvSubscriptionStore(app.kv);
   const channels = new KeyvChannelSettings(app.kv);
   const feeds = slackFeeds(app, opts.now);

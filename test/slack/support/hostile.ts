@@ -50,10 +50,17 @@ export async function addHostileIncident(briefing: BriefingService, o: HostileOp
     );
     sourceIds.push(sid);
   }
-  const long = (n: number) => `${HOSTILE_TEXT} ${'detail '.repeat(Math.max(0, Math.ceil(((o.textLength ?? 200) - HOSTILE_TEXT.length) / 7)))}`.slice(0, Math.max(o.textLength ?? 200, HOSTILE_TEXT.length)) + ` #${n}`;
+  const long = (n: number) =>
+    `${HOSTILE_TEXT} ${'detail '.repeat(Math.max(0, Math.ceil(((o.textLength ?? 200) - HOSTILE_TEXT.length) / 7)))}`.slice(
+      0,
+      Math.max(o.textLength ?? 200, HOSTILE_TEXT.length),
+    ) + ` #${n}`;
   const incident = Incident.parse({
     id,
-    name: { en: `Operation ${HOSTILE.broadcast} ${HOSTILE.mention} ${'x'.repeat(200)}`, fr: `Opération ${HOSTILE.broadcast}` },
+    name: {
+      en: `Operation ${HOSTILE.broadcast} ${HOSTILE.mention} ${'x'.repeat(200)}`,
+      fr: `Opération ${HOSTILE.broadcast}`,
+    },
     aliases: [`${id}-alias`],
     type: 'intrusion',
     period: { start: '2025-11', end: '2026-02' },

@@ -32,7 +32,9 @@ export function expectGoodCard(json: unknown): void {
 
 /** The adaptive cards of a recorded activity. */
 export function cardsOf(activity: { attachments?: { contentType: string; content: unknown }[] }): Json[] {
-  return (activity.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content);
+  return (activity.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+    .map((a) => a.content);
 }
 
 /** Every text a user can read in a card (TextBlocks, facts, titles, fallback), for content checks. */

@@ -103,19 +103,29 @@ export class ConnectorStub {
     const q = this.queued.findIndex((x) => x.match(rec));
     if (q >= 0) {
       const { response } = this.queued.splice(q, 1)[0]!;
-      return this.reply(res, response.status, response.body ?? { error: { code: 'Stubbed', message: `stubbed ${response.status}` } }, response.headers);
+      return this.reply(
+        res,
+        response.status,
+        response.body ?? { error: { code: 'Stubbed', message: `stubbed ${response.status}` } },
+        response.headers,
+      );
     }
     const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && member) {
       const found = this.members.get(decodeURIComponent(member[1]!));
-      return found ? this.reply(res, 200, found) : this.reply(res, 404, { error: { code: 'MemberNotFound', message: 'no such member' } });
+      return found
+        ? this.reply(res, 200, found)
+        : this.reply(res, 404, { error: { code: 'MemberNotFound', message: 'no such member' } });
     }
     const team = /^\/v3\/teams\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && team) {
       const found = this.teams.get(decodeURIComponent(team[1]!));
-      return found ? this.reply(res, 200, found) : this.reply(res, 404, { error: { code: 'NotFound', message: 'no such team' } });
+      return found
+        ? this.reply(res, 200, found)
+        : this.reply(res, 404, { error: { code: 'NotFound', message: 'no such team' } });
     }
-    if (req.method === 'POST' && /\/activities/.test(path)) return this.reply(res, 201, { id: `posted-${++this.counter}` });
+    if (req.method === 'POST' && /\/activities/.test(path))
+      return this.reply(res, 201, { id: `posted-${++this.counter}` });
     this.reply(res, 404, { error: { code: 'NotFound', message: `stub does not serve ${req.method} ${path}` } });
   }
 

@@ -30,8 +30,14 @@ export interface TeamsHarness {
  * The real thing on loopback: an app on a temporary SQLite store (fixture knowledge base), the
  * shared HTTP server with the Teams endpoint mounted, and a Bot Connector stand-in.
  */
-export async function startTeams(opts: { env?: Record<string, string>; deps?: Partial<Omit<TeamsDeps, 'app'>>; kbDir?: string } = {}): Promise<TeamsHarness> {
-  const app = await openTempApp({ CYBERBRIEF_KB_DIR: opts.kbDir ?? FIXTURE_KB, CYBERBRIEF_TZ: 'Europe/Paris', ...(opts.env ?? { CYBERBRIEF_TEAMS_DEV: '1' }) });
+export async function startTeams(
+  opts: { env?: Record<string, string>; deps?: Partial<Omit<TeamsDeps, 'app'>>; kbDir?: string } = {},
+): Promise<TeamsHarness> {
+  const app = await openTempApp({
+    CYBERBRIEF_KB_DIR: opts.kbDir ?? FIXTURE_KB,
+    CYBERBRIEF_TZ: 'Europe/Paris',
+    ...(opts.env ?? { CYBERBRIEF_TEAMS_DEV: '1' }),
+  });
   const logs: LogLine[] = [];
   const log = jsonLogger('debug', (line) => logs.push(JSON.parse(line) as LogLine));
   const http = new HttpServer(log);
@@ -53,7 +59,11 @@ export async function startTeams(opts: { env?: Record<string, string>; deps?: Pa
     endpoint,
     logs,
     async post(activity, headers = {}) {
-      const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       const json = (res.headers.get('content-type') ?? '').includes('json');
       return { status: res.status, body: text && json ? JSON.parse(text) : text || undefined };

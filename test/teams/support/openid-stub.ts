@@ -24,13 +24,21 @@ export class OpenIdStub {
       stub.requests++;
       if (req.url === '/.well-known/openidconfiguration') {
         res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ issuer: stub.issuer, jwks_uri: `${stub.url}/keys`, id_token_signing_alg_values_supported: ['RS256'] }),
+          JSON.stringify({
+            issuer: stub.issuer,
+            jwks_uri: `${stub.url}/keys`,
+            id_token_signing_alg_values_supported: ['RS256'],
+          }),
         );
         return;
       }
       if (req.url === '/keys') {
         const jwk = stub.key.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ kty: 'RSA', use: 'sig', kid: stub.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] }));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            keys: [{ kty: 'RSA', use: 'sig', kid: stub.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],
+          }),
+        );
         return;
       }
       res.writeHead(404).end();
@@ -47,7 +55,9 @@ export class OpenIdStub {
   sign(claims: Record<string, unknown>, key: KeyObject = this.key.privateKey, kid = this.kid): string {
     const now = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }));
-    const payload = b64url(JSON.stringify({ iss: this.issuer, nbf: now - 60, iat: now - 60, exp: now + 3600, ...claims }));
+    const payload = b64url(
+      JSON.stringify({ iss: this.issuer, nbf: now - 60, iat: now - 60, exp: now + 3600, ...claims }),
+    );
     const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(key);
     return `${header}.${payload}.${b64url(signature)}`;
   }
