@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ActorKind, ActorRef } from './actor';
 import { DevelopmentType, Stance } from './development';
+import { SourceKind } from './source';
 import { Locale } from './text';
 
 export const SourceRef = z.object({
@@ -9,6 +10,7 @@ export const SourceRef = z.object({
   title: z.string().optional(),
   published: z.string(),
   language: z.string(),
+  kind: SourceKind.optional(),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
 

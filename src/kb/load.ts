@@ -72,7 +72,7 @@ export function loadKnowledgeBase(
 }
 
 /** Bump when the loader's output changes for the same files, so old cached results are not reused. */
-const KB_CACHE_FORMAT = 1;
+const KB_CACHE_FORMAT = 2;
 
 function kbFiles(dir: string): string[] {
   const yamlIn = (sub: string): string[] => {
@@ -141,6 +141,7 @@ function parseKnowledgeBase(dir: string, contents: Map<string, string>, version:
           publisher: r.publisher,
           published: r.published,
           language: r.language,
+          kind: r.kind,
           origin: 'curated',
         });
       }

@@ -3,6 +3,7 @@ import { Actor } from '../domain/actor';
 import { PartialDate } from '../domain/dates';
 import { DevelopmentType, Stance } from '../domain/development';
 import { Incident } from '../domain/incident';
+import { SourceKind } from '../domain/source';
 import { Bilingual } from '../domain/text';
 
 /** YAML reads `2017` as a number: dates are strings in the domain, whatever the author typed. */
@@ -16,6 +17,7 @@ export const KbSourceEntry = z.object({
   publisher: z.string().optional(),
   published: KbDate,
   language: z.string().min(2).max(3),
+  kind: SourceKind.optional(),
 });
 
 export const KbDevelopmentEntry = z.object({
