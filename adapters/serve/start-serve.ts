@@ -10,6 +10,8 @@ import { HttpServer } from '../server/http-server';
 import { loadSlackConfig, slackEnabled } from '../slack/config';
 import { mountSlack, type SlackRuntime } from '../slack/app';
 import { mountTeams } from '../teams/mount';
+import { webPageDeps } from '../web/app-deps';
+import { mountWebPages } from '../web/mount';
 
 export interface Serving {
   port: number;
@@ -60,6 +62,10 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
   if (teams) {
     ports.push(teams.delivery);
     surfaces.push(`teams (${teams.mode})`);
+  }
+  if (app.links) {
+    mountWebPages(http, webPageDeps(app, app.links));
+    surfaces.push(app.links.publicPages ? 'web (public)' : 'web (signed links)');
   }
   if (surfaces.length === 0)
     log.warn('serve.no_surface', {
