@@ -63,6 +63,8 @@ export function openFeedRuntime(opts: FeedRuntimeOptions): FeedRuntime {
     now: opts.now,
     claims: opts.claims ? { store: opts.claims, owner: `feeds-${randomUUID().slice(0, 8)}` } : undefined,
     recent: new RecentItems(),
+    backfillDays: opts.feeds.CYBERBRIEF_FEEDS_BACKFILL_DAYS,
+    backfillPerPoll: opts.feeds.CYBERBRIEF_FEEDS_BACKFILL_PER_POLL,
   };
   const starter = opts.core.CYBERBRIEF_FEEDS === 'starter';
   let synced: KbFeed[] | undefined;

@@ -68,6 +68,7 @@ async function ingestOne(
     published: partialDate(article.published),
     url: article.url,
     title: article.title,
+    ...(article.backfill ? { backfill: true } : {}),
   };
   const outcome = await opts.ingestor.ingest(input);
   switch (outcome.status) {

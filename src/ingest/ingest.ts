@@ -16,6 +16,8 @@ export interface IngestInput {
   published?: PartialDate;
   url?: string;
   title?: string;
+  /** Read from a feed's back catalogue: its developments are marked so digests leave them out. */
+  backfill?: boolean;
 }
 
 export type IngestOutcome =
@@ -143,7 +145,7 @@ export class Ingestor {
       }
       const list = [...this.service.data.ownedDevelopments(home)].filter((d) => !d.id.startsWith(`ing-${x.sourceId}-`));
       for (const d of devs) {
-        const dev = toDevelopment(d, x, recordedAt, x.developments.indexOf(d));
+        const dev = toDevelopment(d, x, recordedAt, x.developments.indexOf(d), input.backfill === true);
         const twin = list.find((o) => o.origin === 'ingested' && sameAct(o, dev));
         const similar = twin ? undefined : await this.options.sameStory?.find(dev, list, x);
         if (twin) {
@@ -183,7 +185,13 @@ export class Ingestor {
   }
 }
 
-function toDevelopment(d: ReadDevelopment, x: Extraction, recordedAt: string, n: number): Development {
+function toDevelopment(
+  d: ReadDevelopment,
+  x: Extraction,
+  recordedAt: string,
+  n: number,
+  backfill: boolean,
+): Development {
   const lang = x.language === 'fr' ? 'fr' : 'en';
   const text =
     d.evidence.length > MAX_DEV_TEXT ? `${d.evidence.slice(0, MAX_DEV_TEXT - 1).replace(/\s+\S*$/, '')}…` : d.evidence;
@@ -200,6 +208,7 @@ function toDevelopment(d: ReadDevelopment, x: Extraction, recordedAt: string, n:
     sources: [x.sourceId],
     origin: 'ingested',
     recordedAt,
+    ...(backfill ? { backfill: true } : {}),
   };
 }
 

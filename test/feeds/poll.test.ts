@@ -194,12 +194,23 @@ describe('polling feeds from a loopback server', () => {
     expect(received[0]?.text).not.toMatch(/\uFFFD|Ã©/);
   });
 
-  it('reads old items as seen but does not ingest them', async () => {
+  it('hands items older than two weeks over as backfill, and beyond the backfill window not at all', async () => {
     clock = new Date('2021-09-30T00:00:00Z');
+    const feed = await follow('/outlet-a.xml', 'outlet-a');
+    const r = await pollFeed(feed, deps);
+    expect(r).toMatchObject({ status: 'new', newItems: 3 });
+    expect(r.backfilled).toBe(r.kept);
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.every((a) => a.backfill === true)).toBe(true);
+  });
+
+  it('remembers items older than the backfill window as seen without reading them', async () => {
+    clock = new Date('2023-01-30T00:00:00Z');
     const feed = await follow('/outlet-a.xml', 'outlet-a');
     const r = await pollFeed(feed, deps);
     expect(r).toMatchObject({ status: 'new', newItems: 3, kept: 0 });
     expect(received).toHaveLength(0);
+    expect((await pollFeed(feed, deps)).newItems).toBe(0);
   });
 
   it('leaves a feed to the replica that holds its claim', async () => {
