@@ -42,7 +42,12 @@ export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: st
   const hit = outcome.hit;
   if (hit.kind === 'incident') {
     const incident = catalog.incident(hit.id);
-    if (incident) return incidentBrief(catalog, incident, query, locale);
+    // The other things the words name (the victim organisation itself) stay one choice away.
+    const others = outcome.others?.filter((c) => c.id !== hit.id);
+    if (incident) {
+      const brief = incidentBrief(catalog, incident, query, locale);
+      return others && others.length > 0 ? { ...brief, candidates: others } : brief;
+    }
   } else {
     const actor = catalog.actors.get(hit.id);
     if (actor) return actorBrief(catalog, actor, query, locale);
