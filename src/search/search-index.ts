@@ -67,7 +67,7 @@ const CLEAR_LEAD = 1.6;
  * Incident types that are responses (sanctions packages, policy processes): their `targets` are the
  * people listed or the parties addressed, never victims, so they do not make an organisation "known".
  */
-const RESPONSE_INCIDENT_TYPES: ReadonlySet<string> = new Set(['sanctions', 'policy', 'policy-process']);
+const RESPONSE_INCIDENT_TYPES: ReadonlySet<string> = new Set(['sanctions', 'policy']);
 
 /** `org:viasat` or `actor:viasat` asks for the organisation (or any actor) itself, not its incident. */
 const ACTOR_PREFIX = /^\s*(org|actor|organisation|organization)\s*:\s*/i;
