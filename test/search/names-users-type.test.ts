@@ -81,9 +81,46 @@ describe('whom a sanctions package lists is found, and leads to the package', ()
   it.each([
     ['chosun expo', 'CHOSUN-EXPO', ['eu-cyber-sanctions-2020-07', 'wannacry']],
     ['Gao Qiang', 'gao-qiang', ['eu-cyber-sanctions-2020-07', 'cloud-hopper']],
+    ['Zhou Shuai', 'zhou-shuai', ['i-soon-apt27-2025']],
+    ['Guan Tianfeng', 'guan-tianfeng', ['sichuan-silence-2024']],
+    ['Mikhail Tsarev', 'mikhail-tsarev', ['eu-cyber-sanctions-2024-06']],
+    ['Korchagin', 'nikolay-korchagin', ['estonia-gru-29155-2020']],
+    ['Emennet Pasargad', 'EMENNET-PASARGAD', ['eu-cyber-sanctions-2026-03']],
   ])('%s -> %s, whose brief lists %p', (q, id, incidents) => {
     const b = brief(q);
     expect(b.subject).toMatchObject({ kind: 'actor', id });
     expect(b.incidents!.map((i) => i.id)).toEqual(expect.arrayContaining(incidents));
+  });
+
+  it('shows every sanction and indictment against a listed person among the responses of their brief', () => {
+    const b = brief('Yin Kecheng');
+    const types = b.responses.map((r) => r.type).sort();
+    expect(types).toEqual(expect.arrayContaining(['indictment', 'sanction']));
+    for (const r of b.responses) expect(r.sources.length).toBeGreaterThan(0);
+  });
+});
+
+describe('every incident is found by the names it is known by', () => {
+  it('finds each incident by its English and French names and by each alias, alone or among candidates', () => {
+    const misses: string[] = [];
+    for (const inc of app.briefing.data.incidents.values()) {
+      for (const q of [inc.name.en, inc.name.fr, ...inc.aliases]) {
+        const b = brief(q);
+        const found = b.status === 'found' && b.subject?.id === inc.id;
+        const offered = b.status === 'ambiguous' && b.candidates!.some((c) => c.id === inc.id);
+        if (!found && !offered) misses.push(`${inc.id} by "${q}": ${b.status} ${b.subject?.id ?? ''}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it.each([
+    ['laundry bear', 'laundry-bear-2025'],
+    ['Void Blizzard', 'laundry-bear-2025'],
+    ['pall mall', 'pall-mall-process'],
+    ['hanoi convention', 'un-cybercrime-convention'],
+    ['Deutsche Flugsicherung', 'germany-dfs-storm1516'],
+  ])('%s -> incident %s', (q, id) => {
+    expect(brief(q).subject).toMatchObject({ kind: 'incident', id });
   });
 });
