@@ -61,6 +61,7 @@ const STATE_MEDIA_GOVERNMENTS: Record<string, string> = {
   'chinadaily.com.cn': 'CN',
   'cgtn.com': 'CN',
   'people.com.cn': 'CN',
+  'people.cn': 'CN',
   'kcna.kp': 'KP',
   'kcnawatch.org': 'KP',
   'aa.com.tr': 'TR',
@@ -191,18 +192,22 @@ describe('editorial rules of the knowledge base', () => {
     expect(offences).toEqual([]);
   });
 
-  it('gives every source a kind, a title and its day of publication', () => {
+  it('gives every source a kind, a title and its date of publication, to the month at least', () => {
     const offences: string[] = [];
+    let dayless = 0;
     for (const f of incidentFiles) {
       for (const s of f.data.sources) {
+        if (s.published.length < 10) dayless++;
         const missing = [
           s.kind ? undefined : 'kind',
           s.title ? undefined : 'title',
-          /^\d{4}-\d{2}-\d{2}$/.test(s.published) ? undefined : `published (${s.published}, not YYYY-MM-DD)`,
+          s.published.length >= 7 ? undefined : `published month (${s.published} is a year only)`,
         ].filter((m) => m !== undefined);
         if (missing.length > 0) offences.push(`${f.file} source "${s.key}": no ${missing.join(', no ')}`);
       }
     }
+    // A report or monthly bulletin may only give its month; the count says how many could be made exact.
+    console.log(`sources dated to the month only: ${dayless}`);
     expect(offences).toEqual([]);
   });
 
