@@ -27,23 +27,32 @@ export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: st
   const L = labels(locale);
   const shown = query.slice(0, 80);
   if (outcome.status === 'ambiguous') {
-    return empty(query, locale, 'ambiguous', `${L.severalMatches} « ${shown} »`, { candidates: outcome.candidates });
+    return empty(query, locale, 'ambiguous', `${L.severalMatches} « ${shown} »`, {
+      candidates: outcome.candidates,
+      asOf: catalog.asOf,
+    });
   }
   if (outcome.status === 'not_found') {
     return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, {
       suggestions: outcome.suggestions.map((c) => c.name),
       candidates: outcome.suggestions.length > 0 ? outcome.suggestions : undefined,
+      asOf: catalog.asOf,
     });
   }
   const hit = outcome.hit;
   if (hit.kind === 'incident') {
     const incident = catalog.incident(hit.id);
-    if (incident) return incidentBrief(catalog, incident, query, locale);
+    // The other things the words name (the victim organisation itself) stay one choice away.
+    const others = outcome.others?.filter((c) => c.id !== hit.id);
+    if (incident) {
+      const brief = incidentBrief(catalog, incident, query, locale);
+      return others && others.length > 0 ? { ...brief, candidates: others } : brief;
+    }
   } else {
     const actor = catalog.actors.get(hit.id);
     if (actor) return actorBrief(catalog, actor, query, locale);
   }
-  return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, {});
+  return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, { asOf: catalog.asOf });
 }
 
 function empty(
@@ -51,7 +60,7 @@ function empty(
   locale: Locale,
   status: 'ambiguous' | 'not_found',
   title: string,
-  extra: { candidates?: Candidate[]; suggestions?: string[] },
+  extra: { candidates?: Candidate[]; suggestions?: string[]; asOf?: string },
 ): Brief {
   return {
     query,
@@ -125,6 +134,7 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
     timeline,
     related,
     sources: cited.refs(),
+    asOf: catalog.asOf,
   };
 }
 
@@ -273,6 +283,7 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     related: incidents.slice(0, 12).map((i) => ({ id: i.id, name: i.name[locale] })),
     sources: cited.refs(),
     incidents: incidents.map((i) => ({ id: i.id, name: i.name[locale], period: i.period, role: role(i) })),
+    asOf: catalog.asOf,
   };
 }
 

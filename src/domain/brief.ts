@@ -87,5 +87,10 @@ export const Brief = z.object({
       }),
     )
     .optional(),
+  /** The knowledge base's newest curated date (YYYY-MM-DD): "Knowledge base as of <month year>". */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type Brief = z.infer<typeof Brief>;
