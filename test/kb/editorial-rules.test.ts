@@ -72,11 +72,21 @@ const STATE_MEDIA_GOVERNMENTS: Record<string, string> = {
 /** What a government's own outlet may be cited for: its denials and its reactions. */
 const REACTIONS = new Set(['denial', 'statement', 'condemnation', 'expulsion', 'summons', 'sanction']);
 
-function stateMediaGovernment(url: string): string | undefined {
+/** A reprint on another site names the state outlet it copies in its publisher ("UrduPoint (Sputnik)"). */
+const STATE_MEDIA_PUBLISHERS: [RegExp, string][] = [
+  [/\b(TASS|Sputnik|RIA Novosti|Russia Today)\b/, 'RU'],
+  [/\b(Xinhua|Global Times|China Daily|CGTN|People's Daily)\b/, 'CN'],
+  [/\bKCNA\b/, 'KP'],
+  [/\b(IRNA|Press TV|Tasnim)\b/, 'IR'],
+  [/\bAnadolu\b/, 'TR'],
+];
+
+function stateMediaGovernment(url: string, publisher?: string): string | undefined {
   const host = new URL(url).hostname.replace(/^www\./, '');
   for (const [h, state] of Object.entries(STATE_MEDIA_GOVERNMENTS)) {
     if (host === h || host.endsWith(`.${h}`)) return state;
   }
+  for (const [re, state] of STATE_MEDIA_PUBLISHERS) if (publisher && re.test(publisher)) return state;
   return undefined;
 }
 
@@ -116,7 +126,7 @@ describe('editorial rules of the knowledge base', () => {
     for (const f of incidentFiles) {
       const byKey = new Map(f.data.sources.map((s) => [s.key, s]));
       for (const s of f.data.sources) {
-        const gov = stateMediaGovernment(s.url);
+        const gov = stateMediaGovernment(s.url, s.publisher);
         if (s.kind === 'state-media' && !gov) {
           offences.push(`${f.file} source "${s.key}" (${s.url}): state media of an unknown government`);
         } else if (gov && s.kind !== 'state-media') {
@@ -127,7 +137,7 @@ describe('editorial rules of the knowledge base', () => {
         for (const key of d.sources) {
           const s = byKey.get(key);
           if (!s) continue;
-          const gov = stateMediaGovernment(s.url);
+          const gov = stateMediaGovernment(s.url, s.publisher);
           if (s.kind !== 'state-media' || !gov) continue;
           if (!REACTIONS.has(d.type)) {
             offences.push(
@@ -162,6 +172,12 @@ describe('editorial rules of the knowledge base', () => {
             if (state) victims.add(state);
           }
         }
+        // A counter-sanction by the accused state (Moscow's entry bans after the EU listings) does
+        // target the victim's officials: that is the retaliation, not a mistake.
+        const accused = new Set<string>();
+        for (const id of [f.data.id, ...d.alsoAbout])
+          for (const s of incidentById.get(id)?.suspected ?? []) accused.add(stateOf(s) ?? s);
+        if (d.by.some((id) => accused.has(stateOf(id) ?? id))) return;
         const wrong = d.against.filter((id) => victims.has(id));
         if (wrong.length > 0) offences.push(`${where(f, i)}: against names the victim(s) ${wrong.join(', ')}`);
       });
