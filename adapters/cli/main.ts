@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { commandOf } from '../../src/chat/command-words';
 import { ConfigError } from '../../src/config';
 import { KnowledgeBaseError } from '../../src/kb/load';
 import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../src/log';
@@ -13,6 +14,7 @@ import { type CliContext, type RegisterCommand, UsageError } from './context';
  */
 const COMMANDS: Record<string, () => RegisterCommand> = {
   brief: () => (require('./commands/brief') as { register: RegisterCommand }).register,
+  latest: () => (require('./commands/latest') as { register: RegisterCommand }).register,
   incidents: () => (require('./commands/incidents') as { register: RegisterCommand }).register,
   extract: () => (require('./commands/extract') as { register: RegisterCommand }).register,
   ingest: () => (require('./commands/ingest') as { register: RegisterCommand }).register,
@@ -39,6 +41,14 @@ export function buildProgram(ctx: CliContext, only?: string): Command {
   return program;
 }
 
+/** The command a first word runs: its name, or a chat word for it (`fiche`, `news`, `flux`). */
+function commandNamed(word: string | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  if (word in COMMANDS) return word;
+  const chat = commandOf(word);
+  return chat === 'lookup' ? 'brief' : chat !== undefined && chat in COMMANDS ? chat : undefined;
+}
+
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
 export interface CliIo {
   out: (text: string) => void;
@@ -59,8 +69,11 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
     color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
     options,
   };
-  const first = argv.find((a) => !a.startsWith('-'));
-  const program = buildProgram(ctx, first !== undefined && first in COMMANDS ? first : undefined);
+  // A chat word (`fiche`, `récent`, `flux`) runs the command it names in chat, accents and all.
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  const name = commandNamed(argv[at]);
+  if (name !== undefined && at >= 0) argv = [...argv.slice(0, at), name, ...argv.slice(at + 1)];
+  const program = buildProgram(ctx, name);
   process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });

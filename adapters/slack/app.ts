@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { ChatService } from '../../src/chat/chat-service';
 import type { Locale } from '../../src/domain/text';
 import type { FeedRuntime } from '../../src/feeds/feed-runtime';
 import type { Logger } from '../../src/log';
@@ -134,16 +135,32 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
   const inFlight = new InFlight();
   app.use(async ({ next }) => inFlight.track(next()));
 
-  const ctx: SlackContext = {
+  const locales = new ChannelLocales(deps.channels, deps.defaults.locale, deps.cacheTtlMs?.locales);
+  const now = deps.now ?? (() => new Date());
+  const chat = new ChatService({
     briefing: deps.briefing,
     subscriptions: deps.subscriptions,
+    // `lang` goes through the remembered languages, so the next lookup here sees it at once.
+    channels: { getLocale: (p, c) => deps.channels.getLocale(p, c), setLocale: (_p, c, l) => locales.set(c, l) },
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    log: deps.log,
+    now,
+  });
+  const ctx: SlackContext = {
+    briefing: deps.briefing,
+    chat,
+    subscriptions: deps.subscriptions,
     channels: deps.channels,
-    locales: new ChannelLocales(deps.channels, deps.defaults.locale, deps.cacheTtlMs?.locales),
-    briefs: new BriefCache(deps.briefing, deps.cacheTtlMs?.briefs),
+    locales,
+    briefs: new BriefCache(
+      () => deps.briefing.data,
+      (query, locale) => chat.briefFor({ query }, locale),
+      deps.cacheTtlMs?.briefs,
+    ),
     permissions: new SubscriptionPermissions(c.CYBERBRIEF_SLACK_ADMINS, deps.log),
     log: deps.log,
     defaults: deps.defaults,
-    now: deps.now ?? (() => new Date()),
+    now,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
   };
   cyberbriefCommand.register(app, ctx);

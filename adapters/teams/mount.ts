@@ -1,3 +1,4 @@
+import { ChatService } from '../../src/chat/chat-service';
 import type { DeliveryPort } from '../../src/digest/delivery-port';
 import { chatFeedRuntime } from '../feeds/chat-feed-runtime';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
@@ -8,16 +9,7 @@ import type { HttpServer } from '../server/http-server';
 import { type AuthOverrides, createAuthentication, TeamsAdapter } from './adapter';
 import { CyberbriefBot } from './bot/teams-bot';
 import { DigestPermission } from './bot/permissions';
-import { CommandRouter } from './bot/router';
 import { GraphTeamOwnerCheck, graphTokenFromAppPassword, type TeamOwnerCheck } from './bot/team-owners';
-import * as briefCommand from './commands/brief';
-import * as helpCommand from './commands/help';
-import * as langCommand from './commands/lang';
-import * as latestCommand from './commands/latest';
-import * as sourcesCommand from './commands/sources';
-import * as subscribeCommand from './commands/subscribe';
-import * as subscriptionsCommand from './commands/subscriptions';
-import * as unsubscribeCommand from './commands/unsubscribe';
 import { loadTeamsConfig } from './config';
 import { KeyvConversationStore } from './conversation-store';
 import { type DeliveryRetry, TeamsDeliveryPort } from './delivery';
@@ -75,32 +67,28 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
     (config.mode === 'auth' && config.appPassword !== undefined
       ? new GraphTeamOwnerCheck({ token: graphTokenFromAppPassword(config.appId, config.appPassword), log })
       : undefined);
-  const router = new CommandRouter();
-  for (const command of [
-    helpCommand,
-    latestCommand,
-    langCommand,
-    subscribeCommand,
-    unsubscribeCommand,
-    subscriptionsCommand,
-    sourcesCommand,
-    briefCommand,
-  ])
-    command.register(router);
-  const bot = new CyberbriefBot(
-    {
-      briefing: app.briefing,
-      subscriptions: deps.subscriptions ?? new KeyvSubscriptionStore(app.kv),
-      channelSettings: deps.channelSettings ?? new KeyvChannelSettings(app.kv),
-      conversations,
-      permission: new DigestPermission(config.admins, owners, log),
-      log,
-      defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
-      now: deps.now ?? (() => new Date()),
-      ...(app.kb ? { feeds: chatFeedRuntime({ ...app, kb: app.kb }, deps.now) } : {}),
-    },
-    router,
-  );
+  const subscriptions = deps.subscriptions ?? new KeyvSubscriptionStore(app.kv);
+  const channelSettings = deps.channelSettings ?? new KeyvChannelSettings(app.kv);
+  const now = deps.now ?? (() => new Date());
+  const chat = new ChatService({
+    briefing: app.briefing,
+    subscriptions,
+    channels: channelSettings,
+    ...(app.kb ? { feeds: chatFeedRuntime({ ...app, kb: app.kb }, deps.now) } : {}),
+    log,
+    now,
+  });
+  const bot = new CyberbriefBot({
+    briefing: app.briefing,
+    chat,
+    subscriptions,
+    channelSettings,
+    conversations,
+    permission: new DigestPermission(config.admins, owners, log),
+    log,
+    defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
+    now,
+  });
   http.route('POST', '/api/messages', messagesHandler(adapter, bot, log));
   const delivery = new TeamsDeliveryPort(
     adapter,
