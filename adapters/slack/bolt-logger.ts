@@ -1,6 +1,11 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from '../../src/log';
 
+/** Bolt's own lines: debug when cyberbrief logs at debug, else warnings and errors only (Bolt is chatty). */
+export function boltLogLevel(level: string): LogLevel {
+  return level === 'debug' ? LogLevel.DEBUG : LogLevel.WARN;
+}
+
 const ORDER: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
 /**

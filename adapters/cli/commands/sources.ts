@@ -8,7 +8,7 @@ import { loadFeedsConfig } from '../../../src/feeds/feeds-config';
 import { openFeedRuntime } from '../../../src/feeds/feed-runtime';
 import { pollFeeds, type FeedPollResult } from '../../../src/feeds/poll';
 import { openClaims } from '../../../src/store/claims';
-import { feedSink } from '../../feeds/feed-sink';
+import { feedSink } from '../../server/feed-sink';
 import type { App } from '../../root';
 import { cliCaller, openChat } from '../chat';
 import { type CliContext, type RegisterCommand, UsageError } from '../context';

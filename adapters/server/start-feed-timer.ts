@@ -8,7 +8,7 @@ import { openClaims } from '../../src/store/claims';
 import type { App } from '../root';
 import { feedSink } from './feed-sink';
 
-export interface FeedPollerOptions {
+export interface FeedTimerOptions {
   app: Pick<App, 'kv' | 'kb' | 'config' | 'env' | 'briefing' | 'store'>;
   log: Logger;
   /** The clock polls are stamped with (tests inject one). */
@@ -21,7 +21,7 @@ export interface FeedPollerOptions {
   pollAtStart?: boolean;
 }
 
-export interface RunningFeedPoller {
+export interface RunningFeedTimer {
   /** One poll of every followed feed now, respecting back-off (tests, or an operator's nudge). */
   pollNow(): Promise<FeedPollResult[]>;
   /** Stops ticking, lets feeds under way finish, starts no new one. */
@@ -33,7 +33,7 @@ export interface RunningFeedPoller {
  * sharing a store each tick, and the per-feed claim in the store (src/store/claims) lets only one
  * of them poll a given feed at a time; a feed another replica holds is skipped this tick.
  */
-export function startFeedPoller(opts: FeedPollerOptions): RunningFeedPoller {
+export function startFeedTimer(opts: FeedTimerOptions): RunningFeedTimer {
   const { app, log } = opts;
   const clock = opts.clock ?? (() => new Date());
   const config = loadFeedsConfig(app.env);

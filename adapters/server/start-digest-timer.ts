@@ -5,7 +5,7 @@ import { type CatalogSource, type Clock, DigestScheduler, systemClock } from '..
 import type { ClaimStore } from '../../src/store/claims';
 import type { SubscriptionStore } from '../../src/subscriptions/subscription-store';
 
-export interface SchedulerDeps {
+export interface DigestTimerDeps {
   subscriptions: SubscriptionStore;
   claims: ClaimStore;
   briefing: CatalogSource;
@@ -19,7 +19,7 @@ export interface SchedulerDeps {
   tick?: string;
 }
 
-export interface RunningScheduler {
+export interface RunningDigestTimer {
   readonly replicaId: string;
   /** Runs one pass now (tests, or after an operator's change). */
   tickNow(): Promise<void>;
@@ -34,7 +34,7 @@ export interface RunningScheduler {
 export const DEFAULT_TICK = '20 * * * * *';
 
 /** The runner `cyberbrief serve` starts: node-cron ticks drive the core DigestScheduler. */
-export function startScheduler(deps: SchedulerDeps): RunningScheduler {
+export function startDigestTimer(deps: DigestTimerDeps): RunningDigestTimer {
   const scheduler = new DigestScheduler({ ...deps, clock: deps.clock ?? systemClock });
   const run = async (): Promise<void> => {
     try {

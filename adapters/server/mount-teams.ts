@@ -1,19 +1,19 @@
 import { ChatService } from '../../src/chat/chat-service';
 import type { DeliveryPort } from '../../src/digest/delivery-port';
-import { chatFeedRuntime } from '../feeds/chat-feed-runtime';
+import { chatFeeds } from '../server/chat-feeds';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import type { App } from '../root';
-import type { HttpServer } from '../server/http-server';
-import { type AuthOverrides, createAuthentication, TeamsAdapter } from './adapter';
-import { CyberbriefBot } from './bot/teams-bot';
-import { DigestPermission } from './bot/permissions';
-import { GraphTeamOwnerCheck, graphTokenFromAppPassword, type TeamOwnerCheck } from './bot/team-owners';
-import { loadTeamsConfig } from './config';
-import { KeyvConversationStore } from './conversation-store';
-import { type DeliveryRetry, TeamsDeliveryPort } from './delivery';
-import { messagesHandler } from './http-endpoint';
+import type { HttpServer } from './http-server';
+import { type AuthOverrides, createAuthentication, TeamsAdapter } from '../teams/adapter';
+import { CyberbriefBot } from '../teams/bot/teams-bot';
+import { DigestPermission } from '../teams/bot/permissions';
+import { GraphTeamOwnerCheck, graphTokenFromAppPassword, type TeamOwnerCheck } from '../teams/bot/team-owners';
+import { loadTeamsConfig } from '../teams/config';
+import { KeyvConversationStore } from '../teams/conversation-store';
+import { type DeliveryRetry, TeamsDeliveryPort } from '../teams/delivery';
+import { messagesHandler } from '../teams/http-endpoint';
 
 export interface TeamsDeps {
   /** Without `kb` (benches), the `sources` command says feeds are not managed from chat. */
@@ -74,7 +74,7 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
     briefing: app.briefing,
     subscriptions,
     channels: channelSettings,
-    ...(app.kb ? { feeds: chatFeedRuntime({ ...app, kb: app.kb }, deps.now) } : {}),
+    ...(app.kb ? { feeds: chatFeeds({ ...app, kb: app.kb }, deps.now) } : {}),
     log,
     now,
   });

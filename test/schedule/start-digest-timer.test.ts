@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startScheduler } from '../../adapters/scheduler/start-scheduler';
+import { startDigestTimer } from '../../adapters/server/start-digest-timer';
 import { silentLogger } from '../../src/log';
 import { openClaims } from '../../src/store/claims';
 import { type KvBackend, openKv } from '../../src/store/kv';
@@ -9,7 +9,7 @@ import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription
 import { addDevelopment, catalogOf, dev, incident } from '../digest/catalog-fixture';
 import { catalogSource, eventually, ManualClock, type Posted, RecordingPort, subscription } from './harness';
 
-describe('startScheduler (the node-cron runner `serve` starts)', () => {
+describe('startDigestTimer (the node-cron runner `serve` starts)', () => {
   let dir: string;
   let kv: KvBackend;
   beforeEach(async () => {
@@ -37,7 +37,7 @@ describe('startScheduler (the node-cron runner `serve` starts)', () => {
       await new Promise<void>((r) => (answer = r));
       return { status: 'delivered' };
     });
-    const runner = startScheduler({
+    const runner = startDigestTimer({
       subscriptions: subs,
       claims,
       briefing: catalogSource(catalog),

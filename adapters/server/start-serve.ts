@@ -3,13 +3,13 @@ import { openClaims } from '../../src/store/claims';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import type { App } from '../root';
-import { type RunningScheduler, startScheduler } from '../scheduler/start-scheduler';
-import { chatFeedRuntime } from '../feeds/chat-feed-runtime';
-import { startFeedPoller } from '../feeds/start-feed-poller';
-import { HttpServer } from '../server/http-server';
-import { loadSlackConfig, slackEnabled } from '../slack/config';
-import { mountSlack, type SlackRuntime } from '../slack/app';
-import { mountTeams } from '../teams/mount';
+import { HttpServer } from './http-server';
+import { mountHealth } from './mount-health';
+import { mountSlackFromApp } from './mount-slack';
+import { mountTeams } from './mount-teams';
+import { type RunningDigestTimer, startDigestTimer } from './start-digest-timer';
+import { startFeedTimer } from './start-feed-timer';
+import { startStoreReload } from './start-store-reload';
 
 export interface Serving {
   port: number;
@@ -25,49 +25,31 @@ export interface Serving {
 export async function startServe(app: App, opts: { port?: number; host?: string } = {}): Promise<Serving> {
   const { log } = app;
   const http = new HttpServer(log);
-  http.route('GET', '/healthz', async (_req, res) => {
-    const ok = await app.kv.ping();
-    res
-      .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ status: ok ? 'ok' : 'store_unavailable', store: app.kv.kind }));
-  });
+  mountHealth(http, app);
 
+  // One pair of stores for the chat surfaces and the digest timer, so a subscription made in chat is seen at once.
   const subscriptions = new KeyvSubscriptionStore(app.kv);
-  const channels = new KeyvChannelSettings(app.kv);
+  const channelSettings = new KeyvChannelSettings(app.kv);
   const ports: DeliveryPort[] = [];
   const surfaces: string[] = [];
 
-  let slack: SlackRuntime | undefined;
-  const slackConfig = loadSlackConfig(app.env);
-  if (slackEnabled(slackConfig)) {
-    slack = await mountSlack(http, {
-      config: slackConfig,
-      briefing: app.briefing,
-      subscriptions,
-      channels,
-      kv: app.kv,
-      log,
-      defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
-      feeds: chatFeedRuntime(app),
-    });
+  const slack = await mountSlackFromApp(http, { app, subscriptions, channelSettings });
+  if (slack) {
     ports.push(slack.delivery);
     surfaces.push(`slack (${slack.mode})`);
-  } else {
-    log.info('slack.disabled', { reason: 'no SLACK_BOT_TOKEN or SLACK_CLIENT_ID' });
   }
-
-  const teams = mountTeams(http, { app, subscriptions, channelSettings: channels });
+  const teams = mountTeams(http, { app, subscriptions, channelSettings });
   if (teams) {
     ports.push(teams.delivery);
     surfaces.push(`teams (${teams.mode})`);
   }
   if (surfaces.length === 0)
-    log.warn('serve.no_surface', {
+    log.warn('serve.surface_missing', {
       message: 'neither Slack nor Teams is configured: only /healthz is served (see .env.example)',
     });
 
   const port = await http.listen(opts.port ?? app.config.PORT, opts.host);
-  const scheduler: RunningScheduler = startScheduler({
+  const digests: RunningDigestTimer = startDigestTimer({
     subscriptions,
     // Deployments sharing one server keep their claims apart too (table names allow only [a-z0-9_]).
     claims: openClaims(app.kv, {
@@ -79,15 +61,9 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
     log,
     graceHours: app.config.CYBERBRIEF_DIGEST_GRACE_HOURS,
   });
-  const feeds = startFeedPoller({ app, log });
-  const reload = setInterval(() => {
-    app.briefing.refreshIfChanged().then(
-      (changed) => changed && log.info('store.reloaded', { incidents: app.briefing.data.incidents.size }),
-      (e: unknown) => log.warn('store.reload_failed', { error: (e as Error).message }),
-    );
-  }, app.config.CYBERBRIEF_RELOAD_SECONDS * 1000);
-  reload.unref();
-  log.info('serve.listening', { port, surfaces, store: app.kv.safeUrl });
+  const feeds = startFeedTimer({ app, log });
+  const stopReload = startStoreReload(app);
+  log.info('serve.server_listening', { port, surfaces, store: app.kv.safeUrl });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -96,13 +72,13 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
     stop() {
       // Order matters: stop taking work, finish deliveries (releasing their claims), drain requests, then close the store.
       stopping ??= (async () => {
-        clearInterval(reload);
+        stopReload();
         await feeds.stop();
-        await scheduler.stop();
+        await digests.stop();
         await slack?.stop();
         await http.close();
         await app.close();
-        log.info('serve.stopped', {});
+        log.info('serve.server_stopped', {});
       })();
       return stopping;
     },

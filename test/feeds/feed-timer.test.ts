@@ -1,4 +1,4 @@
-import { startFeedPoller } from '../../adapters/feeds/start-feed-poller';
+import { startFeedTimer } from '../../adapters/server/start-feed-timer';
 import { FeedSourceStore } from '../../src/feeds/feed-source-store';
 import { jsonLogger } from '../../src/log';
 import { openTempApp } from '../support/temp-app';
@@ -36,7 +36,7 @@ describe('feed poller started by serve', () => {
 
   it('polls at start, stores what it read, and polls again on demand without repeating anything', async () => {
     const before = app.briefing.data.developmentCount;
-    const poller = startFeedPoller({ app, log: log(), clock, cron: '0 0 1 1 *' });
+    const poller = startFeedTimer({ app, log: log(), clock, cron: '0 0 1 1 *' });
     try {
       const first = await poller.pollNow();
       expect(first.map((r) => r.status)).toEqual(['new', 'new', 'new']);
@@ -53,7 +53,7 @@ describe('feed poller started by serve', () => {
   });
 
   it('stops cleanly in the middle of a poll: feeds under way finish, none is half-recorded', async () => {
-    const poller = startFeedPoller({ app, log: log(), clock, cron: '0 0 1 1 *' });
+    const poller = startFeedTimer({ app, log: log(), clock, cron: '0 0 1 1 *' });
     await poller.stop();
     const feeds = new FeedSourceStore(app.kv);
     for (const f of await feeds.list()) {

@@ -6,7 +6,7 @@ import type { App } from '../root';
  * The followed-feeds store for the chat `sources` commands (Slack and Teams). Chat only adds,
  * lists and removes: the server's poller fetches on its schedule, so this runtime's sink is never reached.
  */
-export function chatFeedRuntime(
+export function chatFeeds(
   app: Pick<App, 'kv' | 'kb' | 'log' | 'env' | 'config'>,
   now: () => Date = () => new Date(),
 ): FeedRuntime {

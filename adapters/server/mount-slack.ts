@@ -1,12 +1,12 @@
-import { LogLevel } from '@slack/bolt';
-import { chatFeedRuntime } from '../feeds/chat-feed-runtime';
+import { boltLogLevel } from '../slack/bolt-logger';
+import { chatFeeds } from './chat-feeds';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import type { App } from '../root';
-import type { HttpServer } from '../server/http-server';
-import { mountSlack, type SlackRuntime } from './app';
-import { loadSlackConfig, slackEnabled, slackMode, usesOAuth } from './config';
+import type { HttpServer } from './http-server';
+import { mountSlack, type SlackRuntime } from '../slack/app';
+import { loadSlackConfig, slackEnabled, slackMode, usesOAuth } from '../slack/config';
 
 export interface SlackAppDeps {
   app: Pick<App, 'briefing' | 'kv' | 'kb' | 'log' | 'env' | 'config'>;
@@ -38,10 +38,7 @@ export async function mountSlackFromApp(http: HttpServer, deps: SlackAppDeps): P
     log: app.log,
     defaults: { locale: app.config.CYBERBRIEF_LANG, timezone: app.config.CYBERBRIEF_TZ },
     ...(deps.now ? { now: deps.now } : {}),
-    boltLogLevel: app.config.CYBERBRIEF_LOG_LEVEL === 'debug' ? LogLevel.DEBUG : LogLevel.WARN,
-    feeds: slackFeeds(app, deps.now),
+    boltLogLevel: boltLogLevel(app.config.CYBERBRIEF_LOG_LEVEL),
+    feeds: chatFeeds(app, deps.now),
   });
 }
-
-/** The followed-feeds store for `/cyberbrief sources` (shared with Teams). */
-export const slackFeeds = chatFeedRuntime;
