@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Locale } from './domain/text';
+import { isTimeZone } from './time/time-zone';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -44,13 +45,4 @@ export function parseEnv<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessE
 
 export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig {
   return parseEnv(CoreConfig, env);
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

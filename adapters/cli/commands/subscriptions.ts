@@ -1,10 +1,10 @@
 import { Option } from 'commander';
 import { filterWords } from '../../../src/chat/filter-words';
 import { resolveSubject } from '../../../src/chat/resolve-subject';
-import { isTimeZone } from '../../../src/config';
+import { isTimeZone } from '../../../src/time/time-zone';
 import { DevelopmentType } from '../../../src/domain/development';
 import { Platform, type Subscription } from '../../../src/domain/subscription';
-import { checkCron } from '../../../src/schedule/cron';
+import { checkCron } from '../../../src/time/cron';
 import { createSubscription } from '../../../src/subscriptions/create-subscription';
 import { KeyvSubscriptionStore } from '../../../src/subscriptions/keyv-subscription-store';
 import { DEFAULT_SCHEDULE } from '../../../src/subscriptions/parse-subscribe';
