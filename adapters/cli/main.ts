@@ -2,12 +2,11 @@
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commandOf } from '../../src/chat/command-words';
-import { ConfigError } from '../../src/config';
-import { KnowledgeBaseError } from '../../src/kb/load';
+import { CyberbriefError, EXIT_STATUS, exitStatusOf } from '../../src/errors';
 import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../src/log';
 import { packageVersion } from '../../src/package-root';
 import { openApp, type OpenOptions } from '../root';
-import { type CliContext, type RegisterCommand, UsageError } from './context';
+import type { CliContext, RegisterCommand } from './context';
 /**
  * Commands load on demand: reading articles pulls in HTML and date parsers, serving pulls in
  * Bolt and botbuilder, and none of that should slow `cyberbrief brief`. Order is the help's order.
@@ -79,18 +78,11 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError) {
-      io.err(`cyberbrief: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof ConfigError || e instanceof KnowledgeBaseError) {
-      io.err(`cyberbrief: ${e.message}\n`);
-      return 78;
-    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_STATUS.usage;
+    // One line whatever the code; the exit status comes from the one table in src/errors.
     io.err(`cyberbrief: ${(e as Error).message}\n`);
-    if (env.CYBERBRIEF_DEBUG) io.err(`${(e as Error).stack}\n`);
-    return 70;
+    if (env.CYBERBRIEF_DEBUG && !(e instanceof CyberbriefError)) io.err(`${(e as Error).stack}\n`);
+    return exitStatusOf(e);
   } finally {
     process.exitCode = undefined;
   }
@@ -111,7 +103,7 @@ if (require.main === module) {
     },
     (e: unknown) => {
       process.stderr.write(`cyberbrief: ${(e as Error).message}\n`);
-      process.exitCode = 70;
+      process.exitCode = exitStatusOf(e);
     },
   );
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import { ChatService } from '../../src/chat/chat-service';
+import { CyberbriefError } from '../../src/errors';
 import type { Locale } from '../../src/domain/text';
 import type { FeedRuntime } from '../../src/feeds/feed-runtime';
 import type { Logger } from '../../src/log';
@@ -208,11 +209,16 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
         await app.init();
       } catch (e) {
         const code = platformError(e);
-        throw new Error(
-          code
-            ? `Slack refused SLACK_BOT_TOKEN at auth.test: ${code} (check the token, or reinstall the app)`
-            : `Slack could not be reached at start: ${(e as Error).message}`,
-        );
+        // A refused token is the deployment's configuration (exit 78); an unreachable Slack is not (70).
+        if (code)
+          throw new CyberbriefError(
+            'config',
+            `SLACK_BOT_TOKEN: Slack refused it at auth.test: ${code} (check the token, or reinstall the app)`,
+            { cause: e },
+          );
+        throw new CyberbriefError('platform', `Slack could not be reached at start: ${(e as Error).message}`, {
+          cause: e,
+        });
       }
       if (receiver instanceof SocketModeReceiver) await receiver.client.start();
       deps.log.info('slack.started', { mode, oauth: installations !== undefined, api: slackApiUrl(c) ?? 'default' });
