@@ -21,7 +21,7 @@ module.exports = {
         'botbuilder is archived upstream: keep every import of it in adapters/teams so a swap touches one folder.',
       severity: 'error',
       from: { pathNot: '^adapters/teams/' },
-      to: { path: 'node_modules/(botbuilder|botframework-|adaptivecards)' },
+      to: { path: 'node_modules/(botbuilder|botframework-|adaptivecards|@azure/core-rest-pipeline)' },
     },
     {
       name: 'slack-only-in-slack',
