@@ -25,10 +25,10 @@ export async function mountSlackFromApp(http: HttpServer, deps: SlackAppDeps): P
   const { app } = deps;
   const config = loadSlackConfig(app.env);
   if (!slackEnabled(config)) {
-    app.log.info('slack.disabled', { reason: 'neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set' });
+    app.log.info('slack.surface_disabled', { reason: 'neither SLACK_BOT_TOKEN nor SLACK_CLIENT_ID is set' });
     return undefined;
   }
-  app.log.info('slack.enabled', { mode: slackMode(config), oauth: usesOAuth(config) });
+  app.log.info('slack.surface_enabled', { mode: slackMode(config), oauth: usesOAuth(config) });
   return mountSlack(http, {
     config,
     briefing: app.briefing,

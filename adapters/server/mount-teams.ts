@@ -48,16 +48,20 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
   const log = app.log;
   const config = loadTeamsConfig(app.env);
   if (config.mode === 'off') {
-    log.info('teams.disabled', { reason: config.reason });
+    log.info('teams.surface_disabled', { reason: config.reason });
     return undefined;
   }
   if (config.mode === 'dev') {
-    log.warn('teams.dev_mode', {
+    log.warn('teams.dev_mode_enabled', {
       message:
         'Teams endpoint WITHOUT authentication (CYBERBRIEF_TEAMS_DEV=1, no MicrosoftAppId): it accepts any request and replies to the serviceUrl the request names. Local development and tests only.',
     });
   } else {
-    log.info('teams.enabled', { appType: config.appType, appId: config.appId, tenant: config.tenantId ?? 'any' });
+    log.info('teams.surface_enabled', {
+      appType: config.appType,
+      appId: config.appId,
+      tenant: config.tenantId ?? 'any',
+    });
   }
 
   const adapter = new TeamsAdapter(createAuthentication(config, deps.authOverrides), log);

@@ -51,9 +51,9 @@ export function startDigestTimer(deps: DigestTimerDeps): RunningDigestTimer {
     name: `cyberbrief-digests-${scheduler.replicaId}`,
     noOverlap: true,
     logger: {
-      info: (m) => deps.log.debug('cron.info', { message: m }),
-      warn: (m) => deps.log.debug('cron.warn', { message: m }),
-      error: (m) => deps.log.warn('cron.error', { message: m instanceof Error ? m.message : m }),
+      info: (m) => deps.log.debug('cron.task_logged', { message: m }),
+      warn: (m) => deps.log.debug('cron.task_logged', { message: m }),
+      error: (m) => deps.log.warn('cron.task_failed', { message: m instanceof Error ? m.message : m }),
       debug: () => undefined,
     },
   });

@@ -92,9 +92,9 @@ export function startFeedTimer(opts: FeedTimerOptions): RunningFeedTimer {
       name: 'cyberbrief-feeds',
       noOverlap: true,
       logger: {
-        info: (m) => log.debug('cron.info', { message: m }),
-        warn: (m) => log.debug('cron.warn', { message: m }),
-        error: (m) => log.warn('cron.error', { message: m instanceof Error ? m.message : m }),
+        info: (m) => log.debug('cron.task_logged', { message: m }),
+        warn: (m) => log.debug('cron.task_logged', { message: m }),
+        error: (m) => log.warn('cron.task_failed', { message: m instanceof Error ? m.message : m }),
         debug: () => undefined,
       },
     },

@@ -171,7 +171,7 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
   appHomeOpened.register(app, ctx);
   if (installations) appUninstalled.register(app, ctx, installations);
   app.error(async (e) => {
-    deps.log.error('slack.unhandled', { error: e.message, code: (e as { code?: string }).code });
+    deps.log.error('slack.error_unhandled', { error: e.message, code: (e as { code?: string }).code });
   });
 
   const token = c.SLACK_BOT_TOKEN;
@@ -221,7 +221,11 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
         });
       }
       if (receiver instanceof SocketModeReceiver) await receiver.client.start();
-      deps.log.info('slack.started', { mode, oauth: installations !== undefined, api: slackApiUrl(c) ?? 'default' });
+      deps.log.info('slack.app_started', {
+        mode,
+        oauth: installations !== undefined,
+        api: slackApiUrl(c) ?? 'default',
+      });
     },
     async stop(graceMs = 10_000): Promise<void> {
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();

@@ -19,7 +19,7 @@ export function boltLogger(log: Logger, level: LogLevel = LogLevel.WARN): BoltLo
     (lvl: LogLevel, write: (event: string, fields: Record<string, unknown>) => void) =>
     (...msg: unknown[]) => {
       if (ORDER.indexOf(lvl) < ORDER.indexOf(min)) return;
-      write('slack.bolt', { source: name, message: msg.map(show).join(' ') });
+      write('slack.bolt_logged', { source: name, message: msg.map(show).join(' ') });
     };
   return {
     debug: emit(LogLevel.DEBUG, (e, f) => log.debug(e, f)),

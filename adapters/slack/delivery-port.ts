@@ -70,7 +70,7 @@ export class SlackDeliveryPort implements DeliveryPort {
           ...QUIET,
         });
       } catch (e) {
-        this.log.warn('slack.digest.thread_failed', {
+        this.log.warn('slack.digest_thread_failed', {
           subscription: sub.id,
           channel: sub.channel,
           part: i + 1,
@@ -80,7 +80,7 @@ export class SlackDeliveryPort implements DeliveryPort {
         break;
       }
     }
-    this.log.info('slack.digest.delivered', { subscription: sub.id, channel: sub.channel, ts, thread: thread.length });
+    this.log.info('slack.digest_delivered', { subscription: sub.id, channel: sub.channel, ts, thread: thread.length });
     return { status: 'delivered', messageId: ts };
   }
 
@@ -91,7 +91,7 @@ export class SlackDeliveryPort implements DeliveryPort {
       if (platformError(e) !== 'not_in_channel') throw e;
       const join = await joinChannel(this.client, sub.channel, token);
       if (!join.joined) throw new NotInChannel(join.reason);
-      this.log.info('slack.digest.joined_channel', { subscription: sub.id, channel: sub.channel });
+      this.log.info('slack.channel_joined', { subscription: sub.id, channel: sub.channel });
       return this.post(token, sub.channel, message);
     }
   }
@@ -105,19 +105,19 @@ export class SlackDeliveryPort implements DeliveryPort {
     const code = platformError(e);
     if (e instanceof NotInChannel) {
       const reason = `not_in_channel: the bot is not a member of ${sub.channel} and cannot join it (${e.message}); invite it with /invite @cyberbrief`;
-      this.log.warn('slack.digest.paused', { subscription: sub.id, channel: sub.channel, reason: 'not_in_channel' });
+      this.log.warn('slack.digest_paused', { subscription: sub.id, channel: sub.channel, reason: 'not_in_channel' });
       await this.tellSubscriber(token, sub);
       return { status: 'paused', reason };
     }
     if (code && CHANNEL_GONE.has(code)) {
-      this.log.warn('slack.digest.paused', { subscription: sub.id, channel: sub.channel, reason: code });
+      this.log.warn('slack.digest_paused', { subscription: sub.id, channel: sub.channel, reason: code });
       return {
         status: 'paused',
         reason: `${code}: the channel ${sub.channel} was deleted, archived or is no longer visible to the app`,
       };
     }
     if (code && ACCESS_LOST.has(code)) {
-      this.log.warn('slack.digest.paused', { subscription: sub.id, channel: sub.channel, reason: code });
+      this.log.warn('slack.digest_paused', { subscription: sub.id, channel: sub.channel, reason: code });
       return {
         status: 'paused',
         reason: `${code}: the app can no longer post in this workspace; reinstall it or check its scopes`,
@@ -125,7 +125,7 @@ export class SlackDeliveryPort implements DeliveryPort {
     }
     const wait = rateLimitWaitMs(e, this.rateLimits, started);
     const reason = code ?? (wait !== undefined ? 'ratelimited' : (e as Error).message);
-    this.log.warn('slack.digest.retry', { subscription: sub.id, channel: sub.channel, reason });
+    this.log.warn('slack.digest_deferred', { subscription: sub.id, channel: sub.channel, reason });
     return { status: 'retry', reason, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
   }
 
@@ -140,7 +140,7 @@ export class SlackDeliveryPort implements DeliveryPort {
         ...QUIET,
       });
     } catch (e) {
-      this.log.warn('slack.digest.notify_failed', {
+      this.log.warn('slack.subscriber_notify_failed', {
         subscription: sub.id,
         error: platformError(e) ?? (e as Error).message,
       });

@@ -46,7 +46,7 @@ export function openFeedRuntime(opts: FeedRuntimeOptions): FeedRuntime {
   const allow = parseAllowList(opts.core.CYBERBRIEF_FETCH_ALLOW);
   if (!allow.ok) throw new ConfigError(`invalid configuration: ${allow.error}`);
   const store = new FeedSourceStore(opts.kv, {
-    onProblem: (p) => opts.log.warn('feed.record_skipped', { problem: p }),
+    onProblem: (p) => opts.log.warn('feeds.record_skipped', { problem: p }),
   });
   const fetcher = createFetcher({
     policy: allow.policy,

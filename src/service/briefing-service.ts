@@ -79,7 +79,7 @@ export class BriefingService {
       try {
         return { catalog, index: new SearchIndex(catalog, saved.index), revision };
       } catch (e) {
-        log?.warn('search.saved_index_unreadable', { error: (e as Error).message });
+        log?.warn('search.saved_index_rejected', { error: (e as Error).message });
       }
     }
     const index = new SearchIndex(catalog);
@@ -87,7 +87,7 @@ export class BriefingService {
       // A replica that cannot save it simply indexes again at its next start.
       await store
         .setMeta(SEARCH_INDEX_KEY, { revision, format: SEARCH_INDEX_FORMAT, index: index.serialize() })
-        .catch((e: unknown) => log?.warn('search.index_not_saved', { error: (e as Error).message }));
+        .catch((e: unknown) => log?.warn('search.index_save_failed', { error: (e as Error).message }));
     }
     return { catalog, index, revision };
   }

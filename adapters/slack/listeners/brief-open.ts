@@ -9,7 +9,7 @@ export function register(app: App, ctx: SlackContext): void {
     await ack();
     const ref = decodeRef(action.value);
     if (!ref) {
-      ctx.log.warn('slack.action.bad_value', { action: action.action_id });
+      ctx.log.warn('slack.action_rejected', { action: action.action_id });
       return;
     }
     try {

@@ -10,7 +10,7 @@ export function register(app: App, ctx: SlackContext): void {
     const ref = decodeRef(action.value);
     const view = BriefView.safeParse(ACTION.showPattern.exec(action.action_id)?.[1]);
     if (!ref || !view.success) {
-      ctx.log.warn('slack.action.bad_value', { action: action.action_id });
+      ctx.log.warn('slack.action_rejected', { action: action.action_id });
       return;
     }
     try {

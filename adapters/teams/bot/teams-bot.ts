@@ -123,7 +123,7 @@ export class CyberbriefBot extends TeamsActivityHandler {
     const info = conversationInfo(turn.activity);
     await this.deps.conversations.save(info.key, referenceFor(turn.activity), this.deps.now());
     this.remembered.add(info.key);
-    this.deps.log.info('teams.installed', { conversation: info.type });
+    this.deps.log.info('teams.bot_installed', { conversation: info.type });
     if (welcome)
       await turn.sendActivity(cardActivity(helpCard(localeOfTag(turn.activity.locale) ?? this.deps.defaults.locale)));
   }
@@ -145,6 +145,6 @@ export class CyberbriefBot extends TeamsActivityHandler {
       );
       this.deps.log.warn('teams.subscription_paused', { subscription: sub.id, reason: 'removed' });
     }
-    this.deps.log.info('teams.removed', { conversation: info.type });
+    this.deps.log.info('teams.bot_removed', { conversation: info.type });
   }
 }
