@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseEnv } from '../config';
-import { checkCron } from '../schedule/cron';
+import { checkCron } from '../time/cron';
 
 /** Feed settings beyond the core ones (CYBERBRIEF_FEEDS, CYBERBRIEF_FETCH_ALLOW). */
 export const FeedsConfig = z.object({

@@ -125,7 +125,7 @@ async function pollClaimed(
       lastModified: res.lastModified ?? state.lastModified,
       ...ok(now, 'not_modified', 0),
     });
-    deps.log.debug('feed.not_modified', { feed: feed.id });
+    deps.log.debug('feeds.feed_unchanged', { feed: feed.id });
     return { ...base, status: 'not_modified' };
   }
   const kind = /json/i.test(res.contentType) ? 'json' : 'xml';
@@ -169,7 +169,7 @@ async function pollClaimed(
       }
       if (reading.kind === 'unreadable') {
         result.problems += 1;
-        deps.log.info('feed.item_unreadable', { feed: feed.id, url: item.url, reason: reading.reason });
+        deps.log.info('feeds.item_skipped', { feed: feed.id, url: item.url, reason: reading.reason });
         return;
       }
       result.kept += 1;
@@ -180,7 +180,7 @@ async function pollClaimed(
     } catch (e) {
       // One bad item (or a store hiccup for it) must not cost the rest of the feed.
       result.problems += 1;
-      deps.log.error('feed.item_failed', { feed: feed.id, url: item.url, error: e as Error });
+      deps.log.error('feeds.item_failed', { feed: feed.id, url: item.url, error: e as Error });
     }
   });
   await deps.store.saveState(feed.id, {
@@ -190,7 +190,7 @@ async function pollClaimed(
     seen: [...fresh.filter((f) => !later.has(f)).map((f) => f.hash), ...state.seen],
     ...ok(now, 'new', fresh.length),
   });
-  deps.log.info('feed.polled', {
+  deps.log.info('feeds.feed_polled', {
     feed: feed.id,
     newItems: result.newItems,
     kept: result.kept,
@@ -236,7 +236,7 @@ async function failed(
     failures,
     nextPollAt: next,
   });
-  deps.log.warn(`feed.${status}`, { feed: feed.id, url: feed.url, reason, failures, nextPollAt: next });
+  deps.log.warn(`feeds.feed_${status}`, { feed: feed.id, url: feed.url, reason, failures, nextPollAt: next });
   return { ...base, status, reason };
 }
 
@@ -263,7 +263,7 @@ export async function pollFeeds(
         r = await pollFeed(feed, deps, opts);
       } catch (e) {
         // The store failing mid-poll is a fault, but one feed's fault must not stop the others.
-        deps.log.error('feed.poll_error', { feed: feed.id, error: e as Error });
+        deps.log.error('feeds.feed_errored', { feed: feed.id, error: e as Error });
         r = {
           feed,
           status: 'failed',

@@ -140,7 +140,7 @@ export class Ingestor {
     for (const [home, devs] of byHome) {
       const incident: Incident | undefined = created.get(home) ?? this.service.data.incident(home);
       if (!incident) {
-        this.log?.warn('ingest.unknown_incident', { incident: home, source: x.sourceId });
+        this.log?.warn('ingest.incident_missing', { incident: home, source: x.sourceId });
         continue;
       }
       const list = [...this.service.data.ownedDevelopments(home)].filter((d) => !d.id.startsWith(`ing-${x.sourceId}-`));
@@ -166,7 +166,7 @@ export class Ingestor {
     }
     await this.service.store.setMeta(marker, { at: recordedAt, developments: added, merged });
     for (const inc of created.values()) this.lex?.addIncident(inc);
-    this.log?.info('ingest.added', {
+    this.log?.info('ingest.article_added', {
       source: x.sourceId,
       developments: added,
       merged,

@@ -1,4 +1,4 @@
-import { startFeedPoller } from '../../adapters/feeds/start-feed-poller';
+import { startFeedTimer } from '../../adapters/server/start-feed-timer';
 import { composeDigest } from '../../src/digest/compose';
 import { FeedSourceStore } from '../../src/feeds/feed-source-store';
 import { silentLogger } from '../../src/log';
@@ -33,7 +33,7 @@ describe('a newly followed feed’s back catalogue', () => {
       const r = await feeds.add({ url: server.url(path), id }, clock());
       if (!r.ok) throw new Error(r.error);
     }
-    return startFeedPoller({ app, log: silentLogger, clock, cron: '0 0 1 1 *' });
+    return startFeedTimer({ app, log: silentLogger, clock, cron: '0 0 1 1 *' });
   }
 
   const ingested = () => [...app.briefing.data.allDevelopments()].filter((d) => d.origin === 'ingested');

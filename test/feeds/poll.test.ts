@@ -169,14 +169,14 @@ describe('polling feeds from a loopback server', () => {
     const st2 = await store.state('broken');
     expect(st2.failures).toBe(2);
     expect(Date.parse(st2.nextPollAt ?? '') - clock.getTime()).toBeGreaterThanOrEqual(30 * 60_000);
-    expect(logs.filter((l) => l.event === 'feed.failed' && l.feed === 'broken')).toHaveLength(2);
+    expect(logs.filter((l) => l.event === 'feeds.feed_failed' && l.feed === 'broken')).toHaveLength(2);
   });
 
   it('refuses a feed that redirects to a private address, with the reason logged', async () => {
     const feed = await follow('/moved.xml', 'moved');
     const r = await pollFeed(feed, deps);
     expect(r).toMatchObject({ status: 'refused', reason: '10.0.0.1 is a private (RFC 1918) address' });
-    expect(logs.find((l) => l.event === 'feed.refused')).toMatchObject({
+    expect(logs.find((l) => l.event === 'feeds.feed_refused')).toMatchObject({
       level: 'warn',
       feed: 'moved',
       reason: '10.0.0.1 is a private (RFC 1918) address',

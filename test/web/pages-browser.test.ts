@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
-import { startServe, type Serving } from '../../adapters/serve/start-serve';
+import { startServe, type Serving } from '../../adapters/server/start-serve';
 import type { BriefLinks } from '../../src/links/brief-links';
 import { CHROMIUM, launchChromium } from '../support/chromium';
 import { openTempApp } from '../support/temp-app';

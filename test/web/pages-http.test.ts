@@ -1,4 +1,4 @@
-import { startServe, type Serving } from '../../adapters/serve/start-serve';
+import { startServe, type Serving } from '../../adapters/server/start-serve';
 import { BriefLinks, LinkConfig } from '../../src/links/brief-links';
 import { openTempApp } from '../support/temp-app';
 
