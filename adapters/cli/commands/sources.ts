@@ -8,6 +8,7 @@ import { feedSink } from '../../feeds/feed-sink';
 import type { App } from '../../root';
 import { type CliContext, type RegisterCommand, UsageError } from '../context';
 import { jsonOption } from '../options';
+import { redactUrl, redactUrlsIn } from '../../../src/text/redact-url';
 import { stripControl } from '../render-brief';
 
 /** Exit code of `sources poll` when some feed was refused or failed (DESIGN.md). */
@@ -44,7 +45,7 @@ export const register: RegisterCommand = (program, ctx) => {
             now(ctx),
           );
           if (!r.ok) throw new UsageError(`add: ${r.error}`);
-          ctx.out(opts.json ? `${JSON.stringify(r.feed, null, 2)}\n` : `${r.feed.id}\n`);
+          ctx.out(opts.json ? `${JSON.stringify(shown(r.feed), null, 2)}\n` : `${r.feed.id}\n`);
         });
       },
     );
@@ -57,7 +58,7 @@ export const register: RegisterCommand = (program, ctx) => {
       await withFeeds(ctx, async (rt) => {
         const feeds = await rt.followed();
         const rows = await Promise.all(
-          feeds.map(async (f) => ({ ...f, poll: publicState(await rt.store.state(f.id)) })),
+          feeds.map(async (f) => ({ ...shown(f), poll: publicState(await rt.store.state(f.id)) })),
         );
         if (opts.json) {
           ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
@@ -151,16 +152,21 @@ export function pollLine(r: FeedPollResult): string {
       return `${id}: not modified`;
     case 'refused':
     case 'failed':
-      return `${id}: ${r.status}: ${stripControl(r.reason ?? 'unknown reason')}`;
+      return `${id}: ${r.status}: ${stripControl(redactUrlsIn(r.reason ?? 'unknown reason'))}`;
     case 'busy':
     case 'deferred':
-      return `${id}: skipped: ${stripControl(r.reason ?? r.status)}`;
+      return `${id}: skipped: ${stripControl(redactUrlsIn(r.reason ?? r.status))}`;
   }
+}
+
+/** A feed as listed: its URL without credentials (the stored one keeps them for fetching). */
+function shown(f: FeedSource): FeedSource {
+  return { ...f, url: redactUrl(f.url) };
 }
 
 function publicState(s: FeedState): Omit<FeedState, 'seen' | 'etag' | 'lastModified'> & { remembered: number } {
   const { seen, etag: _etag, lastModified: _lm, ...rest } = s;
-  return { ...rest, remembered: seen.length };
+  return { ...rest, lastReason: rest.lastReason && redactUrlsIn(rest.lastReason), remembered: seen.length };
 }
 
 function describe(f: FeedSource, s: ReturnType<typeof publicState>): string {

@@ -1,6 +1,7 @@
 import { parseSourceWords } from '../../../src/feeds/source-words';
 import type { FeedSource, FeedState } from '../../../src/feeds/feed-source';
 import type { Locale } from '../../../src/domain/text';
+import { redactUrl, redactUrlsIn } from '../../../src/text/redact-url';
 import { context, type KnownBlock, section } from '../blocks';
 import { escapeInline, escapeMrkdwn } from '../escape';
 import { LIMITS, packLines } from '../limits';
@@ -74,11 +75,11 @@ export function feedLine(f: FeedSource, s: FeedState, locale: Locale): string {
     s.lastStatus === undefined
       ? S.never
       : s.lastStatus === 'refused' || s.lastStatus === 'failed'
-        ? S.polledBad(s.lastStatus, s.failures, escapeInline(s.lastReason ?? '?'))
+        ? S.polledBad(s.lastStatus, s.failures, escapeInline(redactUrlsIn(s.lastReason ?? '?')))
         : s.lastStatus === 'new'
           ? S.polledOk(at(s.lastPolledAt), s.lastNewItems ?? 0)
           : S.polledSame(at(s.lastPolledAt));
-  return `• \`${escapeInline(f.id)}\`${title} (${escapeInline(f.language ?? '--')}, ${f.kind}) ${escapeInline(f.url)}: ${last}`;
+  return `• \`${escapeInline(f.id)}\`${title} (${escapeInline(f.language ?? '--')}, ${f.kind}) ${escapeInline(redactUrl(f.url))}: ${last}`;
 }
 
 async function add(
@@ -106,7 +107,7 @@ async function add(
   ctx.log.info('slack.feed_added', { team: command.team_id, user: command.user_id, feed: r.feed.id });
   await respond({
     response_type: 'ephemeral',
-    text: S.sourcesAdded(escapeInline(r.feed.id), escapeInline(r.feed.url)),
+    text: S.sourcesAdded(escapeInline(r.feed.id), escapeInline(redactUrl(r.feed.url))),
   });
 }
 
