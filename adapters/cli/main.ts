@@ -5,6 +5,7 @@ import { ConfigError } from '../../src/config';
 import { KnowledgeBaseError } from '../../src/kb/load';
 import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../src/log';
 import { packageVersion } from '../../src/package-root';
+import { stripControl } from '../../src/text/terminal-text';
 import { openApp, type OpenOptions } from '../root';
 import { type CliContext, type RegisterCommand, UsageError } from './context';
 /**
@@ -49,13 +50,15 @@ const stdio: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => voi
 
 export async function runCli(argv: string[], options: OpenOptions = {}, io: CliIo = stdio): Promise<number> {
   const env = options.env ?? process.env;
+  // Messages quote what the user typed (file names, --cron, --tz): no control character reaches the terminal.
+  const err = (t: string) => io.err(stripControl(t));
   const ctx: CliContext = {
     open: (opts) => {
       const level = (env.CYBERBRIEF_LOG_LEVEL as LogLevel | undefined) || opts?.defaultLogLevel || 'warn';
       return openApp({ ...options, env, log: options.log ?? jsonLogger(LOG_LEVELS.includes(level) ? level : 'warn') });
     },
     out: io.out,
-    err: io.err,
+    err,
     color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
     options,
   };
@@ -68,15 +71,15 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError) {
-      io.err(`cyberbrief: ${e.message}\n`);
+      err(`cyberbrief: ${e.message}\n`);
       return 2;
     }
     if (e instanceof ConfigError || e instanceof KnowledgeBaseError) {
-      io.err(`cyberbrief: ${e.message}\n`);
+      err(`cyberbrief: ${e.message}\n`);
       return 78;
     }
-    io.err(`cyberbrief: ${(e as Error).message}\n`);
-    if (env.CYBERBRIEF_DEBUG) io.err(`${(e as Error).stack}\n`);
+    err(`cyberbrief: ${(e as Error).message}\n`);
+    if (env.CYBERBRIEF_DEBUG) err(`${(e as Error).stack}\n`);
     return 70;
   } finally {
     process.exitCode = undefined;
@@ -97,7 +100,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`cyberbrief: ${(e as Error).message}\n`);
+      process.stderr.write(`cyberbrief: ${stripControl((e as Error).message)}\n`);
       process.exitCode = 70;
     },
   );

@@ -78,7 +78,7 @@ export const register: RegisterCommand = (program, ctx) => {
             `\n${d.date.padEnd(10)} ${d.type}${parties ? ` ${parties}` : ''} [${d.incidents.join(', ')}]\n           ${stripControl(d.evidence)}\n`,
           );
         }
-        for (const n of x.notes) ctx.out(`note: ${n}\n`);
+        for (const n of x.notes) ctx.out(`note: ${stripControl(n)}\n`);
       } finally {
         await app.close();
       }

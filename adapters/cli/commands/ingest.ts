@@ -3,6 +3,7 @@ import { articleFiles } from '../../../src/ingest/files';
 import { Ingestor, type IngestOutcome } from '../../../src/ingest/ingest';
 import { MAX_ARTICLE_BYTES } from '../../../src/ingest/read/decode';
 import { type RegisterCommand, UsageError } from '../context';
+import { oneLine } from '../../../src/text/terminal-text';
 import { stripControl } from '../render-brief';
 import { parsePublished, publishedOption } from './extract';
 
@@ -39,7 +40,7 @@ export const register: RegisterCommand = (program, ctx) => {
           counts.files++;
           if ('problem' in entry) {
             counts.refused++;
-            ctx.out(`${entry.path}: refused: ${entry.problem}\n`);
+            ctx.out(`${oneLine(entry.path)}: refused: ${oneLine(entry.problem)}\n`);
             continue;
           }
           let outcome: IngestOutcome;
@@ -59,7 +60,7 @@ export const register: RegisterCommand = (program, ctx) => {
             app.log.error('ingest.failed', { file: entry.path, error: e as Error });
             outcome = { status: 'refused', problem: `failed: ${(e as Error).message}` };
           }
-          ctx.out(`${entry.path}: ${describe(outcome)}\n`);
+          ctx.out(`${oneLine(entry.path)}: ${describe(outcome)}\n`);
           if (outcome.status === 'added') {
             counts.added++;
             counts.developments += outcome.developments;
