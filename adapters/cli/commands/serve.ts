@@ -12,11 +12,14 @@ export const register: RegisterCommand = (program, ctx) => {
     .action(async (opts: { port?: string }) => {
       // Loaded here, not at the top: Bolt and botbuilder would otherwise weigh on every one-shot command's start.
       const { startServe } = await import('../../serve/start-serve');
+      const { guardProcess } = await import('../../server/process-guards');
       const app = await ctx.open({ defaultLogLevel: 'info' });
+      const unguard = guardProcess(app.log);
       let serving;
       try {
         serving = await startServe(app, { port: opts.port !== undefined ? Number(opts.port) : undefined });
       } catch (e) {
+        unguard();
         await app.close();
         throw e;
       }
@@ -24,7 +27,7 @@ export const register: RegisterCommand = (program, ctx) => {
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {
           app.log.info('serve.signal', { signal });
-          serving.stop().then(resolve, resolve);
+          serving.stop().then(resolve, resolve).finally(unguard);
         };
         process.once('SIGTERM', () => stop('SIGTERM'));
         process.once('SIGINT', () => stop('SIGINT'));
