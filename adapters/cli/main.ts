@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../../src/config';
 import { KnowledgeBaseError } from '../../src/kb/load';
@@ -87,9 +86,8 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
 }
 
 if (require.main === module) {
-  // A `.env` in the working directory is read (variables already set win), so the README's
-  // "copy .env.example to .env" is all a newcomer has to do.
-  if (existsSync('.env') && !process.env.CYBERBRIEF_NO_DOTENV) process.loadEnvFile('.env');
+  // No `.env` is read here: only `serve` reads one, and only the file it is told to (--env-file,
+  // CYBERBRIEF_ENV_FILE), so a file lying in the working folder cannot reconfigure a command.
   // `cyberbrief brief x | head` closes the pipe early: that is the reader's choice, not a fault.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
