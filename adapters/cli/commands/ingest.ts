@@ -1,5 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
-import { articleFiles } from '../../../src/ingest/files';
+import { articleFiles, readArticleFile } from '../../../src/ingest/files';
 import { Ingestor, type IngestOutcome } from '../../../src/ingest/ingest';
 import { MAX_ARTICLE_BYTES } from '../../../src/ingest/read/decode';
 import { type RegisterCommand, UsageError } from '../context';
@@ -45,15 +44,10 @@ export const register: RegisterCommand = (program, ctx) => {
           }
           let outcome: IngestOutcome;
           try {
-            const size = (await stat(entry.path)).size;
-            if (size > MAX_ARTICLE_BYTES) {
-              outcome = {
-                status: 'refused',
-                problem: `too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`,
-              };
-            } else {
-              outcome = await ingestor.ingest({ bytes: await readFile(entry.path), name: entry.path, published });
-            }
+            const file = await readArticleFile(entry.path, MAX_ARTICLE_BYTES);
+            outcome = file.ok
+              ? await ingestor.ingest({ bytes: file.bytes, name: entry.path, published })
+              : { status: 'refused', problem: file.problem };
           } catch (e) {
             // One unreadable file or failed write is reported and the batch goes on; the marker
             // is written last, so the next run finishes what this one could not.
