@@ -11,6 +11,7 @@ import type { FeedSource } from './feed-source';
 import { FeedSourceStore } from './feed-source-store';
 import type { FeedsConfig } from './feeds-config';
 import { HostGate } from './host-gate';
+import type { HtmlReader } from './html-reader';
 import type { PollDeps } from './poll';
 import { RecentItems } from './recent-items';
 import { RelevanceModel } from './relevance';
@@ -27,6 +28,8 @@ export interface FeedRuntimeOptions {
   log: Logger;
   now: () => Date;
   claims?: ClaimStore;
+  /** Where fetched pages are read (default inline); `serve` passes a pool of worker threads. */
+  htmlReader?: HtmlReader;
 }
 
 export interface FeedRuntime {
@@ -63,6 +66,7 @@ export function openFeedRuntime(opts: FeedRuntimeOptions): FeedRuntime {
     now: opts.now,
     claims: opts.claims ? { store: opts.claims, owner: `feeds-${randomUUID().slice(0, 8)}` } : undefined,
     recent: new RecentItems(),
+    ...(opts.htmlReader ? { htmlReader: opts.htmlReader } : {}),
   };
   const starter = opts.core.CYBERBRIEF_FEEDS === 'starter';
   let synced: KbFeed[] | undefined;
