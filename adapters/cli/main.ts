@@ -4,6 +4,7 @@ import { ConfigError } from '../../src/config';
 import { KnowledgeBaseError } from '../../src/kb/load';
 import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../src/log';
 import { packageVersion } from '../../src/package-root';
+import { redactUrlsIn } from '../../src/text/redact-url';
 import { stripControl } from '../../src/text/terminal-text';
 import { openApp, type OpenOptions } from '../root';
 import { type CliContext, type RegisterCommand, UsageError } from './context';
@@ -49,8 +50,9 @@ const stdio: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => voi
 
 export async function runCli(argv: string[], options: OpenOptions = {}, io: CliIo = stdio): Promise<number> {
   const env = options.env ?? process.env;
-  // Messages quote what the user typed (file names, --cron, --tz): no control character reaches the terminal.
-  const err = (t: string) => io.err(stripControl(t));
+  // Messages quote what the user typed (file names, --cron, --tz, a store URL): no control
+  // character reaches the terminal, and no password in a URL.
+  const err = (t: string) => io.err(stripControl(redactUrlsIn(t)));
   const ctx: CliContext = {
     open: (opts) => {
       const level = (env.CYBERBRIEF_LOG_LEVEL as LogLevel | undefined) || opts?.defaultLogLevel || 'warn';
@@ -98,7 +100,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`cyberbrief: ${stripControl((e as Error).message)}\n`);
+      process.stderr.write(`cyberbrief: ${stripControl(redactUrlsIn((e as Error).message))}\n`);
       process.exitCode = 70;
     },
   );

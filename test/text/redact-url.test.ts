@@ -1,4 +1,5 @@
-import { jsonLogger } from '../../src/log';
+import { runCli } from '../../adapters/cli/main';
+import { jsonLogger, silentLogger } from '../../src/log';
 import { maskUrl } from '../../src/store/kv';
 import { redactUrl, redactUrlsIn } from '../../src/text/redact-url';
 
@@ -76,5 +77,19 @@ describe('log lines', () => {
     });
     expect(text).not.toContain('PASSWORD');
     expect(text).toContain('https://***@feeds.example/rss?token=***');
+  });
+});
+
+describe('CLI messages', () => {
+  it('never print the password of a store URL they quote', async () => {
+    let err = '';
+    const code = await runCli(
+      ['incidents'],
+      { env: { ...process.env, CYBERBRIEF_STORE: 'mongodb://:PASSWORD@db.internal/cyberbrief' }, log: silentLogger },
+      { out: () => undefined, err: (t) => void (err += t) },
+    );
+    expect(code).toBe(70);
+    expect(err).toContain('mongodb://***@db.internal/cyberbrief');
+    expect(err).not.toContain('PASSWORD');
   });
 });
