@@ -12,7 +12,8 @@ const SAMPLE_CHARS = 1200;
  */
 export function detectLanguage(text: string, declared?: string): string {
   const sample = sampleOf(text);
-  const quick = clearFrenchOrEnglish(sample) ?? shortFrenchOrEnglish(sample);
+  const counts = functionWords(sample);
+  const quick = clearFrenchOrEnglish(counts) ?? shortFrenchOrEnglish(counts);
   if (quick) return quick;
   const ranked = detectAll(sample);
   const top = ranked[0];
@@ -78,8 +79,7 @@ const EN_WORDS = new Set([
   'had',
 ]);
 /** Most French and English news is told apart by its function words alone; the detector decides the rest. */
-function clearFrenchOrEnglish(sample: string): 'fr' | 'en' | undefined {
-  const { fr, en, other } = functionWords(sample);
+function clearFrenchOrEnglish({ fr, en, other }: WordCounts): 'fr' | 'en' | undefined {
   if (fr >= 12 && fr >= 4 * (en + other)) return 'fr';
   if (en >= 12 && en >= 4 * (fr + other)) return 'en';
   return undefined;
@@ -93,15 +93,21 @@ const SHORT_TEXT_WORDS = 60;
  * go on: clean English was taken for Berber or Irish. Two function words of one language and none
  * that contradicts them settle it; a text with no such words still goes to the detector.
  */
-function shortFrenchOrEnglish(sample: string): 'fr' | 'en' | undefined {
-  const { fr, en, other, words } = functionWords(sample);
+function shortFrenchOrEnglish({ fr, en, other, words }: WordCounts): 'fr' | 'en' | undefined {
   if (words >= SHORT_TEXT_WORDS) return undefined;
   if (fr >= 2 && fr >= 3 * (en + other)) return 'fr';
   if (en >= 2 && en >= 3 * (fr + other)) return 'en';
   return undefined;
 }
 
-function functionWords(sample: string): { fr: number; en: number; other: number; words: number } {
+interface WordCounts {
+  fr: number;
+  en: number;
+  other: number;
+  words: number;
+}
+
+function functionWords(sample: string): WordCounts {
   let fr = 0;
   let en = 0;
   let other = 0;
