@@ -13,7 +13,7 @@ export const FULL_TEXT_CHARS = 1000;
 
 /**
  * Longest text handed to ingestion. A news article is a few thousand characters; extraction,
- * which runs on the main thread, stays within tens of milliseconds below this.
+ * which runs on the main thread, stays around a tenth of a second at most below this.
  */
 export const MAX_ARTICLE_CHARS = 100_000;
 
