@@ -1,3 +1,5 @@
+import { redactUrlsIn } from './text/redact-url';
+
 /** One JSON line per event on stderr. Fields are the caller's; secrets are never passed in. */
 export interface Logger {
   debug(event: string, fields?: Record<string, unknown>): void;
@@ -25,7 +27,8 @@ export function jsonLogger(
       const safe: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(fields))
         safe[k] = SECRET_KEY.test(k) ? '***' : v instanceof Error ? v.message : v;
-      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...safe }));
+      // URLs anywhere in the line (a store URL, a feed link, an error message quoting one) lose their credentials.
+      write(redactUrlsIn(JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...safe })));
     };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

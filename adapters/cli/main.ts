@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commandOf } from '../../src/chat/command-words';
 import { CyberbriefError, EXIT_STATUS, exitStatusOf } from '../../src/errors';
 import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../src/log';
 import { packageVersion } from '../../src/package-root';
+import { redactUrlsIn } from '../../src/text/redact-url';
+import { stripControl } from '../../src/text/terminal-text';
 import { openApp, type OpenOptions } from '../root';
 import type { CliContext, RegisterCommand } from './context';
 /**
@@ -58,13 +59,16 @@ const stdio: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => voi
 
 export async function runCli(argv: string[], options: OpenOptions = {}, io: CliIo = stdio): Promise<number> {
   const env = options.env ?? process.env;
+  // Messages quote what the user typed (file names, --cron, --tz, a store URL): no control
+  // character reaches the terminal, and no password in a URL.
+  const err = (t: string) => io.err(stripControl(redactUrlsIn(t)));
   const ctx: CliContext = {
     open: (opts) => {
       const level = (env.CYBERBRIEF_LOG_LEVEL as LogLevel | undefined) || opts?.defaultLogLevel || 'warn';
       return openApp({ ...options, env, log: options.log ?? jsonLogger(LOG_LEVELS.includes(level) ? level : 'warn') });
     },
     out: io.out,
-    err: io.err,
+    err,
     color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
     options,
   };
@@ -80,8 +84,8 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_STATUS.usage;
     // One line whatever the code; the exit status comes from the one table in src/errors.
-    io.err(`cyberbrief: ${(e as Error).message}\n`);
-    if (env.CYBERBRIEF_DEBUG && !(e instanceof CyberbriefError)) io.err(`${(e as Error).stack}\n`);
+    err(`cyberbrief: ${(e as Error).message}\n`);
+    if (env.CYBERBRIEF_DEBUG && !(e instanceof CyberbriefError)) err(`${(e as Error).stack}\n`);
     return exitStatusOf(e);
   } finally {
     process.exitCode = undefined;
@@ -89,9 +93,8 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
 }
 
 if (require.main === module) {
-  // A `.env` in the working directory is read (variables already set win), so the README's
-  // "copy .env.example to .env" is all a newcomer has to do.
-  if (existsSync('.env') && !process.env.CYBERBRIEF_NO_DOTENV) process.loadEnvFile('.env');
+  // No `.env` is read here: only `serve` reads one, and only the file it is told to (--env-file,
+  // CYBERBRIEF_ENV_FILE), so a file lying in the working folder cannot reconfigure a command.
   // `cyberbrief brief x | head` closes the pipe early: that is the reader's choice, not a fault.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
@@ -102,7 +105,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`cyberbrief: ${(e as Error).message}\n`);
+      process.stderr.write(`cyberbrief: ${stripControl(redactUrlsIn((e as Error).message))}\n`);
       process.exitCode = exitStatusOf(e);
     },
   );

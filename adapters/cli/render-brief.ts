@@ -1,5 +1,6 @@
 import { formatDate, formatPeriod, joinNames, labels, siteOf } from '../../src/brief/labels';
 import type { Brief } from '../../src/domain/brief';
+import { stripControl } from '../../src/text/terminal-text';
 import { styler } from './style';
 
 /**
@@ -110,7 +111,5 @@ function sourceNumber(brief: Brief, id: string): number {
 }
 
 /** Drops C0/C1 control characters (escape sequences) except newlines and tabs. */
-export function stripControl(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
-}
+// One function for every CLI output (src/text/terminal-text.ts); re-exported where commands always took it.
+export { stripControl };

@@ -2,6 +2,7 @@ import { createTask, type ScheduledTask } from 'node-cron';
 import type { ArticleSink } from '../../src/feeds/article-sink';
 import { openFeedRuntime } from '../../src/feeds/feed-runtime';
 import { loadFeedsConfig } from '../../src/feeds/feeds-config';
+import { type HtmlReader, HtmlReaderPool } from '../../src/feeds/html-reader';
 import { type FeedPollResult, pollFeeds } from '../../src/feeds/poll';
 import type { Logger } from '../../src/log';
 import { openClaims } from '../../src/store/claims';
@@ -19,6 +20,8 @@ export interface FeedTimerOptions {
   cron?: string;
   /** Poll once at start rather than waiting for the first tick (default true). */
   pollAtStart?: boolean;
+  /** Where fetched pages are read; default: a pool of worker threads, each page within a time budget. */
+  htmlReader?: HtmlReader;
 }
 
 export interface RunningFeedTimer {
@@ -38,7 +41,10 @@ export function startFeedTimer(opts: FeedTimerOptions): RunningFeedTimer {
   const clock = opts.clock ?? (() => new Date());
   const config = loadFeedsConfig(app.env);
   const sink = opts.sink ?? feedSink(app, clock);
+  // Pages are parsed off the event loop, so that /healthz, Slack and Teams keep answering meanwhile.
+  const htmlReader = opts.htmlReader ?? new HtmlReaderPool();
   const runtime = openFeedRuntime({
+    htmlReader,
     kv: app.kv,
     kb: app.kb,
     core: app.config,
@@ -117,6 +123,7 @@ export function startFeedTimer(opts: FeedTimerOptions): RunningFeedTimer {
         await inFlight;
         await sink.flush?.();
         runtime.close();
+        await htmlReader.close();
         log.info('feeds.poller_stopped', {});
       })();
       return stopped;

@@ -24,6 +24,7 @@ import * as briefPost from './listeners/brief-post';
 import * as briefShow from './listeners/brief-show';
 import { BOT_SCOPES } from './scopes';
 import { SubscriptionPermissions } from './permissions';
+import { guardSlackRequest, SLACK_BODY_LIMIT } from './request-guard';
 import { platformError } from './slack-errors';
 import type { SlackContext } from './slack-context';
 
@@ -109,6 +110,7 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
       logger,
       // Acknowledge first, work after: the HTTP response leaves as soon as a listener calls ack().
       processBeforeResponse: false,
+      bodyLimit: SLACK_BODY_LIMIT,
       ...oauth,
       installerOptions,
     });
@@ -188,7 +190,11 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
         const http1 = receiver;
         const handle = (req: IncomingMessage, res: ServerResponse) =>
           untilAnswered(res, () => http1.requestListener(req, res));
-        http.route('POST', '/slack/events', handle);
+        http.route(
+          'POST',
+          '/slack/events',
+          guardSlackRequest({ signingSecret: c.SLACK_SIGNING_SECRET!, log: deps.log }, handle),
+        );
         if (http1.installer) {
           http.route('GET', '/slack/install', handle);
           http.route('GET', '/slack/oauth_redirect', handle);

@@ -2,6 +2,7 @@ import type { FeedRuntime } from '../feeds/feed-runtime';
 import type { FeedSource, FeedState } from '../feeds/feed-source';
 import type { SourceDetails } from './chat-request';
 import { parseSourceWords } from '../feeds/source-words';
+import { redactUrl, redactUrlsIn } from '../text/redact-url';
 
 /** What the chat needs of the followed-feeds runtime: its store and the list it polls. */
 export type FeedsAccess = Pick<FeedRuntime, 'store' | 'followed'>;
@@ -19,6 +20,14 @@ export interface FeedListing {
   poll: PollSummary;
 }
 
+/**
+ * A feed as every surface shows it: its URL and last error without credentials (the store keeps
+ * the real URL for fetching).
+ */
+function shown(feed: FeedSource): FeedSource {
+  return { ...feed, url: redactUrl(feed.url) };
+}
+
 export function pollSummary(s: FeedState): PollSummary {
   switch (s.lastStatus) {
     case undefined:
@@ -29,7 +38,7 @@ export function pollSummary(s: FeedState): PollSummary {
         kind: 'failing',
         status: s.lastStatus,
         failures: s.failures,
-        reason: s.lastReason ?? '?',
+        reason: redactUrlsIn(s.lastReason ?? '?'),
         ...(s.nextPollAt ? { nextPollAt: s.nextPollAt } : {}),
       };
     case 'new':
@@ -45,7 +54,8 @@ export async function listSources(feeds: FeedsAccess): Promise<FeedListing[]> {
   return Promise.all(
     followed.map(async (feed) => {
       const state = await feeds.store.state(feed.id);
-      return { feed, state, poll: pollSummary(state) };
+      const safe = state.lastReason ? { ...state, lastReason: redactUrlsIn(state.lastReason) } : state;
+      return { feed: shown(feed), state: safe, poll: pollSummary(state) };
     }),
   );
 }
@@ -77,7 +87,7 @@ export async function addSource(
     },
     now,
   );
-  return r.ok ? r : { ok: false, problem: 'refused', error: r.error };
+  return r.ok ? { ok: true, feed: shown(r.feed) } : { ok: false, problem: 'refused', error: redactUrlsIn(r.error) };
 }
 
 export type RemoveSourceResult =
@@ -89,7 +99,7 @@ export async function removeSource(feeds: FeedsAccess, words: string[], now: Dat
   const what = words[0];
   if (what === undefined) return { ok: false, problem: 'missing_id' };
   const feed = await feeds.store.remove(what, now);
-  return feed ? { ok: true, feed } : { ok: false, problem: 'not_found', what };
+  return feed ? { ok: true, feed: shown(feed) } : { ok: false, problem: 'not_found', what: redactUrl(what) };
 }
 
 /** The feeds one `poll` names: all of them, or the one whose id or URL is given. */

@@ -62,11 +62,23 @@ export function parseAllowList(value: string | undefined): AllowListParse {
   return { ok: true, policy };
 }
 
-/** An IPv4-mapped IPv6 address (::ffff:127.0.0.1) is the IPv4 address it carries. */
+/**
+ * An IPv6 address that carries an IPv4 one is that IPv4 address: mapped (::ffff:7f00:1), SIIT
+ * (::ffff:0:7f00:1) and the deprecated IPv4-compatible form (::127.0.0.1, ::a9fe:a9fe), which
+ * ipaddr.js files under plain unicast although a stack may still route it to the IPv4 host.
+ */
 function unwrap(addr: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
-  return addr.kind() === 'ipv6' && (addr as ipaddr.IPv6).isIPv4MappedAddress()
-    ? (addr as ipaddr.IPv6).toIPv4Address()
-    : addr;
+  if (addr.kind() !== 'ipv6') return addr;
+  const v6 = addr as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address();
+  const p = v6.parts;
+  const zeros = (n: number) => p.slice(0, n).every((x) => x === 0);
+  const carried = new ipaddr.IPv4([p[6]! >> 8, p[6]! & 0xff, p[7]! >> 8, p[7]! & 0xff]);
+  // ::ffff:0:a.b.c.d (RFC 6145)
+  if (zeros(4) && p[4] === 0xffff && p[5] === 0) return carried;
+  // ::a.b.c.d, except :: and ::1, which are IPv6's own unspecified and loopback addresses.
+  if (zeros(6) && (p[6] !== 0 || p[7]! > 1)) return carried;
+  return addr;
 }
 
 export function stripBrackets(host: string): string {

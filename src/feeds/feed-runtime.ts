@@ -11,6 +11,7 @@ import type { FeedSource } from './feed-source';
 import { FeedSourceStore } from './feed-source-store';
 import type { FeedsConfig } from './feeds-config';
 import { HostGate } from './host-gate';
+import type { HtmlReader } from './html-reader';
 import type { PollDeps } from './poll';
 import { RecentItems } from './recent-items';
 import { RelevanceModel } from './relevance';
@@ -27,6 +28,8 @@ export interface FeedRuntimeOptions {
   log: Logger;
   now: () => Date;
   claims?: ClaimStore;
+  /** Where fetched pages are read (default inline); `serve` passes a pool of worker threads. */
+  htmlReader?: HtmlReader;
 }
 
 export interface FeedRuntime {
@@ -65,6 +68,7 @@ export function openFeedRuntime(opts: FeedRuntimeOptions): FeedRuntime {
     recent: new RecentItems(),
     backfillDays: opts.feeds.CYBERBRIEF_FEEDS_BACKFILL_DAYS,
     backfillPerPoll: opts.feeds.CYBERBRIEF_FEEDS_BACKFILL_PER_POLL,
+    ...(opts.htmlReader ? { htmlReader: opts.htmlReader } : {}),
   };
   const starter = opts.core.CYBERBRIEF_FEEDS === 'starter';
   let synced: KbFeed[] | undefined;

@@ -7,6 +7,7 @@ import { type FeedSource, type FeedState, itemHash } from './feed-source';
 import type { FeedSourceStore } from './feed-source-store';
 import type { HostGate } from './host-gate';
 import { type FeedItem, parseFeed } from './parse-feed';
+import type { HtmlReader } from './html-reader';
 import { readItem } from './read-item';
 import type { RecentItems } from './recent-items';
 import type { RelevanceModel } from './relevance';
@@ -38,6 +39,8 @@ export interface PollDeps {
   itemConcurrency?: number;
   /** Article URLs already read by this process from another feed: not read twice. */
   recent?: RecentItems;
+  /** Where fetched pages are read; default inline. */
+  htmlReader?: HtmlReader;
 }
 
 export interface FeedPollResult {

@@ -1,15 +1,21 @@
 import type { Logger } from '../log';
 import type { FeedArticle } from './article-sink';
-import { readArticleHtml } from './article-text';
 import { decodeBody } from './decode-text';
 import type { FeedSource } from './feed-source';
 import type { HostGate } from './host-gate';
+import { type HtmlReader, inlineHtmlReader } from './html-reader';
 import type { FeedItem } from './parse-feed';
 import type { RelevanceModel } from './relevance';
 import type { Fetcher } from './safe-fetch';
 
 /** A feed's own content at least this long is taken as the full article, and the page is not fetched. */
 export const FULL_TEXT_CHARS = 1000;
+
+/**
+ * Longest text handed to ingestion. A news article is a few thousand characters; extraction,
+ * which runs on the main thread, stays around a tenth of a second at most below this.
+ */
+export const MAX_ARTICLE_CHARS = 100_000;
 
 const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
 
@@ -23,6 +29,8 @@ export interface ReadItemDeps {
   gate: HostGate;
   relevance: RelevanceModel;
   log: Logger;
+  /** Where fetched pages are read; default: inline (the CLI). `serve` passes a pool of workers. */
+  htmlReader?: HtmlReader;
 }
 
 /**
@@ -43,13 +51,19 @@ export async function readItem(feed: FeedSource, item: FeedItem, deps: ReadItemD
     const page = await deps.gate.run(item.url, () => deps.fetcher.fetch(item.url!, { accept: HTML_ACCEPT }));
     if (page.kind === 'ok' && /html|xml|text\/plain/i.test(page.contentType || 'text/html')) {
       const { text: html } = decodeBody(page.body, page.contentType, 'html');
-      const read = /text\/plain/i.test(page.contentType) ? { text: html } : readArticleHtml(html);
+      let read: { text: string; language?: string; published?: string; title?: string } = { text: html };
+      if (!/text\/plain/i.test(page.contentType)) {
+        const r = await (deps.htmlReader ?? inlineHtmlReader).read(html);
+        // Over its time budget, or fatal to its reader: the article is refused, with why.
+        if (!r.ok) return { kind: 'unreadable', reason: r.reason };
+        read = r.page;
+      }
       text = read.text;
       url = page.url;
       fetched = true;
-      if ('language' in read && read.language) language ??= read.language.slice(0, 2).toLowerCase();
-      if ('published' in read && read.published) published ??= read.published;
-      if ('title' in read && read.title && !title) title = read.title;
+      if (read.language) language ??= read.language.slice(0, 2).toLowerCase();
+      if (read.published) published ??= read.published;
+      if (read.title && !title) title = read.title;
     } else if (page.kind === 'refused' || page.kind === 'failed') {
       deps.log.warn(`feeds.article_${page.kind}`, { feed: feed.id, url: page.url, reason: page.reason });
     }
@@ -59,6 +73,7 @@ export async function readItem(feed: FeedSource, item: FeedItem, deps: ReadItemD
     text =
       [item.content, item.summary].filter((t): t is string => Boolean(t)).sort((a, b) => b.length - a.length)[0] ?? '';
   if (text.trim().length === 0) return { kind: 'unreadable', reason: 'no text in the item or its page' };
+  if (text.length > MAX_ARTICLE_CHARS) text = text.slice(0, MAX_ARTICLE_CHARS);
   const verdict = deps.relevance.classify({ title, text });
   if (!verdict.relevant) return { kind: 'irrelevant', stage: 'text', score: verdict.score };
   return {

@@ -12,7 +12,8 @@ const SAMPLE_CHARS = 1200;
  */
 export function detectLanguage(text: string, declared?: string): string {
   const sample = sampleOf(text);
-  const quick = clearFrenchOrEnglish(sample);
+  const counts = functionWords(sample);
+  const quick = clearFrenchOrEnglish(counts) ?? shortFrenchOrEnglish(counts);
   if (quick) return quick;
   const ranked = detectAll(sample);
   const top = ranked[0];
@@ -78,14 +79,43 @@ const EN_WORDS = new Set([
   'had',
 ]);
 /** Most French and English news is told apart by its function words alone; the detector decides the rest. */
-function clearFrenchOrEnglish(sample: string): 'fr' | 'en' | undefined {
+function clearFrenchOrEnglish({ fr, en, other }: WordCounts): 'fr' | 'en' | undefined {
+  if (fr >= 12 && fr >= 4 * (en + other)) return 'fr';
+  if (en >= 12 && en >= 4 * (fr + other)) return 'en';
+  return undefined;
+}
+
+/** Below this many words, n-gram statistics are too thin to be trusted over function words. */
+const SHORT_TEXT_WORDS = 60;
+
+/**
+ * A short text (a headline and a paragraph, a stub page) gives the n-gram detector too little to
+ * go on: clean English was taken for Berber or Irish. Two function words of one language and none
+ * that contradicts them settle it; a text with no such words still goes to the detector.
+ */
+function shortFrenchOrEnglish({ fr, en, other, words }: WordCounts): 'fr' | 'en' | undefined {
+  if (words >= SHORT_TEXT_WORDS) return undefined;
+  if (fr >= 2 && fr >= 3 * (en + other)) return 'fr';
+  if (en >= 2 && en >= 3 * (fr + other)) return 'en';
+  return undefined;
+}
+
+interface WordCounts {
+  fr: number;
+  en: number;
+  other: number;
+  words: number;
+}
+
+function functionWords(sample: string): WordCounts {
   let fr = 0;
   let en = 0;
   let other = 0;
-  for (const w of sample
+  const words = sample
     .toLowerCase()
     .split(/[^\p{L}]+/u)
-    .slice(0, 150)) {
+    .filter((w) => w !== '');
+  for (const w of words.slice(0, 150)) {
     if (FR_WORDS.has(w)) fr++;
     else if (EN_WORDS.has(w)) en++;
     else if (
@@ -93,9 +123,7 @@ function clearFrenchOrEnglish(sample: string): 'fr' | 'en' | undefined {
     )
       other++;
   }
-  if (fr >= 12 && fr >= 4 * (en + other)) return 'fr';
-  if (en >= 12 && en >= 4 * (fr + other)) return 'en';
-  return undefined;
+  return { fr, en, other, words: words.length };
 }
 
 /** Cuts the sample at a word boundary. */

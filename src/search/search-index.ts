@@ -57,6 +57,33 @@ function processTerm(term: string): string | null {
   return t;
 }
 
+/** A word of at least three letters ("apt28" is one, "1" and "b" are not): what makes a query a lookup. */
+function isWord(term: string): boolean {
+  return (term.match(/\p{L}/gu)?.length ?? 0) >= 3;
+}
+
+/**
+ * What a hit's matched index terms say about the query: the query words it really matched (as
+ * typed or as a prefix, in any field, or by a typo in a name or alias) and whether one of them is
+ * in a name or alias. MiniSearch reports the index terms matched, so each is traced back to the
+ * query word it came from.
+ */
+function evidence(match: Record<string, string[]>, terms: string[]): { solid: Set<string>; inName: boolean } {
+  const solid = new Set<string>();
+  let inName = false;
+  for (const [indexTerm, fields] of Object.entries(match)) {
+    const named = fields.includes('names') || fields.includes('aliases');
+    const from =
+      terms.find((t) => t === indexTerm) ??
+      terms.find((t) => t.length >= 3 && indexTerm.startsWith(t)) ??
+      (named ? terms.find((t) => t.length >= 4 && !/^\d+$/.test(t)) : undefined);
+    if (from === undefined || !isWord(from)) continue;
+    solid.add(from);
+    if (named) inName = true;
+  }
+  return { solid, inName };
+}
+
 /** Longest query read: anything beyond is pasted text, not a lookup. */
 export const MAX_QUERY_CHARS = 200;
 
@@ -82,6 +109,9 @@ export class SearchIndex {
   private readonly exact = new Map<string, Set<string>>();
   private readonly docs = new Map<string, Doc>();
   private readonly names = new Map<string, { en: string; fr: string }>();
+  /** incident key -> start of its period, for suggestions when a query gives nothing to go on. */
+  private readonly starts = new Map<string, string>();
+  private recent?: string[];
   /** Organisation key -> ids of the incidents it was hit in: "viasat" means the Viasat attack. */
   private readonly victimOf = new Map<string, Set<string>>();
   /** Incidents by id, for ordering several incidents of one victim. */
@@ -122,11 +152,12 @@ export class SearchIndex {
 
   /** Resolves a lookup to one subject, a short list to choose from, or suggestions. */
   resolve(query: string, locale: Locale): SearchOutcome {
-    const raw = query.slice(0, MAX_QUERY_CHARS);
-    const actorsOnly = ACTOR_PREFIX.test(raw);
-    const typed = raw.replace(ACTOR_PREFIX, '').trim();
+    // Markup is never a name: "<b></b>" or "<script>" is looked up as what is left once the tags go.
+    const raw = query.slice(0, MAX_QUERY_CHARS).replace(/<[^<>]*>/g, ' ');
+    const actorsOnly = ACTOR_PREFIX.test(raw.trim());
+    const typed = raw.trim().replace(ACTOR_PREFIX, '').trim();
     const q = normalize(typed);
-    if (q.length === 0) return { status: 'not_found', suggestions: [] };
+    if (q.length === 0) return { status: 'not_found', suggestions: this.recentIncidents(locale) };
 
     // An actor's id typed as written ("VIASAT", "UK-ELECTORAL-COMMISSION") names that actor, unless
     // the id is also one of its names as written ("OPCW"): then it is the name people type.
@@ -164,6 +195,11 @@ export class SearchIndex {
       return { status: 'not_found', suggestions: [] };
     }
 
+    // A state's ISO code is an answer only typed as a code ("KP", "NO"): in lower case, "no" or
+    // "de" is a word of the query, not Norway or Germany.
+    if (/^[A-Z]{2}$/.test(typed) && this.docs.has(`actor:${typed}`))
+      return { status: 'found', hit: this.candidate(`actor:${typed}`, 100, locale) };
+
     if (/^(19|20)\d{2}$/.test(q)) {
       const hits = this.mini.search(q, { fields: ['years'], prefix: false, fuzzy: false });
       const candidates = hits.slice(0, 8).map((h) => this.candidate(h.id as string, h.score, locale));
@@ -172,13 +208,18 @@ export class SearchIndex {
       return { status: 'not_found', suggestions: [] };
     }
 
+    // "1", "alert(1)" without its word, "x y": no word of three letters is not a lookup, whatever
+    // a summary happens to contain. Names shorter than that are found above, exactly.
+    const terms = q.split(' ').filter((t) => !STOP.has(t));
+    if (!terms.some(isWord)) return { status: 'not_found', suggestions: this.suggest(q, locale) };
+
     // Every word, as typed, first: cheap and precise. Typos and prefixes only when that finds nothing,
     // because fuzzy expansion over a large vocabulary is what makes a lookup slow.
     const exactHits = this.mini.search(q, {
       boost: { names: 4, aliases: 4, years: 1, summary: 0.6 },
       combineWith: 'AND',
     });
-    const hits =
+    const hits = (
       exactHits.length > 0
         ? exactHits
         : this.mini.search(q, {
@@ -188,21 +229,31 @@ export class SearchIndex {
             maxFuzzy: 2,
             combineWith: 'OR',
             weights: { fuzzy: 0.45, prefix: 0.5 },
-          });
+          })
+    )
+      .map((h) => ({ hit: h, evidence: evidence(h.match, terms) }))
+      // A hit held only by a noise token ("1" in "1.5 billion") or a typo found in a summary
+      // ("pwned" for "owned") is not evidence of what was asked.
+      .filter((h) => h.evidence.solid.size > 0);
     if (hits.length === 0) return { status: 'not_found', suggestions: this.suggest(q, locale) };
     const top = hits[0]!;
     const second = hits[1];
-    const terms = q.split(' ').filter((t) => !STOP.has(t)).length || 1;
-    // A hit that matches no query term exactly, in no name or alias, is a guess, not an answer.
-    const strongTop = (top.match ? Object.values(top.match).flat() : []).some((f) => f === 'names' || f === 'aliases');
-    if ((!second || top.score >= second.score * CLEAR_LEAD) && (strongTop || top.queryTerms.length >= terms)) {
-      return { status: 'found', hit: this.candidate(top.id as string, top.score, locale) };
+    // A hit that matches no query term in a name or alias is a guess unless it matches them all.
+    const strongTop = top.evidence.inName;
+    if (
+      (!second || top.hit.score >= second.hit.score * CLEAR_LEAD) &&
+      (strongTop || top.evidence.solid.size >= terms.length)
+    ) {
+      return { status: 'found', hit: this.candidate(top.hit.id as string, top.hit.score, locale) };
     }
-    const floor = top.score / 3;
+    const floor = top.hit.score / 3;
     const candidates = hits
-      .filter((h) => h.score >= floor)
+      .filter((h) => h.hit.score >= floor)
       .slice(0, 8)
-      .map((h) => this.candidate(h.id as string, h.score, locale));
+      .map((h) => this.candidate(h.hit.id as string, h.hit.score, locale));
+    // Only guesses (each matching some words, in summaries only): suggestions, not a choice to make.
+    const answers = hits.filter((h) => h.evidence.inName || h.evidence.solid.size >= terms.length);
+    if (answers.length === 0) return { status: 'not_found', suggestions: candidates };
     if (candidates.length === 1 && !strongTop) return { status: 'not_found', suggestions: candidates };
     return { status: 'ambiguous', candidates };
   }
@@ -257,11 +308,22 @@ export class SearchIndex {
     return false;
   }
 
+  /** Names close to what was typed; for a query with no letter at all, the latest incidents, as somewhere to start. */
   private suggest(q: string, locale: Locale): Candidate[] {
+    const words = q.split(' ').filter((t) => /\p{L}/u.test(t));
+    if (words.length === 0) return this.recentIncidents(locale);
     return this.mini
-      .search(q, { fields: ['names', 'aliases'], fuzzy: 0.4, prefix: true, maxFuzzy: 3 })
+      .search(words.join(' '), { fields: ['names', 'aliases'], fuzzy: 0.4, prefix: true, maxFuzzy: 3 })
       .slice(0, 5)
       .map((h) => this.candidate(h.id as string, h.score, locale));
+  }
+
+  private recentIncidents(locale: Locale, limit = 5): Candidate[] {
+    this.recent ??= [...this.starts]
+      .sort((a, b) => b[1].localeCompare(a[1]) || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([key]) => key);
+    return this.recent.map((key) => this.candidate(key, 0, locale));
   }
 
   private candidate(key: string, score: number, locale: Locale): Candidate {
@@ -290,6 +352,8 @@ export class SearchIndex {
       summary: `${inc.summary.en} ${inc.summary.fr}`,
     };
     this.register(key, doc, inc.name, [inc.id, inc.name.en, inc.name.fr, ...inc.aliases]);
+    this.starts.set(key, inc.period.start);
+    this.recent = undefined;
     this.periods.set(inc.id, inc.period.start);
     if (!RESPONSE_INCIDENT_TYPES.has(inc.type)) {
       for (const target of inc.targets) {

@@ -69,6 +69,42 @@ describe('lookups resolve names, aliases, typos and both languages', () => {
   });
 });
 
+describe('noise is not a lookup', () => {
+  it.each([
+    ['a number', '1'],
+    ['a script payload', 'alert(1)'],
+    ['markup only', '<b></b>'],
+    ['a tag', '<script>'],
+    ['short tokens', 'x y 42'],
+    ['a typo of a summary word', 'pwned'],
+  ])('%s answers not_found, with suggestions for a query without letters', (_label, q) => {
+    const b = brief(q);
+    expect(b.status).toBe('not_found');
+    expect(b.subject).toBeUndefined();
+    if (!/\p{L}/u.test(q.replace(/<[^<>]*>/g, ''))) expect(b.suggestions?.length).toBeGreaterThan(0);
+  });
+
+  it('still answers short names typed exactly, state codes in capitals, years and ids', () => {
+    expect(brief('UK').subject).toMatchObject({ kind: 'actor', id: 'GB' });
+    expect(brief('eu').subject).toMatchObject({ kind: 'actor', id: 'EU' });
+    expect(brief('KP').subject).toMatchObject({ kind: 'actor', id: 'KP' });
+    expect(brief('NO').subject).toMatchObject({ kind: 'actor', id: 'NO' });
+    expect(brief('G0032').subject).toMatchObject({ kind: 'actor', id: 'G0032' });
+    expect(brief('2017').status).toBe('ambiguous');
+    expect(brief('<b>wannacry</b>').subject).toMatchObject({ kind: 'incident', id: 'wannacry' });
+    // In lower case a two-letter word is a word, not a country: "no" is not Norway, "de" not Germany.
+    expect(brief('no').status).toBe('not_found');
+    expect(brief('de').status).toBe('not_found');
+  });
+
+  it('keeps typos in names, but not a typo that only a summary word matches', () => {
+    expect(brief('wanacry').subject).toMatchObject({ id: 'wannacry' });
+    expect(brief('cloud hoper').subject).toMatchObject({ id: 'cloud-hopper' });
+    expect(brief('pwned').subject).toBeUndefined();
+    expect(brief('pwned').candidates ?? []).not.toContainEqual(expect.objectContaining({ id: 'SONY-PICTURES' }));
+  });
+});
+
 describe('an incident brief', () => {
   it('tells what happened, who is accused and by whom, who denied, the responses and a dated, cited timeline', () => {
     const b = brief('wannacry');

@@ -179,4 +179,15 @@ describe('cyberbrief sources', () => {
       'ledger',
     ]);
   });
+  it('never shows feed credentials: not when added, listed or polled', async () => {
+    const own = { ...env, CYBERBRIEF_STORE: `sqlite://${join(dir, 'secret-feeds.sqlite')}` };
+    const url = server.url('/moved.xml?token=PASSWORD').replace('http://', 'http://reader:PASSWORD@');
+    const added = await run(own, now, 'add', url, '--id', 'walled', '--json');
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.out).url).toBe(server.url('/moved.xml?token=***').replace('http://', 'http://***@'));
+    const outputs = [added, await run(own, now, 'list'), await run(own, now, 'list', '--json')];
+    outputs.push(await run(own, now, 'poll', 'walled'), await run(own, now, 'list'));
+    for (const o of outputs) expect(o.out + o.err).not.toContain('PASSWORD');
+    expect(outputs[1]!.out).toContain('walled  http://***@127.0.0.1:');
+  });
 });

@@ -82,3 +82,30 @@ describe('words broken by stray spaces', () => {
     expect(repairBrokenWords(text, new Set(['dela', 'into', 'across']))).toBe(text);
   });
 });
+
+describe('language of short texts', () => {
+  // Each of these is told as another language by the n-gram detector alone (Irish, Polish, German).
+  it('reads a short clean English text as English', () => {
+    expect(detectLanguage('Taoiseach Micheál Martin said the state would not pay.')).toBe('en');
+    expect(detectLanguage('Attack on grid. Power cut in Kyiv for hours.')).toBe('en');
+    const x = read(
+      "Taoiseach Micheál Martin said the state would not pay. The country's health service was hit by ransomware.",
+      '2021-05-14',
+    );
+    expect(x.language).toBe('en');
+  });
+
+  it('reads a short French text as French', () => {
+    expect(
+      detectLanguage(
+        "Le programme visait à saboter les centrifugeuses de l'usine d'enrichissement d'uranium de Natanz, en Iran.",
+      ),
+    ).toBe('fr');
+    expect(detectLanguage('Le ministère a confirmé une intrusion dans son réseau.')).toBe('fr');
+  });
+
+  it('still leaves short texts in other languages to the detector', () => {
+    expect(detectLanguage('Die Regierung hat den Botschafter einbestellt und die Angreifer benannt.')).toBe('de');
+    expect(detectLanguage('El gobierno ha condenado el ataque contra los sistemas del ministerio.')).toBe('es');
+  });
+});

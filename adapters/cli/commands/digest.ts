@@ -1,4 +1,5 @@
 import { composeDigest } from '../../../src/digest/compose';
+import { oneLine } from '../../../src/text/terminal-text';
 import { type RegisterCommand, UsageError } from '../context';
 import { jsonOption, langOption, pickLocale } from '../options';
 import { renderDigest } from '../render-digest';
@@ -21,7 +22,8 @@ export const register: RegisterCommand = (program, ctx) => {
     .action(async (opts: { since?: string; lang?: string; json?: boolean }) => {
       const now = ctx.options.now?.() ?? new Date();
       const since = opts.since === undefined ? new Date(now.getTime() - DAY_MS) : parseSince(opts.since, now);
-      if (since.getTime() > now.getTime()) throw new UsageError(`--since: ${opts.since} is in the future`);
+      if (since.getTime() > now.getTime())
+        throw new UsageError(`--since: ${oneLine(opts.since ?? '')} is in the future`);
       const app = await ctx.open();
       try {
         const locale = pickLocale(opts.lang, app.config.CYBERBRIEF_LANG);
@@ -50,5 +52,7 @@ export function parseSince(text: string, now: Date): Date {
     const d = new Date(text.trim());
     if (!Number.isNaN(d.getTime())) return d;
   }
-  throw new UsageError(`--since: "${text}" is not a date (2026-03-02, 2026-03-02T08:00+01:00) or an age (36h, 7d)`);
+  throw new UsageError(
+    `--since: "${oneLine(text)}" is not a date (2026-03-02, 2026-03-02T08:00+01:00) or an age (36h, 7d)`,
+  );
 }

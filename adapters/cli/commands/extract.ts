@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { Option } from 'commander';
 import { PartialDate } from '../../../src/domain/dates';
 import { extractionJson } from '../../../src/ingest/extract-json';
+import { readArticleFile } from '../../../src/ingest/files';
 import { Ingestor } from '../../../src/ingest/ingest';
 import { MAX_ARTICLE_BYTES } from '../../../src/ingest/read/decode';
 import { type RegisterCommand, UsageError } from '../context';
@@ -31,20 +31,18 @@ export const register: RegisterCommand = (program, ctx) => {
     )
     .action(async (file: string, opts: { published?: string; json?: boolean }) => {
       const published = parsePublished(opts.published);
-      let size: number;
-      try {
-        size = (await stat(file)).size;
-      } catch {
-        throw new UsageError(`extract: cannot read ${file}`);
-      }
-      if (size > MAX_ARTICLE_BYTES) {
-        ctx.err(
-          `${file}: too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)\n`,
-        );
+      const read = await readArticleFile(file, MAX_ARTICLE_BYTES);
+      if (!read.ok) {
+        // A folder, a device or a missing file is a wrong argument (exit 2); a file too large is not an article (exit 1).
+        if (read.usage)
+          throw new UsageError(
+            `extract: ${file}: ${read.problem}${/folder/.test(read.problem) ? ' (ingest reads folders)' : ''}`,
+          );
+        ctx.err(`${file}: ${read.problem}\n`);
         process.exitCode = 1;
         return;
       }
-      const bytes = await readFile(file);
+      const bytes = read.bytes;
       const app = await ctx.open();
       try {
         const ingestor = new Ingestor(app.briefing, ctx.options.now, app.log);
@@ -78,7 +76,7 @@ export const register: RegisterCommand = (program, ctx) => {
             `\n${d.date.padEnd(10)} ${d.type}${parties ? ` ${parties}` : ''} [${d.incidents.join(', ')}]\n           ${stripControl(d.evidence)}\n`,
           );
         }
-        for (const n of x.notes) ctx.out(`note: ${n}\n`);
+        for (const n of x.notes) ctx.out(`note: ${stripControl(n)}\n`);
       } finally {
         await app.close();
       }

@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
-import { articleFiles } from '../../../src/ingest/files';
+import { articleFiles, readArticleFile } from '../../../src/ingest/files';
 import { Ingestor, type IngestOutcome } from '../../../src/ingest/ingest';
 import { MAX_ARTICLE_BYTES } from '../../../src/ingest/read/decode';
 import { type RegisterCommand, UsageError } from '../context';
+import { oneLine } from '../../../src/text/terminal-text';
 import { stripControl } from '../render-brief';
 import { parsePublished, publishedOption } from './extract';
 
@@ -39,27 +39,22 @@ export const register: RegisterCommand = (program, ctx) => {
           counts.files++;
           if ('problem' in entry) {
             counts.refused++;
-            ctx.out(`${entry.path}: refused: ${entry.problem}\n`);
+            ctx.out(`${oneLine(entry.path)}: refused: ${oneLine(entry.problem)}\n`);
             continue;
           }
           let outcome: IngestOutcome;
           try {
-            const size = (await stat(entry.path)).size;
-            if (size > MAX_ARTICLE_BYTES) {
-              outcome = {
-                status: 'refused',
-                problem: `too large for an article (${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_ARTICLE_BYTES / 1048576} MB)`,
-              };
-            } else {
-              outcome = await ingestor.ingest({ bytes: await readFile(entry.path), name: entry.path, published });
-            }
+            const file = await readArticleFile(entry.path, MAX_ARTICLE_BYTES);
+            outcome = file.ok
+              ? await ingestor.ingest({ bytes: file.bytes, name: entry.path, published })
+              : { status: 'refused', problem: file.problem };
           } catch (e) {
             // One unreadable file or failed write is reported and the batch goes on; the marker
             // is written last, so the next run finishes what this one could not.
             app.log.error('ingest.article_failed', { file: entry.path, error: e as Error });
             outcome = { status: 'refused', problem: `failed: ${(e as Error).message}` };
           }
-          ctx.out(`${entry.path}: ${describe(outcome)}\n`);
+          ctx.out(`${oneLine(entry.path)}: ${describe(outcome)}\n`);
           if (outcome.status === 'added') {
             counts.added++;
             counts.developments += outcome.developments;

@@ -13,6 +13,7 @@ import type { App } from '../../root';
 import { cliCaller, openChat } from '../chat';
 import { type CliContext, type RegisterCommand, UsageError } from '../context';
 import { jsonOption } from '../options';
+import { redactUrlsIn } from '../../../src/text/redact-url';
 import { stripControl } from '../render-brief';
 
 /** Exit code of `sources poll` when some feed was refused or failed (DESIGN.md). */
@@ -153,10 +154,10 @@ export function pollLine(r: FeedPollResult): string {
       return `${id}: not modified`;
     case 'refused':
     case 'failed':
-      return `${id}: ${r.status}: ${stripControl(r.reason ?? 'unknown reason')}`;
+      return `${id}: ${r.status}: ${stripControl(redactUrlsIn(r.reason ?? 'unknown reason'))}`;
     case 'busy':
     case 'deferred':
-      return `${id}: skipped: ${stripControl(r.reason ?? r.status)}`;
+      return `${id}: skipped: ${stripControl(redactUrlsIn(r.reason ?? r.status))}`;
   }
 }
 

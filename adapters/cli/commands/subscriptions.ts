@@ -10,6 +10,7 @@ import { KeyvSubscriptionStore } from '../../../src/subscriptions/keyv-subscript
 import { DEFAULT_SCHEDULE } from '../../../src/subscriptions/parse-subscribe';
 import { type CliContext, type RegisterCommand, UsageError } from '../context';
 import { jsonOption } from '../options';
+import { oneLine } from '../../../src/text/terminal-text';
 import { stripControl } from '../render-brief';
 
 interface AddOptions {
@@ -130,19 +131,19 @@ async function add(ctx: CliContext, opts: AddOptions): Promise<void> {
     .trim()
     .replace(/\s+/g, ' ');
   const cronCheck = checkCron(cron);
-  if (!cronCheck.ok) throw new UsageError(`--cron: "${cron}" is invalid: ${cronCheck.error}`);
+  if (!cronCheck.ok) throw new UsageError(`--cron: "${oneLine(cron)}" is invalid: ${cronCheck.error}`);
   if (opts.tz !== undefined && !isTimeZone(opts.tz))
-    throw new UsageError(`--tz: "${opts.tz}" is not an IANA time zone (e.g. Europe/Paris)`);
+    throw new UsageError(`--tz: "${oneLine(opts.tz)}" is not an IANA time zone (e.g. Europe/Paris)`);
   if (opts.lang !== undefined && opts.lang !== 'en' && opts.lang !== 'fr')
-    throw new UsageError(`--lang: "${opts.lang}" should be en or fr`);
+    throw new UsageError(`--lang: "${oneLine(opts.lang)}" should be en or fr`);
   for (const t of opts.type)
     if (!DevelopmentType.safeParse(t).success)
-      throw new UsageError(`--type: "${t}" is not one of ${DevelopmentType.options.join(', ')}`);
+      throw new UsageError(`--type: "${oneLine(t)}" is not one of ${DevelopmentType.options.join(', ')}`);
   for (const c of opts.country)
-    if (!/^[A-Za-z]{2}$/.test(c)) throw new UsageError(`--country: "${c}" is not a two-letter country code`);
+    if (!/^[A-Za-z]{2}$/.test(c)) throw new UsageError(`--country: "${oneLine(c)}" is not a two-letter country code`);
   const min = opts.min === undefined ? 0 : Number(opts.min);
   if (opts.min !== undefined && (opts.min.trim() === '' || !Number.isFinite(min) || min < 0 || min > 1))
-    throw new UsageError(`--min: "${opts.min}" is not a number from 0 to 1`);
+    throw new UsageError(`--min: "${oneLine(String(opts.min))}" is not a number from 0 to 1`);
 
   await withStore(ctx, async (store, app) => {
     const timezone =
@@ -183,7 +184,9 @@ async function add(ctx: CliContext, opts: AddOptions): Promise<void> {
 function parsePlatform(value: string | undefined): Platform {
   const r = Platform.safeParse(value);
   if (!r.success)
-    throw new UsageError(`--platform: ${value === undefined ? 'required' : `"${value}" is not one of`} slack, teams`);
+    throw new UsageError(
+      `--platform: ${value === undefined ? 'required' : `"${oneLine(value)}" is not one of`} slack, teams`,
+    );
   return r.data;
 }
 

@@ -49,11 +49,23 @@ interface DomNode {
   childNodes: ArrayLike<DomNode>;
 }
 interface DomElement extends DomNode {
+  children: ArrayLike<DomElement>;
+  firstChild: DomNode | null;
+  ownerDocument: { createElement(name: string): DomElement };
   getAttribute(name: string): string | null;
   querySelector(sel: string): DomElement | null;
   querySelectorAll(sel: string): ArrayLike<DomElement>;
+  removeChild(node: DomNode): void;
+  appendChild(node: DomNode): void;
   remove(): void;
 }
+
+/**
+ * Deepest element nesting kept as it is. Readability's cost grows much faster than the page with
+ * nesting (1,000 nested divs took 8 s, 16,000 overflowed the stack), while real articles stay
+ * far below this: an element this deep has its subtree replaced by its text, in paragraphs.
+ */
+export const MAX_HTML_DEPTH = 64;
 
 /**
  * The main text of a web page, boilerplate dropped (Mozilla Readability, the engine of Firefox's
@@ -63,6 +75,7 @@ export function readHtml(html: string): HtmlReading {
   const { document } = parseHTML(html) as unknown as {
     document: DomElement & { documentElement: DomElement; title: string };
   };
+  if (document.documentElement) capDepth(document.documentElement);
   const meta = (sel: string): string | undefined =>
     document.querySelector(sel)?.getAttribute('content')?.trim() || undefined;
   const published =
@@ -99,6 +112,7 @@ export function readHtml(html: string): HtmlReading {
   }
   if (text.trim().length === 0) {
     const { document: again } = parseHTML(html) as unknown as { document: DomElement & { body: DomElement | null } };
+    if (again.body) capDepth(again.body);
     const nodes = again.querySelectorAll(DROP);
     for (let i = nodes.length - 1; i >= 0; i--) nodes[i]?.remove();
     text = again.body ? blockText(again.body) : '';
@@ -115,23 +129,61 @@ function jsonLdDate(document: DomElement): string | undefined {
   return undefined;
 }
 
-/** Text of a subtree with a blank line between blocks, script and style never included. */
+/**
+ * Flattens every element found at MAX_HTML_DEPTH: its subtree becomes paragraphs of its text.
+ * Walked with an explicit stack, since the point is to survive a depth that recursion would not.
+ */
+export function capDepth(root: DomElement): number {
+  let deepest = 0;
+  const stack: [DomElement, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (depth >= MAX_HTML_DEPTH) {
+      if (el.children.length > 0) flatten(el);
+      continue;
+    }
+    for (let i = 0; i < el.children.length; i++) stack.push([el.children[i]!, depth + 1]);
+  }
+  return deepest;
+}
+
+function flatten(el: DomElement): void {
+  const paragraphs = blockText(el).split('\n\n');
+  while (el.firstChild) el.removeChild(el.firstChild);
+  for (const text of paragraphs) {
+    if (!text) continue;
+    const p = el.ownerDocument.createElement('p');
+    p.textContent = text;
+    el.appendChild(p);
+  }
+}
+
+/** Text of a subtree with a blank line between blocks, script and style never included (no recursion: any depth). */
 function blockText(root: DomNode): string {
   const out: string[] = [];
-  const walk = (node: DomNode): void => {
+  // A node to visit, or the marker that a block element ends here.
+  const stack: (DomNode | 'end-block')[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === 'end-block') {
+      out.push('\n\n');
+      continue;
+    }
     if (node.nodeType === 3) {
       out.push((node.textContent ?? '').replace(/\s+/g, ' '));
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const name = node.nodeName.toUpperCase();
-    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') return;
+    if (name === 'SCRIPT' || name === 'STYLE' || name === 'NOSCRIPT' || name === 'TEMPLATE') continue;
     const block = BLOCK.has(name);
-    if (block) out.push('\n\n');
-    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i] as DomNode);
-    if (block) out.push('\n\n');
-  };
-  walk(root);
+    if (block) {
+      out.push('\n\n');
+      stack.push('end-block');
+    }
+    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as DomNode);
+  }
   return out
     .join('')
     .split(/\n{2,}/)
