@@ -88,7 +88,7 @@ describe('CLI messages', () => {
       { env: { ...process.env, CYBERBRIEF_STORE: 'mongodb://:PASSWORD@db.internal/cyberbrief' }, log: silentLogger },
       { out: () => undefined, err: (t) => void (err += t) },
     );
-    expect(code).toBe(70);
+    expect(code).toBe(78); // an unsupported store is a configuration error
     expect(err).toContain('mongodb://***@db.internal/cyberbrief');
     expect(err).not.toContain('PASSWORD');
   });
