@@ -89,7 +89,7 @@ describe('CLI messages', () => {
       { out: () => undefined, err: (t) => void (err += t) },
     );
     expect(code).toBe(78); // an unsupported store is a configuration error
-    expect(err).toContain('mongodb://***@db.internal/cyberbrief');
+    expect(err).toContain('CYBERBRIEF_STORE');
     expect(err).not.toContain('PASSWORD');
   });
 });
