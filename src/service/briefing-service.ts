@@ -9,7 +9,7 @@ import { composeBrief } from '../brief/compose';
 import { composeLatest, type LatestItem } from '../brief/latest';
 import type { KnowledgeBase } from '../kb/types';
 import { SEARCH_INDEX_FORMAT, SearchIndex } from '../search/search-index';
-import type { IncidentStore } from '../store/incident-store';
+import type { IncidentChange, IncidentRecord, IncidentStore } from '../store/incident-store';
 import { seedStore } from '../store/seed';
 import type { Logger } from '../log';
 
@@ -144,6 +144,22 @@ export class BriefingService {
       this.catalog.putIncident(incident, developments);
       this.index.upsertIncident(incident);
       this.revision = await this.store.revision();
+    });
+  }
+
+  /**
+   * Changes one incident against what the store holds now (not this process's copy, which another
+   * process may have outdated), with compare-and-set and retries; memory then takes what was written.
+   */
+  async updateIncident(id: string, change: IncidentChange): Promise<IncidentRecord | undefined> {
+    return this.serial(async () => {
+      const written = await this.store.updateIncident(id, change);
+      if (written) {
+        this.catalog.putIncident(written.incident, written.developments);
+        this.index.upsertIncident(written.incident);
+      }
+      this.revision = await this.store.revision();
+      return written;
     });
   }
 

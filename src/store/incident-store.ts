@@ -4,6 +4,7 @@ import type { Actor } from '../domain/actor';
 import type { Development } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Source } from '../domain/source';
+import { type CasRecords, casRecords } from './compare-and-set';
 import type { KvBackend } from './kv';
 import {
   type DevelopmentFacts,
@@ -31,12 +32,32 @@ export interface StoreSnapshot {
   problems: string[];
 }
 
+export interface IncidentRecord {
+  incident: Incident;
+  developments: Development[];
+}
+
+/**
+ * What to write given what is stored now (undefined: nothing, or an unreadable record); undefined
+ * to write nothing. It may run several times: it must compute from its argument alone.
+ */
+export type IncidentChange = (current: IncidentRecord | undefined) => Promise<IncidentRecord | undefined>;
+
+/** Attempts before an update gives up: each lost race means another writer made progress. */
+const MAX_ATTEMPTS = 30;
+
 /** Where incidents, their developments, sources and actors live. */
 export interface IncidentStore {
   loadAll(): Promise<StoreSnapshot>;
   getIncident(id: string): Promise<{ incident: Incident; developments: Development[] } | undefined>;
   /** Writes the incident and its developments as one record: readers see all of it or none. */
   saveIncident(incident: Incident, developments: Development[]): Promise<void>;
+  /**
+   * Read-modify-write of one incident that no concurrent writer can undo: the write is a
+   * compare-and-set against what `change` was given, re-read and re-run when another process
+   * wrote in between. Returns what is stored afterwards.
+   */
+  updateIncident(id: string, change: IncidentChange): Promise<IncidentRecord | undefined>;
   saveSource(source: Source): Promise<void>;
   getSource(id: string): Promise<Source | undefined>;
   saveActors(actors: Actor[]): Promise<void>;
@@ -51,9 +72,11 @@ export class KeyvIncidentStore implements IncidentStore {
   private readonly sources: Keyv;
   private readonly actors: Keyv;
   private readonly meta: Keyv;
+  private readonly cas: CasRecords;
 
   constructor(kv: KvBackend) {
     this.incidents = kv.namespace('incident');
+    this.cas = casRecords(kv.kind, this.incidents);
     this.sources = kv.namespace('source');
     this.actors = kv.namespace('actor');
     this.meta = kv.namespace('meta');
@@ -97,6 +120,30 @@ export class KeyvIncidentStore implements IncidentStore {
   async saveIncident(incident: Incident, developments: Development[]): Promise<void> {
     await this.incidents.set(incident.id, toRecord(incident, developments));
     await this.bump();
+  }
+
+  async updateIncident(id: string, change: IncidentChange): Promise<IncidentRecord | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const { raw, value } = await this.cas.read(id);
+      const r = value === undefined ? undefined : StoredIncident.safeParse(migrate(value));
+      let current: IncidentRecord | undefined;
+      if (r?.success) {
+        const problems: string[] = [];
+        const developments = parseDevelopments(r.data.developments, (p) => problems.push(p));
+        current = { incident: r.data.incident, developments };
+      }
+      const next = await change(current);
+      if (!next) return current;
+      const rev = (r?.success ? (r.data.rev ?? 0) : 0) + 1;
+      if (await this.cas.swap(id, raw, toRecord(next.incident, next.developments, rev))) {
+        await this.bump();
+        return next;
+      }
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Error(`incident:${id}: not written, ${MAX_ATTEMPTS} other writes got in first; try again`);
+      // Writers that collided would collide again in step: a random pause sets them apart.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
+    }
   }
 
   async saveSource(source: Source): Promise<void> {

@@ -25,23 +25,20 @@ export async function seedStore(store: IncidentStore, kb: KnowledgeBase, now: ()
   }
   const nowMs = now().getTime();
   for (const incident of kb.incidents) {
-    let existing: Awaited<ReturnType<IncidentStore['getIncident']>>;
-    try {
-      existing = meta ? await store.getIncident(incident.id) : undefined;
-    } catch (e) {
-      log?.warn('seed.unreadable_incident_replaced', { incident: incident.id, problem: (e as Error).message });
-    }
-    const kept = (existing?.developments ?? []).filter((d) => d.origin !== 'curated');
-    const before = new Map(
-      (existing?.developments ?? []).filter((d) => d.origin === 'curated').map((d) => [d.id, d.recordedAt]),
-    );
-    const curated = (byIncident.get(incident.id) ?? []).map((d) => {
-      const previous = before.get(d.id);
-      if (previous) return { ...d, recordedAt: previous };
-      if (meta && nowMs - Date.parse(d.recordedAt) < NEWS_WINDOW_MS) return { ...d, recordedAt: now().toISOString() };
-      return d;
+    // A compare-and-set: an ingestion writing to this incident meanwhile keeps its developments.
+    await store.updateIncident(incident.id, async (existing) => {
+      const kept = (existing?.developments ?? []).filter((d) => d.origin !== 'curated');
+      const before = new Map(
+        (existing?.developments ?? []).filter((d) => d.origin === 'curated').map((d) => [d.id, d.recordedAt]),
+      );
+      const curated = (byIncident.get(incident.id) ?? []).map((d) => {
+        const previous = before.get(d.id);
+        if (previous) return { ...d, recordedAt: previous };
+        if (meta && nowMs - Date.parse(d.recordedAt) < NEWS_WINDOW_MS) return { ...d, recordedAt: now().toISOString() };
+        return d;
+      });
+      return { incident, developments: [...curated, ...kept] };
     });
-    await store.saveIncident(incident, [...curated, ...kept]);
   }
   await store.setMeta('kb', { version: kb.version, seededAt: now().toISOString() });
   log?.info(meta ? 'store.refreshed' : 'store.seeded', {
