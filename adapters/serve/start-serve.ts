@@ -1,5 +1,6 @@
 import type { DeliveryPort } from '../../src/digest/delivery-port';
 import { openClaims } from '../../src/store/claims';
+import { watchStore } from '../../src/store/store-health';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import type { App } from '../root';
@@ -80,7 +81,12 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
     graceHours: app.config.CYBERBRIEF_DIGEST_GRACE_HOURS,
   });
   const feeds = startFeedPoller({ app, log });
+  // Loss and recovery of the store are logged once each; on recovery, memory catches up (and a
+  // store back empty is filled again from briefs/).
+  const health = watchStore(app.kv, { log, onRecovered: () => app.briefing.refreshIfChanged() });
   const reload = setInterval(() => {
+    // While the store is away lookups are answered from memory; the health watch reloads on recovery.
+    if (!health.up) return;
     app.briefing.refreshIfChanged().then(
       (changed) => changed && log.info('store.reloaded', { incidents: app.briefing.data.incidents.size }),
       (e: unknown) => log.warn('store.reload_failed', { error: (e as Error).message }),
@@ -97,6 +103,7 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
       // Order matters: stop taking work, finish deliveries (releasing their claims), drain requests, then close the store.
       stopping ??= (async () => {
         clearInterval(reload);
+        health.stop();
         await feeds.stop();
         await scheduler.stop();
         await slack?.stop();

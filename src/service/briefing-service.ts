@@ -24,6 +24,9 @@ export class BriefingService {
   private index: SearchIndex;
   private revision: string | undefined;
   private writes: Promise<unknown> = Promise.resolve();
+  private refreshing: Promise<boolean> | undefined;
+  /** Set by `open`: what to fill the store with again if it is found empty (a Redis without persistence). */
+  private seed: { kb: KnowledgeBase; now: () => Date } | undefined;
   private actorBriefs: { revision: number; briefs: Map<string, Brief> } = { revision: -1, briefs: new Map() };
 
   private constructor(
@@ -46,7 +49,9 @@ export class BriefingService {
     now: () => Date = () => new Date(),
   ): Promise<BriefingService> {
     await seedStore(store, kb, now, log);
-    return BriefingService.openLoaded(store, log);
+    const service = await BriefingService.openLoaded(store, log);
+    service.seed = { kb, now };
+    return service;
   }
 
   /** Loads without seeding (the store is known to be filled, e.g. in benchmarks). */
@@ -123,14 +128,33 @@ export class BriefingService {
     return composeLatest(this.catalog, locale, limit);
   }
 
-  /** Reloads from the store when another process or replica wrote to it. */
-  async refreshIfChanged(): Promise<boolean> {
-    const rev = await this.store.revision();
+  /**
+   * Reloads from the store when another process or replica wrote to it. A store found empty
+   * (a Redis restarted without persistence) is filled from the knowledge base first rather than
+   * read as "no incidents". Calls made while one runs share it: a backlog never fires at once.
+   */
+  refreshIfChanged(): Promise<boolean> {
+    this.refreshing ??= this.refresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(): Promise<boolean> {
+    let rev = await this.store.revision();
     if (rev === this.revision) return false;
+    if (rev === undefined && this.seed && (await this.store.getMeta('kb')) === undefined) {
+      this.log?.warn('store.found_empty', {
+        message: 'the store holds nothing (restarted without persistence?): filling it again from briefs/',
+        incidentsInMemory: this.catalog.incidents.size,
+      });
+      await this.serial(() => seedStore(this.store, this.seed!.kb, this.seed!.now, this.log, 'store.reseeded'));
+      rev = await this.store.revision();
+    }
     const { catalog, index, revision } = await BriefingService.load(this.store, this.log);
     this.catalog = catalog;
     this.index = index;
-    this.revision = revision;
+    this.revision = revision ?? rev;
     return true;
   }
 

@@ -11,7 +11,14 @@ const NEWS_WINDOW_MS = 7 * 24 * 3600 * 1000;
  * base changed. Ingested developments attached to curated incidents are always kept, and a
  * curated development already stored keeps its `recordedAt` so digests never repeat it.
  */
-export async function seedStore(store: IncidentStore, kb: KnowledgeBase, now: () => Date, log?: Logger): Promise<void> {
+export async function seedStore(
+  store: IncidentStore,
+  kb: KnowledgeBase,
+  now: () => Date,
+  log?: Logger,
+  /** The event logged when the store was empty (a reseed says so). */
+  filledEvent = 'store.seeded',
+): Promise<void> {
   const meta = await store.getMeta<{ version: string }>('kb');
   if (meta?.version === kb.version) return;
   const started = Date.now();
@@ -41,7 +48,7 @@ export async function seedStore(store: IncidentStore, kb: KnowledgeBase, now: ()
     });
   }
   await store.setMeta('kb', { version: kb.version, seededAt: now().toISOString() });
-  log?.info(meta ? 'store.refreshed' : 'store.seeded', {
+  log?.info(meta ? 'store.refreshed' : filledEvent, {
     version: kb.version,
     incidents: kb.incidents.length,
     ms: Date.now() - started,

@@ -10,9 +10,10 @@ export const register: RegisterCommand = (program, ctx) => {
       '\nEndpoints on one port: POST /slack/events, POST /api/messages, GET /healthz.\nConfiguration: see .env.example (SLACK_*, MicrosoftApp*, CYBERBRIEF_*). Stops cleanly on SIGTERM.',
     )
     .action(async (opts: { port?: string }) => {
+      // The store first: one that cannot be reached stops `serve` before Bolt and botbuilder load.
+      const app = await ctx.open({ defaultLogLevel: 'info' });
       // Loaded here, not at the top: Bolt and botbuilder would otherwise weigh on every one-shot command's start.
       const { startServe } = await import('../../serve/start-serve');
-      const app = await ctx.open({ defaultLogLevel: 'info' });
       let serving;
       try {
         serving = await startServe(app, { port: opts.port !== undefined ? Number(opts.port) : undefined });
