@@ -41,7 +41,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
     onConnectionError: (e) => log.debug('store.connection_error', { error: reasonOf(e) }),
   });
   try {
-    const store = new KeyvIncidentStore(kv);
+    const store = new KeyvIncidentStore(kv, log);
     const briefing = await BriefingService.open(store, kb, log, opts.now);
     return { config, env, log, kv, store, kb, briefing, close: () => kv.close() };
   } catch (e) {

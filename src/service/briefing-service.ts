@@ -10,7 +10,7 @@ import { composeLatest, type LatestItem } from '../brief/latest';
 import type { KnowledgeBase } from '../kb/types';
 import { SEARCH_INDEX_FORMAT, SearchIndex } from '../search/search-index';
 import type { IncidentChange, IncidentRecord, IncidentStore } from '../store/incident-store';
-import { seedStore } from '../store/seed';
+import { restoreCurated, seedStore } from '../store/seed';
 import type { Logger } from '../log';
 
 const SEARCH_INDEX_KEY = 'search-index';
@@ -49,7 +49,9 @@ export class BriefingService {
     now: () => Date = () => new Date(),
   ): Promise<BriefingService> {
     await seedStore(store, kb, now, log);
-    const service = await BriefingService.openLoaded(store, log);
+    let loaded = await BriefingService.load(store, log);
+    if ((await restoreCurated(store, kb, loaded.broken, log)) > 0) loaded = await BriefingService.load(store, log);
+    const service = new BriefingService(store, loaded.catalog, loaded.index, loaded.revision, log);
     service.seed = { kb, now };
     return service;
   }
@@ -67,7 +69,7 @@ export class BriefingService {
   private static async load(
     store: IncidentStore,
     log?: Logger,
-  ): Promise<{ catalog: Catalog; index: SearchIndex; revision: string | undefined }> {
+  ): Promise<{ catalog: Catalog; index: SearchIndex; revision: string | undefined; broken: string[] }> {
     const revision = await store.revision();
     const saved = await store.getMeta<{ revision?: string; format?: number; index?: string }>(SEARCH_INDEX_KEY);
     const snap = await store.loadAll();
@@ -82,7 +84,7 @@ export class BriefingService {
       typeof saved.index === 'string'
     ) {
       try {
-        return { catalog, index: new SearchIndex(catalog, saved.index), revision };
+        return { catalog, index: new SearchIndex(catalog, saved.index), revision, broken: snap.broken };
       } catch (e) {
         log?.warn('search.saved_index_unreadable', { error: (e as Error).message });
       }
@@ -94,7 +96,7 @@ export class BriefingService {
         .setMeta(SEARCH_INDEX_KEY, { revision, format: SEARCH_INDEX_FORMAT, index: index.serialize() })
         .catch((e: unknown) => log?.warn('search.index_not_saved', { error: (e as Error).message }));
     }
-    return { catalog, index, revision };
+    return { catalog, index, revision, broken: snap.broken };
   }
 
   get data(): Catalog {

@@ -46,7 +46,12 @@ export function casRecords(kind: KvKind, keyv: Keyv): CasRecords {
     const raw = (await (adapter as { get(k: string): Promise<unknown> }).get(keyv._getKeyPrefix(key))) as
       string | undefined | null;
     if (raw === undefined || raw === null) return { raw: undefined, value: undefined };
-    return { raw, value: (await keyv.deserializeData<unknown>(raw))?.value };
+    try {
+      return { raw, value: (await keyv.deserializeData<unknown>(raw))?.value };
+    } catch {
+      // Bytes that are not JSON: the caller sees an unreadable record, and may replace it.
+      return { raw, value: { unreadable: 'not JSON' } };
+    }
   };
 
   if (kind === 'redis') {

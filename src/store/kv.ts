@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
-import { isAuthError, isConnectionError, StoreUnavailableError, storeLabel } from './store-errors';
+import {
+  damageOf,
+  isAuthError,
+  isConnectionError,
+  StoreDamagedError,
+  StoreUnavailableError,
+  storeLabel,
+} from './store-errors';
 
 export type KvKind = 'sqlite' | 'redis' | 'postgres';
 
@@ -261,6 +268,8 @@ function guard(adapter: KeyvStoreAdapter, label: string, report: (e: Error) => v
     if (isConnectionError(e)) report(e);
   });
   const translate = (e: unknown): never => {
+    const damage = damageOf(e);
+    if (damage) throw new StoreDamagedError(label, damage);
     throw isConnectionError(e) || isAuthError(e) ? StoreUnavailableError.from(label, e) : e;
   };
   return new Proxy(adapter, {

@@ -54,3 +54,34 @@ export async function seedStore(
     ms: Date.now() - started,
   });
 }
+
+/**
+ * Writes the knowledge base's version of curated records that could not be read (`broken` keys
+ * from loadAll): a damaged curated record is restored rather than left out of every brief.
+ * Returns how many were restored. Ingested developments inside an unreadable record are gone.
+ */
+export async function restoreCurated(
+  store: IncidentStore,
+  kb: KnowledgeBase,
+  broken: readonly string[],
+  log?: Logger,
+): Promise<number> {
+  let restored = 0;
+  for (const key of broken) {
+    const [ns, ...rest] = key.split(':');
+    const id = rest.join(':');
+    if (ns === 'incident' && kb.incidents.some((i) => i.id === id)) {
+      const incident = kb.incidents.find((i) => i.id === id) as KnowledgeBase['incidents'][number];
+      const curated = kb.developments.filter((d) => d.incidents[0] === id);
+      // Compare-and-set against the unreadable bytes: a record repaired meanwhile is left alone.
+      await store.updateIncident(id, async (current) => (current ? undefined : { incident, developments: curated }));
+    } else if (ns === 'actor' && kb.actors.some((a) => a.id === id)) {
+      await store.saveActors(kb.actors.filter((a) => a.id === id));
+    } else if (ns === 'source' && kb.sources.some((s) => s.id === id)) {
+      await store.saveSource(kb.sources.find((s) => s.id === id) as KnowledgeBase['sources'][number]);
+    } else continue;
+    restored++;
+    log?.warn('store.record_restored', { key, message: 'a damaged curated record was restored from briefs/' });
+  }
+  return restored;
+}

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /**
  * The store could not be used: unreachable, refusing the credentials, or damaged. The message
  * names the store by scheme, host, port and database only, so it can be printed and logged.
@@ -37,7 +39,7 @@ export class StoreDamagedError extends StoreUnavailableError {
 
 /** `redis://host:port`, `postgresql://host:port/db` or `sqlite:///path`: never a user, password or query. */
 export function storeLabel(url: string): string {
-  if (/^sqlite:\/\//.test(url)) return url.replace(/\?.*$/, '');
+  if (/^sqlite:\/\//.test(url)) return `sqlite://${resolve(url.replace(/^sqlite:\/\//, '').replace(/\?.*$/, ''))}`;
   try {
     const u = new URL(url);
     const scheme = u.protocol.replace(/:$/, '');
@@ -68,6 +70,14 @@ const CONNECTION_CODES = new Set([
   '08001',
   '08004',
 ]);
+
+/** SQLite's word that the file's bytes are not a database it can read. */
+export function damageOf(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_CORRUPT') return 'SQLITE_CORRUPT: the database file is malformed';
+  if (code === 'SQLITE_NOTADB') return 'SQLITE_NOTADB: the file is not a SQLite database';
+  return undefined;
+}
 
 /** True when `e` says the server is not there (rather than that a request was wrong). */
 export function isConnectionError(e: unknown): boolean {
