@@ -20,6 +20,8 @@ export interface KvBackend {
   readonly kind: KvKind;
   /** The URL with any password masked, safe for logs. */
   readonly safeUrl: string;
+  /** scheme://host:port/db (or the SQLite file): no user, password or parameters at all. */
+  readonly label: string;
   namespace(ns: string): Keyv;
   /** The keyv adapter, for the few operations keyv itself does not offer (atomic claims). */
   readonly adapter: KeyvStoreAdapter;
@@ -97,6 +99,7 @@ export async function openKv(url: string, opts: OpenKvOptions = {}): Promise<KvB
   return {
     kind,
     safeUrl: maskUrl(url),
+    label,
     adapter: base,
     namespace,
     async ping(): Promise<boolean> {

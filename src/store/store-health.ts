@@ -13,7 +13,7 @@ export interface StoreHealth {
  * a server away for an hour gives two lines, not thousands.
  */
 export function watchStore(
-  kv: Pick<KvBackend, 'ping' | 'safeUrl' | 'kind'>,
+  kv: Pick<KvBackend, 'ping' | 'label'>,
   opts: { log: Logger; intervalMs?: number; onRecovered?: () => Promise<unknown> },
 ): StoreHealth {
   let up = true;
@@ -29,16 +29,16 @@ export function watchStore(
       if (!ok) {
         lostAt = Date.now();
         opts.log.error('store.lost', {
-          store: kv.safeUrl,
+          store: kv.label,
           message: 'the store does not answer: lookups are answered from memory, writes are refused until it is back',
         });
         return;
       }
-      opts.log.info('store.recovered', { store: kv.safeUrl, downSeconds: Math.round((Date.now() - lostAt) / 1000) });
+      opts.log.info('store.recovered', { store: kv.label, downSeconds: Math.round((Date.now() - lostAt) / 1000) });
       await opts
         .onRecovered?.()
         .catch((e: unknown) =>
-          opts.log.warn('store.recovery_failed', { store: kv.safeUrl, error: (e as Error).message }),
+          opts.log.warn('store.recovery_failed', { store: kv.label, error: (e as Error).message }),
         );
     } finally {
       checking = false;
