@@ -6,6 +6,7 @@ import { jsonLogger, type Logger } from '../src/log';
 import { BriefingService } from '../src/service/briefing-service';
 import { type IncidentStore, KeyvIncidentStore } from '../src/store/incident-store';
 import { type KvBackend, openKv } from '../src/store/kv';
+import { reasonOf, storeLabel } from '../src/store/store-errors';
 
 /**
  * The composition root: the one place that reads the environment and wires config, store and
@@ -36,9 +37,15 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
   const links = BriefLinks.fromConfig(parseEnv(LinkConfig, env));
   const log = opts.log ?? jsonLogger(config.CYBERBRIEF_LOG_LEVEL);
   const kb = loadKnowledgeBase(config.CYBERBRIEF_KB_DIR ?? defaultKbDir());
-  const kv = await openKv(config.CYBERBRIEF_STORE, { prefix: config.CYBERBRIEF_STORE_PREFIX });
+  log.debug('store.opening', { store: storeLabel(config.CYBERBRIEF_STORE) });
+  const kv = await openKv(config.CYBERBRIEF_STORE, {
+    prefix: config.CYBERBRIEF_STORE_PREFIX,
+    connectSeconds: config.CYBERBRIEF_STORE_CONNECT_SECONDS,
+    // Loss and recovery are logged once each by the health watch; these are the client's retries.
+    onConnectionError: (e) => log.debug('store.connection_error', { error: reasonOf(e) }),
+  });
   try {
-    const store = new KeyvIncidentStore(kv);
+    const store = new KeyvIncidentStore(kv, log);
     const briefing = await BriefingService.open(store, kb, log, opts.now);
     return { config, env, log, kv, store, kb, briefing, links, close: () => kv.close() };
   } catch (e) {

@@ -23,6 +23,8 @@ export const CoreConfig = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]*$/)
     .default(''),
+  /** How long a Redis or PostgreSQL that does not answer at start is retried before giving up (exit 70). */
+  CYBERBRIEF_STORE_CONNECT_SECONDS: z.coerce.number().int().min(1).max(300).default(8),
   CYBERBRIEF_KB_DIR: z.string().optional(),
   CYBERBRIEF_LANG: Locale.default('en'),
   CYBERBRIEF_TZ: z.string().default('Europe/Brussels').refine(isTimeZone, 'not an IANA time zone (e.g. Europe/Paris)'),

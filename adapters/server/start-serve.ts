@@ -1,5 +1,6 @@
 import type { DeliveryPort } from '../../src/digest/delivery-port';
 import { openClaims } from '../../src/store/claims';
+import { watchStore } from '../../src/store/store-health';
 import { KeyvChannelSettings } from '../../src/subscriptions/keyv-channel-settings';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';
 import type { App } from '../root';
@@ -68,7 +69,11 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
     graceHours: app.config.CYBERBRIEF_DIGEST_GRACE_HOURS,
   });
   const feeds = startFeedTimer({ app, log });
-  const stopReload = startStoreReload(app);
+  // Loss and recovery of the store are logged once each; on recovery, memory catches up (and a
+  // store back empty is filled again from briefs/).
+  const health = watchStore(app.kv, { log, onRecovered: () => app.briefing.refreshIfChanged() });
+  // While the store is away lookups are answered from memory; the health watch reloads on recovery.
+  const stopReload = startStoreReload(app, () => health.up);
   log.info('serve.server_listening', { port, surfaces, store: app.kv.safeUrl });
 
   let stopping: Promise<void> | undefined;
@@ -79,6 +84,7 @@ export async function startServe(app: App, opts: { port?: number; host?: string 
       // Order matters: stop taking work, finish deliveries (releasing their claims), drain requests, then close the store.
       stopping ??= (async () => {
         stopReload();
+        health.stop();
         await feeds.stop();
         await digests.stop();
         await slack?.stop();

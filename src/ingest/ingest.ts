@@ -60,9 +60,11 @@ const MAX_DEV_TEXT = 600;
 /**
  * Reads articles and records what they say through the BriefingService, so the in-memory catalog
  * and search stay in step with the store. Writes go source first, incidents next, and a marker
- * `ingested:<hash>` last: an interrupted run is finished by the next one (development ids are
- * derived from the content hash, so replaying replaces rather than duplicates), and an article
- * whose marker exists is skipped without reading.
+ * `ingested:<hash>` last, once every incident write has succeeded. Each incident write is a
+ * compare-and-set against what the store holds, so another process writing the same incident
+ * meanwhile loses nothing, and a marker never stands for developments that were not kept. An
+ * interrupted run is finished by the next one (development ids are derived from the content hash,
+ * so replaying replaces rather than duplicates), and an article whose marker exists is skipped.
  */
 export class Ingestor {
   private lex: Lexicon | undefined;
@@ -138,30 +140,37 @@ export class Ingestor {
     let merged = 0;
     const linked: string[] = [];
     for (const [home, devs] of byHome) {
-      const incident: Incident | undefined = created.get(home) ?? this.service.data.incident(home);
-      if (!incident) {
+      const known: Incident | undefined = created.get(home) ?? this.service.data.incident(home);
+      if (!known) {
         this.log?.warn('ingest.incident_missing', { incident: home, source: x.sourceId });
         continue;
       }
-      const list = [...this.service.data.ownedDevelopments(home)].filter((d) => !d.id.startsWith(`ing-${x.sourceId}-`));
-      for (const d of devs) {
-        const dev = toDevelopment(d, x, recordedAt, x.developments.indexOf(d), input.backfill === true);
-        const twin = list.find((o) => o.origin === 'ingested' && sameAct(o, dev));
-        const similar = twin ? undefined : await this.options.sameStory?.find(dev, list, x);
-        if (twin) {
-          // The same act told by another outlet: one development, one more source.
-          if (!twin.sources.includes(x.sourceId))
-            list[list.indexOf(twin)] = { ...twin, sources: [...twin.sources, x.sourceId] };
-          merged++;
-        } else if (similar && list.includes(similar)) {
-          list[list.indexOf(similar)] = (this.options.sameStory as SameStoryHook).merge(similar, dev);
-          merged++;
-        } else {
-          list.push(dev);
-          added++;
+      // Merged against what the store holds at the moment of writing; re-run if another writer got in first.
+      let counts = { added: 0, merged: 0 };
+      await this.service.updateIncident(home, async (stored) => {
+        counts = { added: 0, merged: 0 };
+        const list = (stored?.developments ?? []).filter((d) => !d.id.startsWith(`ing-${x.sourceId}-`));
+        for (const d of devs) {
+          const dev = toDevelopment(d, x, recordedAt, x.developments.indexOf(d), input.backfill === true);
+          const twin = list.find((o) => o.origin === 'ingested' && sameAct(o, dev));
+          const similar = twin ? undefined : await this.options.sameStory?.find(dev, list, x);
+          if (twin) {
+            // The same act told by another outlet: one development, one more source.
+            if (!twin.sources.includes(x.sourceId))
+              list[list.indexOf(twin)] = { ...twin, sources: [...twin.sources, x.sourceId] };
+            counts.merged++;
+          } else if (similar && list.includes(similar)) {
+            list[list.indexOf(similar)] = (this.options.sameStory as SameStoryHook).merge(similar, dev);
+            counts.merged++;
+          } else {
+            list.push(dev);
+            counts.added++;
+          }
         }
-      }
-      await this.service.saveIncident(incident, list);
+        return { incident: stored?.incident ?? known, developments: list };
+      });
+      added += counts.added;
+      merged += counts.merged;
       if (!created.has(home)) linked.push(home);
     }
     await this.service.store.setMeta(marker, { at: recordedAt, developments: added, merged });

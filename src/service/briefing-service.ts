@@ -9,8 +9,8 @@ import { actorBrief, composeBrief, incidentBrief } from '../brief/compose';
 import { composeLatest, type LatestItem } from '../brief/latest';
 import type { KnowledgeBase } from '../kb/types';
 import { SEARCH_INDEX_FORMAT, SearchIndex } from '../search/search-index';
-import type { IncidentStore } from '../store/incident-store';
-import { seedStore } from '../store/seed';
+import type { IncidentChange, IncidentRecord, IncidentStore } from '../store/incident-store';
+import { restoreCurated, seedStore } from '../store/seed';
 import type { Logger } from '../log';
 
 const SEARCH_INDEX_KEY = 'search-index';
@@ -24,6 +24,9 @@ export class BriefingService {
   private index: SearchIndex;
   private revision: string | undefined;
   private writes: Promise<unknown> = Promise.resolve();
+  private refreshing: Promise<boolean> | undefined;
+  /** Set by `open`: what to fill the store with again if it is found empty (a Redis without persistence). */
+  private seed: { kb: KnowledgeBase; now: () => Date } | undefined;
   private actorBriefs: { revision: number; briefs: Map<string, Brief> } = { revision: -1, briefs: new Map() };
 
   private constructor(
@@ -46,7 +49,11 @@ export class BriefingService {
     now: () => Date = () => new Date(),
   ): Promise<BriefingService> {
     await seedStore(store, kb, now, log);
-    return BriefingService.openLoaded(store, log);
+    let loaded = await BriefingService.load(store, log);
+    if ((await restoreCurated(store, kb, loaded.broken, log)) > 0) loaded = await BriefingService.load(store, log);
+    const service = new BriefingService(store, loaded.catalog, loaded.index, loaded.revision, log);
+    service.seed = { kb, now };
+    return service;
   }
 
   /** Loads without seeding (the store is known to be filled, e.g. in benchmarks). */
@@ -62,7 +69,7 @@ export class BriefingService {
   private static async load(
     store: IncidentStore,
     log?: Logger,
-  ): Promise<{ catalog: Catalog; index: SearchIndex; revision: string | undefined }> {
+  ): Promise<{ catalog: Catalog; index: SearchIndex; revision: string | undefined; broken: string[] }> {
     const revision = await store.revision();
     const saved = await store.getMeta<{ revision?: string; format?: number; index?: string }>(SEARCH_INDEX_KEY);
     const snap = await store.loadAll();
@@ -77,7 +84,7 @@ export class BriefingService {
       typeof saved.index === 'string'
     ) {
       try {
-        return { catalog, index: new SearchIndex(catalog, saved.index), revision };
+        return { catalog, index: new SearchIndex(catalog, saved.index), revision, broken: snap.broken };
       } catch (e) {
         log?.warn('search.saved_index_rejected', { error: (e as Error).message });
       }
@@ -89,7 +96,7 @@ export class BriefingService {
         .setMeta(SEARCH_INDEX_KEY, { revision, format: SEARCH_INDEX_FORMAT, index: index.serialize() })
         .catch((e: unknown) => log?.warn('search.index_save_failed', { error: (e as Error).message }));
     }
-    return { catalog, index, revision };
+    return { catalog, index, revision, broken: snap.broken };
   }
 
   get data(): Catalog {
@@ -149,14 +156,33 @@ export class BriefingService {
     return composeLatest(this.catalog, locale, limit);
   }
 
-  /** Reloads from the store when another process or replica wrote to it. */
-  async refreshIfChanged(): Promise<boolean> {
-    const rev = await this.store.revision();
+  /**
+   * Reloads from the store when another process or replica wrote to it. A store found empty
+   * (a Redis restarted without persistence) is filled from the knowledge base first rather than
+   * read as "no incidents". Calls made while one runs share it: a backlog never fires at once.
+   */
+  refreshIfChanged(): Promise<boolean> {
+    this.refreshing ??= this.refresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(): Promise<boolean> {
+    let rev = await this.store.revision();
     if (rev === this.revision) return false;
+    if (rev === undefined && this.seed && (await this.store.getMeta('kb')) === undefined) {
+      this.log?.warn('store.found_empty', {
+        message: 'the store holds nothing (restarted without persistence?): filling it again from briefs/',
+        incidentsInMemory: this.catalog.incidents.size,
+      });
+      await this.serial(() => seedStore(this.store, this.seed!.kb, this.seed!.now, this.log, 'store.reseeded'));
+      rev = await this.store.revision();
+    }
     const { catalog, index, revision } = await BriefingService.load(this.store, this.log);
     this.catalog = catalog;
     this.index = index;
-    this.revision = revision;
+    this.revision = revision ?? rev;
     return true;
   }
 
@@ -170,6 +196,22 @@ export class BriefingService {
       this.catalog.putIncident(incident, developments);
       this.index.upsertIncident(incident);
       this.revision = await this.store.revision();
+    });
+  }
+
+  /**
+   * Changes one incident against what the store holds now (not this process's copy, which another
+   * process may have outdated), with compare-and-set and retries; memory then takes what was written.
+   */
+  async updateIncident(id: string, change: IncidentChange): Promise<IncidentRecord | undefined> {
+    return this.serial(async () => {
+      const written = await this.store.updateIncident(id, change);
+      if (written) {
+        this.catalog.putIncident(written.incident, written.developments);
+        this.index.upsertIncident(written.incident);
+      }
+      this.revision = await this.store.revision();
+      return written;
     });
   }
 

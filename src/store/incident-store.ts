@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type Keyv from 'keyv';
+import { z } from 'zod';
 import type { Actor } from '../domain/actor';
 import type { Development } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Source } from '../domain/source';
+import type { Logger } from '../log';
+import { type CasRecords, casRecords } from './compare-and-set';
 import type { KvBackend } from './kv';
 import {
   type DevelopmentFacts,
@@ -29,7 +32,41 @@ export interface StoreSnapshot {
   sources: Source[];
   /** One line per record that could not be read: its key and why. Those records are skipped. */
   problems: string[];
+  /** The keys (`incident:<id>`, `source:<id>`, `actor:<id>`) of those records. */
+  broken: string[];
 }
+
+/**
+ * Shapes of the meta records. All of them can be rebuilt (the revision, the knowledge base's
+ * version, the saved search index, ingestion markers), so one that does not match is dropped
+ * with a warning naming it rather than stopping every command.
+ */
+const META_SHAPES: { test: (key: string) => boolean; shape: z.ZodType }[] = [
+  { test: (k) => k === 'revision', shape: z.string().min(1) },
+  { test: (k) => k === 'kb', shape: z.looseObject({ version: z.string() }) },
+  {
+    test: (k) => k === 'search-index',
+    shape: z.looseObject({ revision: z.string().optional(), format: z.number(), index: z.string() }),
+  },
+  { test: (k) => k.startsWith('ingested:'), shape: z.looseObject({ at: z.string() }) },
+];
+
+/** What keyv's get throws on bytes that are not its JSON: the key is named by the caller. */
+class UnreadableRecord extends Error {}
+
+export interface IncidentRecord {
+  incident: Incident;
+  developments: Development[];
+}
+
+/**
+ * What to write given what is stored now (undefined: nothing, or an unreadable record); undefined
+ * to write nothing. It may run several times: it must compute from its argument alone.
+ */
+export type IncidentChange = (current: IncidentRecord | undefined) => Promise<IncidentRecord | undefined>;
+
+/** Attempts before an update gives up: each lost race means another writer made progress. */
+const MAX_ATTEMPTS = 30;
 
 /** Where incidents, their developments, sources and actors live. */
 export interface IncidentStore {
@@ -37,9 +74,16 @@ export interface IncidentStore {
   getIncident(id: string): Promise<{ incident: Incident; developments: Development[] } | undefined>;
   /** Writes the incident and its developments as one record: readers see all of it or none. */
   saveIncident(incident: Incident, developments: Development[]): Promise<void>;
+  /**
+   * Read-modify-write of one incident that no concurrent writer can undo: the write is a
+   * compare-and-set against what `change` was given, re-read and re-run when another process
+   * wrote in between. Returns what is stored afterwards.
+   */
+  updateIncident(id: string, change: IncidentChange): Promise<IncidentRecord | undefined>;
   saveSource(source: Source): Promise<void>;
   getSource(id: string): Promise<Source | undefined>;
   saveActors(actors: Actor[]): Promise<void>;
+  /** A meta record; one that is unreadable or not of its known shape is dropped (and logged) as absent. */
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;
   /** Changes on every write, so replicas can tell when to reload. */
@@ -51,9 +95,14 @@ export class KeyvIncidentStore implements IncidentStore {
   private readonly sources: Keyv;
   private readonly actors: Keyv;
   private readonly meta: Keyv;
+  private readonly cas: CasRecords;
 
-  constructor(kv: KvBackend) {
+  constructor(
+    kv: KvBackend,
+    private readonly log?: Logger,
+  ) {
     this.incidents = kv.namespace('incident');
+    this.cas = casRecords(kv.kind, this.incidents);
     this.sources = kv.namespace('source');
     this.actors = kv.namespace('actor');
     this.meta = kv.namespace('meta');
@@ -61,30 +110,46 @@ export class KeyvIncidentStore implements IncidentStore {
 
   async loadAll(): Promise<StoreSnapshot> {
     const problems: string[] = [];
+    const broken: string[] = [];
     const incidents: StoreSnapshot['incidents'] = [];
     for await (const [key, value] of this.iterate(this.incidents)) {
       const r = StoredIncident.safeParse(migrate(value));
       if (r.success)
         incidents.push({ incident: r.data.incident, facts: r.data.facts, developmentsJson: r.data.developments });
-      else problems.push(`incident:${key}: ${describe(r.error)}`);
+      else {
+        problems.push(`incident:${key}: ${describe(r.error)}`);
+        broken.push(`incident:${key}`);
+      }
     }
     const sources: Source[] = [];
     for await (const [key, value] of this.iterate(this.sources)) {
       const r = StoredSource.safeParse(migrate(value));
       if (r.success) sources.push(r.data.source);
-      else problems.push(`source:${key}: ${describe(r.error)}`);
+      else {
+        problems.push(`source:${key}: ${describe(r.error)}`);
+        broken.push(`source:${key}`);
+      }
     }
     const actors: Actor[] = [];
     for await (const [key, value] of this.iterate(this.actors)) {
       const r = StoredActor.safeParse(migrate(value));
       if (r.success) actors.push(r.data.actor);
-      else problems.push(`actor:${key}: ${describe(r.error)}`);
+      else {
+        problems.push(`actor:${key}: ${describe(r.error)}`);
+        broken.push(`actor:${key}`);
+      }
     }
-    return { actors, incidents, sources, problems };
+    return { actors, incidents, sources, problems, broken };
   }
 
   async getIncident(id: string): Promise<{ incident: Incident; developments: Development[] } | undefined> {
-    const value: unknown = await this.incidents.get(id);
+    let value: unknown;
+    try {
+      value = await read(this.incidents, id);
+    } catch (e) {
+      if (e instanceof UnreadableRecord) throw new Error(`incident:${id} is unreadable: ${e.message}`);
+      throw e;
+    }
     if (value === undefined) return undefined;
     const r = StoredIncident.safeParse(migrate(value));
     if (!r.success) throw new Error(`incident:${id} is unreadable: ${describe(r.error)}`);
@@ -99,13 +164,40 @@ export class KeyvIncidentStore implements IncidentStore {
     await this.bump();
   }
 
+  async updateIncident(id: string, change: IncidentChange): Promise<IncidentRecord | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const { raw, value } = await this.cas.read(id);
+      const r = value === undefined ? undefined : StoredIncident.safeParse(migrate(value));
+      let current: IncidentRecord | undefined;
+      if (r?.success) {
+        const problems: string[] = [];
+        const developments = parseDevelopments(r.data.developments, (p) => problems.push(p));
+        current = { incident: r.data.incident, developments };
+      }
+      const next = await change(current);
+      if (!next) return current;
+      const rev = (r?.success ? (r.data.rev ?? 0) : 0) + 1;
+      if (await this.cas.swap(id, raw, toRecord(next.incident, next.developments, rev))) {
+        await this.bump();
+        return next;
+      }
+      if (attempt >= MAX_ATTEMPTS)
+        throw new Error(`incident:${id}: not written, ${MAX_ATTEMPTS} other writes got in first; try again`);
+      // Writers that collided would collide again in step: a random pause sets them apart.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 10)));
+    }
+  }
+
   async saveSource(source: Source): Promise<void> {
     await this.sources.set(source.id, { v: RECORD_VERSION, source });
     await this.bump();
   }
 
   async getSource(id: string): Promise<Source | undefined> {
-    const value: unknown = await this.sources.get(id);
+    const value: unknown = await read(this.sources, id).catch((e: unknown) => {
+      if (e instanceof UnreadableRecord) return undefined;
+      throw e;
+    });
     if (value === undefined) return undefined;
     const r = StoredSource.safeParse(migrate(value));
     return r.success ? r.data.source : undefined;
@@ -117,7 +209,32 @@ export class KeyvIncidentStore implements IncidentStore {
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {
-    return (await this.meta.get(key)) as T | undefined;
+    let value: unknown;
+    let problem: string | undefined;
+    try {
+      value = await read(this.meta, key);
+    } catch (e) {
+      if (!(e instanceof UnreadableRecord)) throw e;
+      problem = e.message;
+    }
+    const shape = META_SHAPES.find((m) => m.test(key))?.shape;
+    if (problem === undefined && value !== undefined && shape) {
+      const r = shape.safeParse(value);
+      if (!r.success) problem = describe(r.error);
+    }
+    if (problem === undefined) return value as T | undefined;
+    this.log?.warn('store.record_dropped', {
+      key: `meta:${key}`,
+      problem,
+      message: 'a damaged cache record was dropped; it is rebuilt',
+    });
+    // The revision only has to change: a fresh one tells every replica to reload.
+    if (key === 'revision') {
+      await this.bump();
+      return (await this.meta.get(key)) as T | undefined;
+    }
+    await this.meta.delete(key);
+    return undefined;
   }
 
   async setMeta(key: string, value: unknown): Promise<void> {
@@ -173,6 +290,16 @@ export class KeyvIncidentStore implements IncidentStore {
       }
       yield [key, value];
     }
+  }
+}
+
+/** keyv's get, with bytes that are not its JSON reported as an UnreadableRecord. */
+async function read(kv: Keyv, key: string): Promise<unknown> {
+  try {
+    return await kv.get(key);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new UnreadableRecord('not JSON');
+    throw e;
   }
 }
 

@@ -31,6 +31,8 @@ export const StoredIncident = z.object({
   incident: Incident,
   facts: DevelopmentFacts,
   developments: z.string(),
+  /** Counts writes: compare-and-set needs every write to change the stored bytes. Older records have none. */
+  rev: z.number().int().nonnegative().optional(),
 });
 export type StoredIncident = z.infer<typeof StoredIncident>;
 export const StoredSource = z.object({ v: z.union([z.literal(1), z.literal(2)]), source: Source });
@@ -49,12 +51,13 @@ export function factsOf(incidentId: string, developments: Development[]): Develo
   return { count: developments.length, actors: [...actors], alsoAbout: [...also], lastRecordedAt: last };
 }
 
-export function toRecord(incident: Incident, developments: Development[]): StoredIncident {
+export function toRecord(incident: Incident, developments: Development[], rev?: number): StoredIncident {
   return {
     v: RECORD_VERSION,
     incident,
     facts: factsOf(incident.id, developments),
     developments: JSON.stringify(developments),
+    ...(rev === undefined ? {} : { rev }),
   };
 }
 

@@ -48,3 +48,33 @@ export function digestSince(subscription: Subscription): Date {
   if (subscription.lastDeliveredUntil !== undefined) return new Date(subscription.lastDeliveredUntil);
   return new Date(Date.parse(subscription.createdAt) - DAY_MS);
 }
+
+/**
+ * The subscription among `existing` that would post the same digest to the same place at the same
+ * time as `candidate` (same platform, workspace, channel, schedule, time zone and filters), if
+ * any: adding it again would only post everything twice.
+ */
+export function findSameSubscription(
+  existing: readonly Subscription[],
+  candidate: Subscription,
+): Subscription | undefined {
+  const key = sameKey(candidate);
+  return existing.find((s) => s.id !== candidate.id && sameKey(s) === key);
+}
+
+function sameKey(s: Subscription): string {
+  const set = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort();
+  const f = s.filters;
+  return JSON.stringify([
+    s.platform,
+    s.workspace,
+    s.channel,
+    s.cron.trim().replace(/\s+/g, ' '),
+    s.timezone,
+    set(f.incidents),
+    set(f.actors),
+    set(f.countries),
+    set(f.types),
+    f.minSignificance,
+  ]);
+}

@@ -65,9 +65,9 @@ describe('storing what an article says', () => {
     let writes = 0;
     const real = app.store;
     const flaky: IncidentStore = Object.create(real) as IncidentStore;
-    flaky.saveIncident = async (i, d) => {
+    flaky.updateIncident = async (id, change) => {
       if (++writes === 2) throw new Error('disk full');
-      return real.saveIncident(i, d);
+      return real.updateIncident(id, change);
     };
     const twoIncidents = Buffer.from(
       'Date: 2021-07-20\n\nLe département de la Justice a inculpé lundi quatre Chinois pour le piratage de Microsoft Exchange. ' +

@@ -101,7 +101,13 @@ describe('cyberbrief subscriptions add|list|remove', () => {
   });
 
   it('removes every subscription of one channel, and only that channel', async () => {
-    for (const ch of ['C1', 'C1', 'C2']) await cli.run('subscriptions', 'add', '--platform', 'slack', '--channel', ch);
+    // Two schedules for C1 (morning and evening), one for C2.
+    for (const [ch, cron] of [
+      ['C1', '0 8 * * 1-5'],
+      ['C1', '0 18 * * 1-5'],
+      ['C2', '0 8 * * 1-5'],
+    ] as const)
+      await cli.run('subscriptions', 'add', '--platform', 'slack', '--channel', ch, '--cron', cron);
     await cli.run('subscriptions', 'add', '--platform', 'teams', '--channel', 'C1');
     expect(await cli.run('subscriptions', 'remove', '--platform', 'slack', '--channel', 'C1')).toMatchObject({
       code: 0,
@@ -130,6 +136,21 @@ describe('cyberbrief subscriptions add|list|remove', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain(message);
     expect(JSON.parse((await cli.run('subscriptions', 'list', '--json')).out)).toEqual([]);
+  });
+
+  it('refuses the same subscription twice, naming the one that exists (exit 2)', async () => {
+    const same = ['--platform', 'slack', '--channel', 'C7', '--cron', '30 7 * * 1-5', '--tz', 'Europe/Paris'];
+    const first = await cli.run('subscriptions', 'add', ...same, '--actor', 'CN,G0032', '--type', 'sanction');
+    expect(first.code).toBe(0);
+    const id = first.out.trim();
+    // The same filters in another order and case are the same subscription.
+    const again = await cli.run('subscriptions', 'add', ...same, '--type', 'sanction', '--actor', 'g0032,cn');
+    expect(again).toMatchObject({ code: 2, out: '' });
+    expect(again.err.trim().split('\n')).toEqual([expect.stringContaining(id)]);
+    expect(again.err).toMatch(/already/);
+    // Another schedule or other filters for the same channel are another subscription.
+    expect((await cli.run('subscriptions', 'add', ...same, '--actor', 'CN')).code).toBe(0);
+    expect(JSON.parse((await cli.run('subscriptions', 'list', '--json')).out)).toHaveLength(2);
   });
 
   it('refuses remove without an id or a channel, or with both', async () => {

@@ -16,11 +16,12 @@ export const register: RegisterCommand = (program, ctx) => {
       const named = opts.envFile ?? (env.CYBERBRIEF_ENV_FILE || undefined);
       // Before the app opens, so that the file's settings are parsed with the rest of the configuration.
       const loaded: EnvFileLoad | undefined = named === undefined ? undefined : loadEnvFile(named, env);
+      // The store first: one that cannot be reached stops `serve` before Bolt and botbuilder load.
+      const app = await ctx.open({ defaultLogLevel: 'info' });
       // Loaded here, not at the top: Bolt and botbuilder would otherwise weigh on every one-shot command's start.
       const { startServe } = await import('../../server/start-serve');
       const { stopOnSignal } = await import('../../server/stop-on-signal');
       const { guardProcess } = await import('../../server/process-guards');
-      const app = await ctx.open({ defaultLogLevel: 'info' });
       const unguard = guardProcess(app.log);
       if (loaded) {
         const fields = { file: loaded.file, set: loaded.set, safetySettings: loaded.safety };

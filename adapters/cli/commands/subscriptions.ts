@@ -5,7 +5,7 @@ import { isTimeZone } from '../../../src/time/time-zone';
 import { DevelopmentType } from '../../../src/domain/development';
 import { Platform, type Subscription } from '../../../src/domain/subscription';
 import { checkCron } from '../../../src/time/cron';
-import { createSubscription } from '../../../src/subscriptions/create-subscription';
+import { createSubscription, findSameSubscription } from '../../../src/subscriptions/create-subscription';
 import { KeyvSubscriptionStore } from '../../../src/subscriptions/keyv-subscription-store';
 import { DEFAULT_SCHEDULE } from '../../../src/subscriptions/parse-subscribe';
 import { type CliContext, type RegisterCommand, UsageError } from '../context';
@@ -176,6 +176,11 @@ async function add(ctx: CliContext, opts: AddOptions): Promise<void> {
       createdBy: 'cli',
       now: ctx.options.now?.() ?? new Date(),
     });
+    const same = findSameSubscription(await store.list({ platform }), sub);
+    if (same)
+      throw new UsageError(
+        `add: ${platform} channel ${same.channel} already has this subscription (${same.id}); remove it first or change --cron, --tz or the filters`,
+      );
     await store.save(sub);
     ctx.out(opts.json ? `${JSON.stringify(sub, null, 2)}\n` : `${sub.id}\n`);
   });
