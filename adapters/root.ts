@@ -37,7 +37,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
   const links = BriefLinks.fromConfig(parseEnv(LinkConfig, env));
   const log = opts.log ?? jsonLogger(config.CYBERBRIEF_LOG_LEVEL);
   const kb = loadKnowledgeBase(config.CYBERBRIEF_KB_DIR ?? defaultKbDir());
-  log.debug('store.opening', { store: storeLabel(config.CYBERBRIEF_STORE) });
+  log.debug('store.connection_opening', { store: storeLabel(config.CYBERBRIEF_STORE) });
   const kv = await openKv(config.CYBERBRIEF_STORE, {
     prefix: config.CYBERBRIEF_STORE_PREFIX,
     connectSeconds: config.CYBERBRIEF_STORE_CONNECT_SECONDS,

@@ -38,7 +38,7 @@ export function guardProcess(log: Logger, opts: ProcessGuardOptions = {}): () =>
     });
     if (recent.length > max && !exiting) {
       exiting = true;
-      log.error('process.exiting', { reason: `${recent.length} uncaught exceptions within a minute` });
+      log.error('process.exit_forced', { reason: `${recent.length} uncaught exceptions within a minute` });
       exit(70);
     }
   };

@@ -1,4 +1,3 @@
-import { actorBrief, incidentBrief } from '../../src/brief/compose';
 import type { App } from '../root';
 import type { WebPageDeps } from './mount';
 
@@ -12,11 +11,11 @@ export function webPageDeps(app: App, links: NonNullable<App['links']>): WebPage
     defaultLocale: app.config.CYBERBRIEF_LANG,
     asOf: () => asOf,
     briefOf(id, locale) {
+      // By id only: a page address is never a search, so an unknown id is a 404, not a guess.
       const catalog = app.briefing.data;
-      const incident = catalog.incident(id);
-      if (incident) return incidentBrief(catalog, incident, id, locale);
-      const actor = catalog.actors.get(id);
-      return actor ? actorBrief(catalog, actor, id, locale) : undefined;
+      if (catalog.incident(id)) return app.briefing.briefForRef({ kind: 'incident', id }, locale);
+      if (catalog.actors.has(id)) return app.briefing.briefForRef({ kind: 'actor', id }, locale);
+      return undefined;
     },
     incidents(query, locale) {
       const catalog = app.briefing.data;

@@ -8,8 +8,8 @@ export interface StoreHealth {
 }
 
 /**
- * Checks the store every `intervalMs` and logs the moment it is lost (`store.lost`) and the
- * moment it is back (`store.recovered`, then `onRecovered`, e.g. reload or reseed), once each:
+ * Checks the store every `intervalMs` and logs the moment it is lost (`store.connection_lost`) and the
+ * moment it is back (`store.connection_recovered`, then `onRecovered`, e.g. reload or reseed), once each:
  * a server away for an hour gives two lines, not thousands.
  */
 export function watchStore(
@@ -28,13 +28,16 @@ export function watchStore(
       up = ok;
       if (!ok) {
         lostAt = Date.now();
-        opts.log.error('store.lost', {
+        opts.log.error('store.connection_lost', {
           store: kv.label,
           message: 'the store does not answer: lookups are answered from memory, writes are refused until it is back',
         });
         return;
       }
-      opts.log.info('store.recovered', { store: kv.label, downSeconds: Math.round((Date.now() - lostAt) / 1000) });
+      opts.log.info('store.connection_recovered', {
+        store: kv.label,
+        downSeconds: Math.round((Date.now() - lostAt) / 1000),
+      });
       await opts
         .onRecovered?.()
         .catch((e: unknown) =>

@@ -33,7 +33,7 @@ describe('serve survives what nobody caught', () => {
     expect(exits).toEqual([]);
     for (let i = 0; i < 4; i++) proc.emit('uncaughtException', new Error('loop'));
     expect(exits).toEqual([70]);
-    expect(lines.filter((l) => l.event === 'process.exiting')).toHaveLength(1);
+    expect(lines.filter((l) => l.event === 'process.exit_forced')).toHaveLength(1);
   });
 
   it('is removed when serve stops', () => {

@@ -26,7 +26,7 @@ const baseEnv = (store: string): NodeJS.ProcessEnv => ({
 });
 
 /**
- * Runs the CLI; `ms` counts from the moment it starts opening the store (its `store.opening`
+ * Runs the CLI; `ms` counts from the moment it starts opening the store (its `store.connection_opening`
  * debug line): ts-node's start-up on a busy test machine is not the store's to answer for.
  */
 function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; err: string; ms: number }> {
@@ -37,7 +37,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
   });
   let err = '';
   child.stderr.on('data', (d: Buffer) => {
-    if (!err.includes('"store.opening"') && d.toString().includes('"store.opening"')) started = Date.now();
+    if (!err.includes('"store.connection_opening"') && d.toString().includes('"store.connection_opening"'))
+      started = Date.now();
     err += d.toString();
   });
   child.stdout.resume();
@@ -194,12 +195,12 @@ async function outage(s: Served, stop: () => Promise<void>, start: () => Promise
   // Every answer comes within 2 s, and the first 503 within 2 s of the loss.
   expect(await until(async () => (await healthz(s.port)) === 503, 2_000)).toBe(true);
   expect(Date.now() - lost).toBeLessThan(4_000);
-  expect(await until(() => s.events().includes('store.lost'), 5_000)).toBe(true);
+  expect(await until(() => s.events().includes('store.connection_lost'), 5_000)).toBe(true);
   await new Promise((r) => setTimeout(r, 1_500));
   expect(s.child.exitCode).toBeNull();
   await start();
   expect(await until(async () => (await healthz(s.port)) === 200, 10_000)).toBe(true);
-  expect(await until(() => s.events().includes('store.recovered'), 5_000)).toBe(true);
+  expect(await until(() => s.events().includes('store.connection_recovered'), 5_000)).toBe(true);
   expect(s.child.exitCode).toBeNull();
 }
 

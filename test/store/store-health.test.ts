@@ -30,7 +30,12 @@ describe('watching the store', () => {
     for (let i = 0; i < 500 && (answers.length > 0 || recovered < 2); i++) await new Promise((r) => setTimeout(r, 10));
     health.stop();
     const events = lines.map((l) => (JSON.parse(l) as { event: string; store: string }).event);
-    expect(events).toEqual(['store.lost', 'store.recovered', 'store.lost', 'store.recovered']);
+    expect(events).toEqual([
+      'store.connection_lost',
+      'store.connection_recovered',
+      'store.connection_lost',
+      'store.connection_recovered',
+    ]);
     expect(lines.every((l) => l.includes('"store":"redis://cache.internal:6379"'))).toBe(true);
     expect(recovered).toBe(2);
     expect(health.up).toBe(true);
