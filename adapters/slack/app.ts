@@ -120,6 +120,8 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
   const app = new App({
     receiver: receiver as Receiver,
     logger,
+    // Without logLevel Bolt resets its logger to INFO, undoing the level chosen above.
+    logLevel: deps.boltLogLevel ?? LogLevel.WARN,
     clientOptions,
     // init() in start() runs auth.test where its failure can be reported, not as an unhandled rejection at construction.
     deferInitialization: true,

@@ -2,6 +2,7 @@ import { HttpServer } from '../../adapters/server/http-server';
 import { loadSlackConfig, slackApiUrl, slackEnabled, slackMode, usesOAuth } from '../../adapters/slack/config';
 import { mountSlackFromApp } from '../../adapters/server/mount-slack';
 import { ConfigError } from '../../src/config';
+import { exitStatusOf } from '../../src/errors';
 import { jsonLogger } from '../../src/log';
 import { openTempApp } from '../support/temp-app';
 import { FakeSlack } from './support/fake-slack';
@@ -117,6 +118,9 @@ describe('mountSlackFromApp (what `cyberbrief serve` calls)', () => {
       await postToSlackEndpoint(url, slashCommandBody({ text: 'wannacry', responseUrl: fake.responseUrl('m1') }));
       await fake.waitFor((r) => r.responseId === 'm1');
       expect(lines.length).toBeGreaterThan(0);
+      // CYBERBRIEF_LOG_LEVEL=debug reaches Bolt too: its own debug lines come through.
+      const events = lines.map((l) => JSON.parse(l) as { level: string; event: string });
+      expect(events.map((e) => `${e.level} ${e.event}`)).toContain('debug slack.bolt_logged');
       const all = lines.join('\n');
       expect(all).not.toContain('xoxb-live-looking-token');
       expect(all).not.toContain(SIGNING_SECRET);
@@ -134,9 +138,10 @@ describe('mountSlackFromApp (what `cyberbrief serve` calls)', () => {
     const app = await openTempApp();
     const env = { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl };
     try {
-      await expect(mountSlackFromApp(new HttpServer(app.log), { app: { ...app, env } })).rejects.toThrow(
-        /invalid_auth/,
-      );
+      const failed = mountSlackFromApp(new HttpServer(app.log), { app: { ...app, env } });
+      await expect(failed).rejects.toThrow(/^SLACK_BOT_TOKEN: .*invalid_auth/);
+      // A refused token is the deployment's configuration: exit 78 from `serve`.
+      await expect(failed.catch((e: unknown) => exitStatusOf(e))).resolves.toBe(78);
     } finally {
       await fake.close();
       await app.dispose();
