@@ -9,7 +9,7 @@ import { mountSlack, type SlackRuntime } from '../slack/app';
 import { loadSlackConfig, slackEnabled, slackMode, usesOAuth } from '../slack/config';
 
 export interface SlackAppDeps {
-  app: Pick<App, 'briefing' | 'kv' | 'kb' | 'log' | 'env' | 'config'>;
+  app: Pick<App, 'briefing' | 'kv' | 'kb' | 'log' | 'env' | 'config' | 'links'>;
   /** Defaults to the keyv stores on the app's store; `serve` passes the ones its scheduler uses. */
   subscriptions?: SubscriptionStore;
   channelSettings?: ChannelSettingsStore;
@@ -40,5 +40,6 @@ export async function mountSlackFromApp(http: HttpServer, deps: SlackAppDeps): P
     ...(deps.now ? { now: deps.now } : {}),
     boltLogLevel: boltLogLevel(app.config.CYBERBRIEF_LOG_LEVEL),
     feeds: chatFeeds(app, deps.now),
+    ...(app.links ? { links: app.links } : {}),
   });
 }

@@ -4,6 +4,7 @@ import { ChatService } from '../../src/chat/chat-service';
 import { CyberbriefError } from '../../src/errors';
 import type { Locale } from '../../src/domain/text';
 import type { FeedRuntime } from '../../src/feeds/feed-runtime';
+import type { BriefLinks } from '../../src/links/brief-links';
 import type { Logger } from '../../src/log';
 import type { BriefingService } from '../../src/service/briefing-service';
 import type { KvBackend } from '../../src/store/kv';
@@ -22,6 +23,7 @@ import * as appUninstalled from './listeners/app-uninstalled';
 import * as briefOpen from './listeners/brief-open';
 import * as briefPost from './listeners/brief-post';
 import * as briefShow from './listeners/brief-show';
+import * as linkShared from './listeners/link-shared';
 import { BOT_SCOPES } from './scopes';
 import { SubscriptionPermissions } from './permissions';
 import { guardSlackRequest, SLACK_BODY_LIMIT } from './request-guard';
@@ -46,6 +48,8 @@ export interface SlackDeps {
   cacheTtlMs?: { locales?: number; briefs?: number };
   /** Followed feeds, for `/cyberbrief sources`; without it the command says feeds are not available here. */
   feeds?: Pick<FeedRuntime, 'store' | 'followed'>;
+  /** Signed links to the full brief pages (CYBERBRIEF_PUBLIC_URL); without them no link is shown or unfurled. */
+  links?: BriefLinks;
 }
 
 export interface SlackRuntime {
@@ -167,12 +171,14 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
     defaults: deps.defaults,
     now,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    ...(deps.links ? { links: deps.links } : {}),
   };
   cyberbriefCommand.register(app, ctx);
   briefShow.register(app, ctx);
   briefOpen.register(app, ctx);
   briefPost.register(app, ctx);
   appHomeOpened.register(app, ctx);
+  linkShared.register(app, ctx);
   if (installations) appUninstalled.register(app, ctx, installations);
   app.error(async (e) => {
     deps.log.error('slack.error_unhandled', { error: e.message, code: (e as { code?: string }).code });

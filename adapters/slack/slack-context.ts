@@ -1,6 +1,7 @@
 import type { Locale } from '../../src/domain/text';
 import type { FeedRuntime } from '../../src/feeds/feed-runtime';
 import type { ChatService } from '../../src/chat/chat-service';
+import type { BriefLinks } from '../../src/links/brief-links';
 import type { Logger } from '../../src/log';
 import type { BriefingService } from '../../src/service/briefing-service';
 import type { ChannelSettingsStore, SubscriptionStore } from '../../src/subscriptions/subscription-store';
@@ -24,6 +25,8 @@ export interface SlackContext {
   now: () => Date;
   /** Followed feeds (`/cyberbrief sources`); absent when the deployment gives the chat no feed store. */
   feeds?: Pick<FeedRuntime, 'store' | 'followed'>;
+  /** Signed links to the full brief pages; absent without CYBERBRIEF_PUBLIC_URL. */
+  links?: BriefLinks;
 }
 
 /** The channel's language (`/cyberbrief lang`), else the deployment's. */

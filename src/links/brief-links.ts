@@ -98,6 +98,36 @@ export class BriefLinks {
     return Number(q.exp) * 1000 < now.getTime() ? 'expired' : 'ok';
   }
 
+  /**
+   * The subject and language of a full-brief address of this deployment whose link is valid now
+   * (a pasted link to unfurl), or undefined for any other address, altered or expired link.
+   */
+  parse(address: string, now: Date = new Date()): { subjectId: string; lang: Locale } | undefined {
+    let url: URL;
+    try {
+      // Slack hands links over with their ampersands escaped.
+      url = new URL(address.replace(/&amp;/g, '&'));
+    } catch {
+      return undefined;
+    }
+    const base = new URL(`${this.base}/`);
+    if (url.origin !== base.origin || !url.pathname.startsWith(`${base.pathname}briefs/`)) return undefined;
+    let subjectId: string;
+    try {
+      subjectId = decodeURIComponent(url.pathname.slice(`${base.pathname}briefs/`.length));
+    } catch {
+      return undefined;
+    }
+    const lang = Locale.safeParse(url.searchParams.get('lang'));
+    if (!subjectId || subjectId.includes('/') || !lang.success) return undefined;
+    const q = {
+      lang: lang.data,
+      exp: url.searchParams.get('exp') ?? undefined,
+      sig: url.searchParams.get('sig') ?? undefined,
+    };
+    return this.check(briefPath(subjectId), q, now) === 'ok' ? { subjectId, lang: lang.data } : undefined;
+  }
+
   private sign(path: string, lang: string, exp: string): string {
     return createHmac('sha256', this.secret ?? '')
       .update(`${path}\n${lang}\n${exp}`)

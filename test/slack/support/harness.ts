@@ -68,6 +68,7 @@ export async function startHarness(
     // Short backoff keeps failing-path tests quick; Retry-After is still honoured by the client.
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
     feeds,
+    ...(app.links ? { links: app.links } : {}),
   });
   const port = await http.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
