@@ -46,6 +46,8 @@ export interface Extraction {
   newIncidents: Incident[];
   actors: string[];
   developments: ReadDevelopment[];
+  /** Developments read but tied to no incident on the text's evidence: shown and counted, never stored. */
+  unlinked: ReadDevelopment[];
   notes: string[];
 }
 
@@ -111,6 +113,7 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     newIncidents: [],
     actors: [],
     developments: [],
+    unlinked: [],
     notes,
   };
   if (!isReadLanguage(language)) {
