@@ -153,6 +153,7 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     if (opts.dropped) for (const d of dropped.slice(before)) opts.dropped.push({ ...d, sentence: r.index });
   }
   inheritParties(readings, lex);
+  keepVictimsOffMeasures(readings, lex);
 
   // First pass: incidents named or described near each development.
   const topicScore = new Map<string, number>();
@@ -397,6 +398,29 @@ function regionOf(r: Reading, d: Draft): { start: number; end: number } {
   const prev = r.triggers.filter((t) => t.end <= d.trigger.start && t.start >= d.clause.start).pop();
   const next = r.triggers.find((t) => t.start >= d.trigger.end && t.start < d.clause.end && t.spec.type !== 'attack');
   return { start: prev ? prev.end : d.clause.start, end: next ? next.start : d.clause.end };
+}
+
+/** Acts only a state, a public body or an international organisation takes. */
+const MEASURES: ReadonlySet<DevelopmentType> = new Set(['sanction', 'indictment', 'summons', 'expulsion']);
+
+/**
+ * The one hit is never the author of a sanction, an indictment, a summons or an expulsion ("the Sony
+ * sanctions story"), nor is a threat group: such a name read as the author is a misreading. A victim
+ * that is a public body of its state (a ministry hit, then summoning an envoy) may still act.
+ */
+function keepVictimsOffMeasures(readings: Reading[], lex: Lexicon): void {
+  const victims = new Set<string>();
+  for (const r of readings)
+    for (const d of r.drafts) if (d.type === 'attack') for (const id of d.against) victims.add(id);
+  const cannotAct = (id: string) => {
+    const a = lex.actors.get(id);
+    if (!a) return false;
+    if (a.kind === 'group') return true;
+    const publicBody = a.parent !== undefined && lex.actors.get(a.parent)?.kind === 'state';
+    return victims.has(id) && a.kind === 'organisation' && !publicBody;
+  };
+  for (const r of readings)
+    for (const d of r.drafts) if (MEASURES.has(d.type)) d.by = d.by.filter((id) => !cannotAct(id));
 }
 
 const ACCUSING: ReadonlySet<DevelopmentType> = new Set(['attribution', 'indictment', 'sanction', 'condemnation']);
