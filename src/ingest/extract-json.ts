@@ -29,7 +29,8 @@ export function extractionJson(x: Extraction, lex: Lexicon, locale?: Locale): Ex
       const a = lex.actors.get(id);
       return { id, kind: a?.kind ?? 'organisation', name: a?.name[loc] ?? id };
     }),
-    developments: x.developments.map((d) => ({
+    // Developments tied to no incident come last, with an empty `incidents`: read, counted, not stored.
+    developments: [...x.developments, ...x.unlinked].map((d) => ({
       type: d.type,
       date: d.date,
       by: d.by,

@@ -46,6 +46,8 @@ export interface Extraction {
   newIncidents: Incident[];
   actors: string[];
   developments: ReadDevelopment[];
+  /** Developments read but tied to no incident on the text's evidence: shown and counted, never stored. */
+  unlinked: ReadDevelopment[];
   notes: string[];
 }
 
@@ -111,6 +113,7 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     newIncidents: [],
     actors: [],
     developments: [],
+    unlinked: [],
     notes,
   };
   if (!isReadLanguage(language)) {
@@ -150,6 +153,7 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     if (opts.dropped) for (const d of dropped.slice(before)) opts.dropped.push({ ...d, sentence: r.index });
   }
   inheritParties(readings, lex);
+  keepVictimsOffMeasures(readings, lex);
 
   // First pass: incidents named or described near each development.
   const topicScore = new Map<string, number>();
@@ -175,15 +179,27 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
           by: d.by,
           against: d.against,
           attackDates,
+          mentioned: r.mentions
+            .filter((m) => !m.incident && m.start >= region.start && m.end <= region.end)
+            .map((m) => m.id),
         },
         lex,
       );
     });
     for (const ids of r.linked) for (const id of ids) topicScore.set(id, (topicScore.get(id) ?? 0) + 1);
   }
+  // The topic must be named in the article (by its name or an alias) or be what some development was
+  // linked to on its own evidence: distinctive words scattered over the article are not enough.
+  const named = new Set(
+    readings.flatMap((r) => [...r.mentions.filter((m) => m.incident).map((m) => m.id), ...r.linked.flat()]),
+  );
   const topic = [...topicScore.entries()]
     .filter(
-      ([id, s]) => s >= 1 && lex.incidents.has(id) && compatibleDate(lex.incidents.get(id) as Incident, published),
+      ([id, s]) =>
+        s >= 1 &&
+        named.has(id) &&
+        lex.incidents.has(id) &&
+        compatibleDate(lex.incidents.get(id) as Incident, published),
     )
     .sort((a, b) => b[1] - a[1])[0]?.[0];
 
@@ -255,12 +271,33 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
   const developments: ReadDevelopment[] = [];
   const unlinked = kept.filter((k) => k.incidents.length === 0);
   let created: Incident | undefined;
-  if (unlinked.length > 0 && !topic && unlinked.some((k) => k.d.type !== 'statement')) {
+  // A new incident needs an operation the article reports: an attack with a victim and a time of its own.
+  // Policy, norms, treaties and regime renewals name no victim: their developments stay unlinked.
+  const subjectFirst = (k: (typeof unlinked)[number]) =>
+    k.r.triggers.some((t) => t.start === k.d.trigger.start && t.spec.frame === 'victim') ||
+    /(^|\s)(été|was|were)(\s|$)/.test(k.r.s.text.slice(0, (k.r.tokens[k.d.trigger.start] as Token).start));
+  const reportsOperation = (k: (typeof unlinked)[number]): boolean => {
+    if (k.d.date === undefined) return false;
+    if (k.d.type === 'attack') {
+      const spec = k.r.triggers.find((t) => t.start === k.d.trigger.start)?.spec;
+      return (
+        k.d.against.length > 0 ||
+        subjectFirst(k) ||
+        (spec?.noun === true
+          ? targetAfter(k.r.tokens, k.d.trigger.end, TARGET_PREP)
+          : targetAfter(k.r.tokens, k.d.trigger.end, OBJECT_START))
+      );
+    }
+    // "accusent X d'avoir mené des cyberattaques contre son ministère": the act's own date, the attack's target.
+    return (
+      ACCUSING.has(k.d.type) &&
+      k.d.against.length > 0 &&
+      k.r.events.some((e) => targetAfter(k.r.tokens, e.end, TARGET_PREP))
+    );
+  };
+  if (!topic && unlinked.some(reportsOperation)) {
     const victimAt = (k: (typeof unlinked)[number]) =>
       k.r.mentions.find((m) => !m.incident && k.d.against.includes(m.id))?.start;
-    const subjectFirst = (k: (typeof unlinked)[number]) =>
-      k.r.triggers.some((t) => t.start === k.d.trigger.start && t.spec.frame === 'victim') ||
-      /(^|\s)(été|was|were)(\s|$)/.test(k.r.s.text.slice(0, (k.r.tokens[k.d.trigger.start] as Token).start));
     const events: EventEvidence[] = [
       ...unlinked
         .filter((k) => k.d.type === 'attack')
@@ -293,11 +330,11 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
       lex,
       takenIds: new Set(lex.incidents.keys()),
     });
-    for (const k of unlinked) k.incidents = [created.id];
+    for (const k of unlinked) if (k.d.type !== 'policy') k.incidents = [created.id];
   }
+  const loose: ReadDevelopment[] = [];
   for (const k of kept) {
-    if (k.incidents.length === 0) continue;
-    developments.push({
+    (k.incidents.length === 0 ? loose : developments).push({
       type: k.d.type,
       stance: k.d.stance,
       date: dateOf(k.d, k.incidents, published, lex),
@@ -327,12 +364,16 @@ export function extract(article: Article, lex: Lexicon, opts: ExtractOptions = {
     ...new Set([
       ...readings.flatMap((r) => r.mentions.filter((m) => !m.incident).map((m) => m.id)),
       ...merged.flatMap((d) => [...d.by, ...d.against]),
+      ...loose.flatMap((d) => [...d.by, ...d.against]),
     ]),
   ];
   base.developments = merged;
+  base.unlinked = dedupe(loose);
+  if (base.unlinked.length > 0)
+    notes.push(`${base.unlinked.length} development(s) tied to no incident the article names: shown, not stored`);
   base.read = true;
   base.text = text;
-  if (merged.length === 0) notes.push('no development found in this article');
+  if (merged.length + base.unlinked.length === 0) notes.push('no development found in this article');
   return base;
 }
 
@@ -357,6 +398,48 @@ function regionOf(r: Reading, d: Draft): { start: number; end: number } {
   const prev = r.triggers.filter((t) => t.end <= d.trigger.start && t.start >= d.clause.start).pop();
   const next = r.triggers.find((t) => t.start >= d.trigger.end && t.start < d.clause.end && t.spec.type !== 'attack');
   return { start: prev ? prev.end : d.clause.start, end: next ? next.start : d.clause.end };
+}
+
+/** Acts only a state, a public body or an international organisation takes. */
+const MEASURES: ReadonlySet<DevelopmentType> = new Set(['sanction', 'indictment', 'summons', 'expulsion']);
+
+/**
+ * The one hit is never the author of a sanction, an indictment, a summons or an expulsion ("the Sony
+ * sanctions story"), nor is a threat group: such a name read as the author is a misreading. A victim
+ * that is a public body of its state (a ministry hit, then summoning an envoy) may still act.
+ */
+function keepVictimsOffMeasures(readings: Reading[], lex: Lexicon): void {
+  const victims = new Set<string>();
+  for (const r of readings)
+    for (const d of r.drafts) if (d.type === 'attack') for (const id of d.against) victims.add(id);
+  const cannotAct = (id: string) => {
+    const a = lex.actors.get(id);
+    if (!a) return false;
+    if (a.kind === 'group') return true;
+    const publicBody = a.parent !== undefined && lex.actors.get(a.parent)?.kind === 'state';
+    return victims.has(id) && a.kind === 'organisation' && !publicBody;
+  };
+  for (const r of readings)
+    for (const d of r.drafts) if (MEASURES.has(d.type)) d.by = d.by.filter((id) => !cannotAct(id));
+}
+
+const ACCUSING: ReadonlySet<DevelopmentType> = new Set(['attribution', 'indictment', 'sanction', 'condemnation']);
+/** Words that open what an attack noun hit: "attaque contre l'hôpital", "attack on the network". */
+const TARGET_PREP = /^(contre|against|on|visant|targeting|sur|into)$/;
+/** Words that open the object of an attack verb: "broke into the accounts", "a paralysé les serveurs". */
+const OBJECT_START = /^(the|its|their|his|her|le|la|les|l'|des|du|ses|son|sa|leurs|leur|into|dans)$/;
+
+/** What an attack hit, told right after it: an object or a target phrase within the next three words. */
+function targetAfter(tokens: readonly Token[], from: number, opener: RegExp): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 3); k++) {
+    const t = tokens[k] as Token;
+    if (!t.word) return false;
+    if (opener.test(t.norm)) {
+      const next = tokens[k + 1];
+      return next !== undefined && next.word;
+    }
+  }
+  return false;
 }
 
 /** An attack with no victim of its own belongs to the topic only if told next to where the topic is named. */

@@ -39,6 +39,13 @@ export function compatibleDate(incident: Incident, date: PartialDate): boolean {
   return to >= start - BEFORE_MS && from <= end + AFTER_MS;
 }
 
+/** Within a year of a short incident: the time of the responses that follow it. */
+function soonAfter(incident: Incident, date: PartialDate): boolean {
+  const [start, end] = periodOf(incident);
+  const [from, to] = spanOf(date);
+  return to >= start - ATTACK_SLACK_MS && from <= end + 366 * 86_400_000;
+}
+
 function withinPeriod(incident: Incident, date: PartialDate): boolean {
   const [start, end] = periodOf(incident);
   const [from, to] = spanOf(date);
@@ -81,6 +88,8 @@ export interface LinkQuery {
   against: string[];
   /** Dates of attacks told in the same sentence: an incident whose period misses them is not this sentence's. */
   attackDates?: PartialDate[];
+  /** Actors named around the development, whoever they are in it. */
+  mentioned?: string[];
 }
 
 /**
@@ -105,24 +114,43 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
     const kw = Math.min(q.keywords.get(id) ?? 0, 2);
     const { score: overlap, actors } = entityOverlap(q, inc, lex);
     const dated = withinPeriod(inc, q.date);
-    const undated = q.type === 'attack' && q.dateKnown === false;
-    if (q.type === 'attack' && !dated && kw < 1 && !(undated && kw > 0)) continue;
-    if (kw < 1 && (q.attackDates ?? []).some((d) => !withinPeriod(inc, d))) continue;
-    if (kw < 0.5) {
-      // Without its words, an incident is this one only if its parties agree on both sides of the act, and
-      // the author was hit by it (Belgium blaming APT31 in 2022 is not the US and UK charging APT31 in 2024),
-      // or the act is a measure of the incident's own day, or an attack in its period on one of its targets.
-      const measure = (inc.type === 'sanctions' || inc.type === 'policy') && dated;
-      if (
-        q.type === 'attack'
-          ? !((dated || undated) && actors >= 1 && (dated || kw > 0))
-          : !(measure || (actors >= 2 && q.by.some((b) => related(b, inc.targets, lex))))
-      )
-        continue;
-    }
     // Being in the period says little about a campaign that ran for years.
     const [from, to] = periodOf(inc);
     const short = to - from <= 366 * 86_400_000;
+    const undated = q.type === 'attack' && q.dateKnown === false;
+    if (q.type === 'attack' && !dated && kw < 1 && !(undated && kw > 0)) continue;
+    if (kw < 1 && (q.attackDates ?? []).some((d) => !withinPeriod(inc, d))) continue;
+    if (kw < 1) {
+      // Not named by its own words, an incident is this one only on the evidence of its victim and time:
+      // an attack in its period on one of its targets; a measure of its own kind on its own day; or an
+      // act whose parties agree on both sides, by its victim's side, about an attack the sentence dates
+      // in its period (Belgium blaming APT31 in 2022 is not the US and UK charging APT31 in 2024).
+      const measure = inc.type === 'sanctions' || inc.type === 'policy';
+      const hitTarget = q.against.some((a) => related(a, inc.targets, lex));
+      const attackInPeriod = (q.attackDates ?? []).some((d) => withinPeriod(inc, d));
+      // Half-words ("Volt Typhoon", "Electoral Commission") name the incident when they name its own
+      // victim or the group behind it, not a state or a vendor that merely took part.
+      const ownParty =
+        kw >= 0.5 &&
+        (q.mentioned ?? []).some(
+          (a) =>
+            lex.actors.get(a)?.kind !== 'state' &&
+            (inc.targets.includes(a) || (inc.suspected.includes(a) && namedAfter(inc, lex.actors.get(a)?.name.en))),
+        );
+      if (
+        !ownParty &&
+        (q.type === 'attack'
+          ? !(dated && hitTarget && actors >= 1)
+          : measure
+            ? !(dated && (q.type === 'sanction' || q.type === 'policy'))
+            : !(
+                actors >= 2 &&
+                q.by.some((b) => related(b, inc.targets, lex)) &&
+                (attackInPeriod || (short && soonAfter(inc, q.date)))
+              ))
+      )
+        continue;
+    }
     const score = kw + overlap + (dated && short ? 0.5 : 0);
     entityOnly.set(id, kw < 0.5);
     evidence.set(id, kw + overlap);
@@ -149,6 +177,13 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
   const worded = ties.filter((r) => (q.keywords.get(r.id) ?? 0) > 0);
   if (ties.length > 1 && worded.length === 0) return out;
   return (worded.length > 0 ? worded : ties).map((r) => r.id);
+}
+
+/** An incident named after one of its parties ("Volt Typhoon" for the Volt Typhoon intrusions). */
+function namedAfter(inc: Incident, name: string | undefined): boolean {
+  if (!name) return false;
+  const n = name.toLowerCase();
+  return [inc.name.en, inc.name.fr, ...inc.aliases].some((x) => x.toLowerCase().includes(n));
 }
 
 /** How much a development's parties agree with an incident's: who was hit, who is suspected. */

@@ -52,6 +52,13 @@ describe('sentences', () => {
     ]);
   });
 
+  it('keeps a person\'s initials with the name: "H.R. McMaster"', () => {
+    expect(texts('The adviser, H.R. McMaster, said the risk was growing. Nobody answered.', 'en')).toEqual([
+      'The adviser, H.R. McMaster, said the risk was growing.',
+      'Nobody answered.',
+    ]);
+  });
+
   it('drops section markers and flags a title line as a heading', () => {
     const s = articleSentences('♦ Condamnations de l’Otan et de l’UE\n\nL’Otan a condamné les attaques.', 'fr');
     expect(s.map((x) => [x.text, x.heading])).toEqual([

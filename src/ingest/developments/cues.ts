@@ -21,6 +21,15 @@ const NEGATION = new Set([
   'nor',
   'without',
   'none',
+  // "refused to condemn", "a refusé de sanctionner": a refusal is no act.
+  'refused',
+  'refuses',
+  'refuse',
+  'declined',
+  'declines',
+  'decline',
+  'refusent',
+  'refusait',
 ]);
 /** "not only", "non seulement": negation words that negate nothing. */
 const NOT_NEGATING_NEXT = new Set(['seulement', 'only', 'just', 'merely', 'que']);
@@ -34,7 +43,9 @@ const MODAL_BEFORE = new Set(
     'pourrait pourraient pourra pourront peut peuvent pouvait pouvaient susceptible susceptibles envisage envisagent envisager envisageait eventuel eventuelle eventuels eventuelles eventuellement possible possibles ' +
     'apte aptes pret prete prets pretes menace menacent menacer menacait souhaite souhaitent veut veulent voudrait devrait devraient appelle appellent appele appelaient reclame reclament reclamer plaide plaident ' +
     'could may might would will shall should can threaten threatens threatened threatening consider considers considering weighing weighs mull mulls mulling possible potential potentially ready prepared plans plan planning intends intend urged urges urge calls called call wants want proposed proposes propose seeks seek sought if unless whether ' +
-    'positioning preparing prepositioning capable able aims aim seeking prepositionner preparent capables'
+    'positioning preparing prepositioning capable able aims aim seeking prepositionner preparent capables ' +
+    // "a framework that will let the bloc impose sanctions", "le cadre qui lui permet de sanctionner".
+    'let lets allow allows allowing enable enables enabling permet permettent permettra permettant permettre'
   ).split(' '),
 );
 const CALLS = new Set([

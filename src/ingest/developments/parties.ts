@@ -294,8 +294,15 @@ export function partiesOf(input: SentenceInput): Parties {
       // A quotation's words belong to whoever is named after it: "« Nous condamnons ... », a déclaré le ministre".
       const q = quotes.find((s) => at > s.start && at < s.end);
       if (!q) return [];
+      // Only a speaker named right after the quotation ("», a déclaré le ministre"), not a party further on.
       return mentions
-        .filter((m) => m.start >= q.end && m.role === 'actor' && (m.prep === undefined || m.prep === 'par'))
+        .filter(
+          (m) =>
+            m.start >= q.end &&
+            m.start - q.end <= 6 &&
+            m.role === 'actor' &&
+            (m.prep === undefined || m.prep === 'par'),
+        )
         .slice(0, 3);
     },
     attack(a, z) {

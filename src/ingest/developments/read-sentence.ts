@@ -51,7 +51,11 @@ export function readSentence(input: SentenceInput, dropped: Dropped[] = []): Dra
     // "rejected the accusations", "a qualifié ces accusations de mensongères": accusations a denial answers are not a new attribution.
     const denies = hits.some((h) => h.spec.type === 'denial');
     const main = hits.filter(
-      (h) => h.spec.type !== 'attack' && !(denies && h.spec.type === 'attribution' && h.spec.noun),
+      (h) =>
+        h.spec.type !== 'attack' &&
+        !(denies && h.spec.type === 'attribution' && h.spec.noun) &&
+        // "rejected the accusations, which it called unacceptable": the judgement is the denial's.
+        !(denies && h.spec.frame === 'judge'),
     );
     const attacks = hits.filter((h) => h.spec.type === 'attack' && !targetedPeople(tokens, h) && !generic(tokens, h));
     let zoneStart = cs;
@@ -249,6 +253,22 @@ function roles(p: Parties, h: TriggerHit, z: { zoneStart: number; cs: number; ce
       draft.against = ids(victims);
       break;
     }
+    case 'judge': {
+      // "Hunt said the GRU had waged ... reckless attacks": the speaker judges, the one named next to the word is judged.
+      const speakers = p.speakers(z.cs, h.start);
+      draft.by = ids(speakers.length > 0 ? speakers : p.subjects(z.zoneStart, h.start, z.cs));
+      draft.against = ids(p.targets(h.end, z.limit));
+      // "Le texte qualifie ces activités d'« inacceptables »": whoever spoke just before.
+      if (draft.by.length === 0) draft.inheritsBy = true;
+      break;
+    }
+  }
+  // "convoque l'ambassadeur des États-Unis en France": the state where the envoy serves called them in.
+  if (spec.type === 'summons' && draft.by.length === 0) {
+    const host = p.mentions.find(
+      (m) => m.start >= h.head && m.start < z.limit && m.prep === 'loc' && m.role === 'actor' && m.kind !== 'capital',
+    );
+    if (host) draft.by = [host.id];
   }
   if (
     draft.by.length === 0 &&

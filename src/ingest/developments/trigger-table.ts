@@ -11,8 +11,10 @@ import type { DevelopmentType } from '../../domain/development';
  * - `act`: the subject does something to the object (sanctions, summons, expulsions, indictments...).
  * - `declare`: the subject speaks or decides; only "contre"/"against" names a target (statements, policy).
  * - `victim`: the subject suffered it ("X a été victime d'une cyberattaque").
+ * - `judge`: whoever speaks judges an act ("Raab a jugé « inacceptable »", "Hunt said ... reckless"): the
+ *   author is the speaker, or else the subject; only "contre"/"against" names a target.
  */
-export type Frame = 'accuse' | 'attribute' | 'responsible' | 'agent' | 'deny' | 'act' | 'declare' | 'victim';
+export type Frame = 'accuse' | 'attribute' | 'responsible' | 'agent' | 'deny' | 'act' | 'declare' | 'victim' | 'judge';
 
 export interface TriggerSpec {
   type: DevelopmentType;
@@ -35,6 +37,8 @@ const FR: TriggerSpec[] = [
   { type: 'attribution', frame: 'accuse', pattern: 'accus*' },
   { type: 'attribution', frame: 'accuse', pattern: 'met|mettent|mettre ~1 en cause' },
   { type: 'attribution', frame: 'responsible', pattern: 'mis|mise|mises ~1 en cause', hedged: true },
+  // "La France a publiquement mis en cause le GRU": the active past tense accuses; "mis en cause pour" alone is passive.
+  { type: 'attribution', frame: 'accuse', pattern: 'a|ont|avait|avaient ~2 mis ~1 en ~1 cause' },
   { type: 'attribution', frame: 'accuse', pattern: 'pointe*|pointé* ~2 du doigt' },
   { type: 'attribution', frame: 'accuse', pattern: 'blâm*' },
   { type: 'attribution', frame: 'accuse', pattern: 'reproch*' },
@@ -92,6 +96,11 @@ const FR: TriggerSpec[] = [
   { type: 'condemnation', frame: 'act', pattern: 'dénonc*' },
   { type: 'condemnation', frame: 'act', pattern: 'fustig*' },
   { type: 'condemnation', frame: 'act', pattern: 'stigmatis*' },
+  {
+    type: 'condemnation',
+    frame: 'judge',
+    pattern: 'inacceptable*|inadmissible*|irresponsable*|illégitime*|intolérable*|scandaleu*|condamnable*',
+  },
   // sanction
   { type: 'sanction', frame: 'act', pattern: 'sanction', noun: true },
   { type: 'sanction', frame: 'act', pattern: 'sanctions', noun: true },
@@ -117,7 +126,7 @@ const FR: TriggerSpec[] = [
     type: 'policy',
     frame: 'declare',
     pattern:
-      'adopt* ~6 boîte|stratégie|règlement|cadre|directive|loi|doctrine|régime|mécanisme|conclusions|texte|outils|législation|résolution|convention|traité|code',
+      'adopt* ~6 boîte|stratégie|règlement|cadre|directive|loi|doctrine|régime|mécanisme|conclusions|texte|outils|législation|résolution|convention|traité|code|politique',
   },
   { type: 'policy', frame: 'declare', pattern: 'lanc*|présent*|dévoil*|publi* ~3 stratégie|doctrine|initiative|plan' },
   {
@@ -126,6 +135,17 @@ const FR: TriggerSpec[] = [
     pattern: 'instaur*|créé*|crée*|établi* ~4 régime|cadre|mécanisme|agence|commandement',
   },
   { type: 'policy', frame: 'declare', pattern: 'entr* ~1 en ~1 vigueur' },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern: 'prolong*|prorog*|reconduit*|reconduis*|renouvel* ~10 régime|cadre|sanctions|mesures|mandat|boîte',
+  },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern:
+      'rejoin*|rejoign*|adhèr*|adhér*|sign*|ratifi*|souscri* ~4 appel|convention|traité|déclaration|accord|engagement',
+  },
   // inquiry
   {
     type: 'inquiry',
@@ -260,6 +280,11 @@ const EN: TriggerSpec[] = [
   { type: 'condemnation', frame: 'act', pattern: 'denounc*' },
   { type: 'condemnation', frame: 'act', pattern: 'deplor*' },
   { type: 'condemnation', frame: 'act', pattern: 'castigat*|rebuk*' },
+  {
+    type: 'condemnation',
+    frame: 'judge',
+    pattern: 'unacceptable|reckless|irresponsible|intolerable|outrageous|deplorable|inexcusable|illegitimate',
+  },
   // sanction
   { type: 'sanction', frame: 'act', pattern: 'sanction*' },
   { type: 'sanction', frame: 'act', pattern: 'asset ~1 freeze*', noun: true },
@@ -288,7 +313,7 @@ const EN: TriggerSpec[] = [
     type: 'policy',
     frame: 'declare',
     pattern:
-      'adopt*|approv*|agreed|agree* ~6 toolbox|strategy|regulation|framework|directive|law|doctrine|regime|mechanism|conclusions|resolution|convention|treaty|act|code|rules|norms',
+      'adopt*|approv*|agreed|agree* ~6 toolbox|strategy|regulation|framework|directive|law|doctrine|regime|mechanism|conclusions|resolution|convention|treaty|act|code|rules|norms|policy',
   },
   {
     type: 'policy',
@@ -303,6 +328,16 @@ const EN: TriggerSpec[] = [
   { type: 'policy', frame: 'declare', pattern: 'establish*|create* ~4 regime|framework|mechanism|agency|command' },
   { type: 'policy', frame: 'declare', pattern: 'sign*|signed ~2 into ~1 law' },
   { type: 'policy', frame: 'declare', pattern: 'entered|enters|enter ~1 into ~1 force' },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern: 'extend*|renew*|prolong* ~10 regime|framework|sanctions|measures|mandate|toolbox',
+  },
+  {
+    type: 'policy',
+    frame: 'declare',
+    pattern: 'join*|sign*|endors*|ratif* ~4 call|convention|treaty|pledge|declaration|accord|agreement|policy',
+  },
   // inquiry
   {
     type: 'inquiry',

@@ -18,6 +18,8 @@ const TITLES = new Set(
 );
 /** Country abbreviations: they end a sentence unless a name continues ("The U.S. Department of Justice"). */
 const COUNTRY_ABBR = /(?:^|[\s(«"“])((?:\p{Lu}\.){2,})$/u;
+/** Abbreviations of places and unions, which may end a sentence ("...in the U.S."). */
+const PLACE_ABBR = new Set(['US', 'USA', 'UK', 'UN', 'EU', 'UE', 'USSR', 'UAE', 'EAU', 'ONU', 'DC']);
 const CONTINUES_NAME = new Set(
   'Department Treasury State Justice Government Administration Army Navy Air Congress Senate House Attorney President Secretary Embassy Ambassador Cyber National Intelligence Federal Defense Defence Forces Marshals Command Coast Court District Foreign Home Mission Security Special'.split(
     ' ',
@@ -73,7 +75,10 @@ function shouldJoin(prev: string, next: string): boolean {
   if (TITLES.has(bare) && !/\d/.test(bare)) return true;
   // An initial ("John F. Kennedy", "J.-Y. Le Drian").
   if (/(^|\s)\p{Lu}\.$/u.test(prev) || /(^|\s)\p{Lu}\.-\p{Lu}\.$/u.test(prev)) return true;
-  if (COUNTRY_ABBR.test(prev)) {
+  const abbr = COUNTRY_ABBR.exec(prev);
+  if (abbr) {
+    // "H.R. McMaster": initials of a person go on; "the U.S." ends a sentence unless a name goes on.
+    if (!PLACE_ABBR.has((abbr[1] as string).replace(/\./g, ''))) return true;
     const first = /^[\p{L}]+/u.exec(next)?.[0] ?? '';
     return CONTINUES_NAME.has(first);
   }
