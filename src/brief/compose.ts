@@ -8,6 +8,9 @@ import { sourceRef } from '../domain/source';
 import { type Locale, pickText } from '../domain/text';
 import type { SearchOutcome } from '../search/search-index';
 import { summaryFor } from './summary';
+import { actorScreen, incidentScreen } from './first-screen';
+import { knowledgeAsOf } from './as-of';
+import type { FirstScreen } from '../domain/screen';
 import { formatDate, labels } from './labels';
 
 export const RESPONSE_TYPES: ReadonlySet<DevelopmentType> = new Set([
@@ -112,6 +115,7 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
     .filter((i): i is Incident => i !== undefined)
     .map((i) => ({ id: i.id, name: i.name[locale] }));
 
+  const screen = incidentScreen(catalog, incident, devs, locale);
   return {
     query,
     locale,
@@ -124,8 +128,25 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
     responses,
     timeline,
     related,
-    sources: cited.refs(),
+    sources: numbered(cited.refs(), screen),
+    ...asOf(catalog),
+    screen,
   };
+}
+
+/** The brief's sources in the first screen's numbering (`[n]` is the n-th), then any others. */
+function numbered(refs: SourceRef[], screen: FirstScreen): SourceRef[] {
+  const rank = new Map(screen.sources.map((s) => [s.id, s.n]));
+  const max = screen.sources.length + 1;
+  return refs
+    .map((r, i) => ({ r, k: rank.get(r.id) ?? max + i }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.r);
+}
+
+function asOf(catalog: Catalog): { asOf?: string } {
+  const d = knowledgeAsOf(catalog);
+  return d ? { asOf: d } : {};
 }
 
 /** How many entries an actor brief lists per section: the newest, with counts over all in the summary. */
@@ -253,6 +274,16 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
   if (counts) summary.push(locale === 'fr' ? `Réponses recensées : ${counts}.` : `Recorded responses: ${counts}.`);
   if (summary.length === 0) summary.push(`${L.kind[actor.kind]} : ${actor.name[locale]}.`);
 
+  const screen = actorScreen(
+    catalog,
+    {
+      actor,
+      selves,
+      incidents: incidents.map((incident) => ({ incident, role: role(incident) })),
+      devs: [...attributionDevs, ...responseDevs],
+    },
+    locale,
+  );
   return {
     query,
     locale,
@@ -271,7 +302,9 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     responses,
     timeline,
     related: incidents.slice(0, 12).map((i) => ({ id: i.id, name: i.name[locale] })),
-    sources: cited.refs(),
+    sources: numbered(cited.refs(), screen),
+    ...asOf(catalog),
+    screen,
     incidents: incidents.map((i) => ({ id: i.id, name: i.name[locale], period: i.period, role: role(i) })),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActorKind, ActorRef } from './actor';
 import { DevelopmentType, Stance } from './development';
 import { SourceKind } from './source';
+import { FirstScreen } from './screen';
 import { Locale } from './text';
 
 export const SourceRef = z.object({
@@ -87,5 +88,9 @@ export const Brief = z.object({
       }),
     )
     .optional(),
+  /** The knowledge base's newest curated date: how current the brief is. */
+  asOf: z.string().optional(),
+  /** The first answer every surface lays out, composed once with the brief; `sources` follows its numbering. */
+  screen: FirstScreen.optional(),
 });
 export type Brief = z.infer<typeof Brief>;

@@ -1,0 +1,69 @@
+import type { Catalog } from '../../catalog/catalog';
+import type { Incident } from '../../domain/incident';
+import type { Locale } from '../../domain/text';
+import { incidentForms, nameForms } from '../../lang/articles';
+import type { Namer } from './phrase';
+
+/**
+ * An incident's proper name when it has one both languages use and no actor bears ("WannaCry",
+ * "NotPetya"); descriptive names ("Hack of the German Bundestag") are named with their article.
+ */
+export function properName(catalog: Catalog, incident: Incident): string | undefined {
+  const actorNames = actorNameSet(catalog);
+  return incident.aliases.find(
+    (a) =>
+      a.length >= 4 &&
+      incident.name.en.includes(a) &&
+      incident.name.fr.includes(a) &&
+      ![...a.toLowerCase().split(/\s+/), a.toLowerCase()].some((w) => actorNames.has(w)),
+  );
+}
+
+const ACTOR_NAMES = new WeakMap<Catalog, { revision: number; names: Set<string> }>();
+function actorNameSet(catalog: Catalog): Set<string> {
+  const hit = ACTOR_NAMES.get(catalog);
+  if (hit && hit.revision === catalog.revision) return hit.names;
+  const names = new Set<string>();
+  for (const a of catalog.actors.values()) {
+    if (a.kind === 'state' || a.kind === 'person') continue;
+    names.add(a.name.en.toLowerCase());
+    names.add(a.name.fr.toLowerCase());
+  }
+  ACTOR_NAMES.set(catalog, { revision: catalog.revision, names });
+  return names;
+}
+
+/** Names actors and incidents from the catalog, each once per answer. */
+export function catalogNamer(catalog: Catalog, locale: Locale, subject?: string): Namer {
+  const actors = new Map<string, ReturnType<Namer['actor']>>();
+  const incidents = new Map<string, ReturnType<Namer['incident']>>();
+  return {
+    locale,
+    subject,
+    actor(id) {
+      let hit = actors.get(id);
+      if (!hit) {
+        const ref = catalog.actorRef(id, locale);
+        const a = catalog.actors.get(id);
+        const state = a?.kind === 'state' ? id : a?.country;
+        hit = { forms: nameForms(ref.name, ref.kind, locale), kind: ref.kind, ...(state ? { state } : {}) };
+        actors.set(id, hit);
+      }
+      return hit;
+    },
+    isResponse(id) {
+      const t = catalog.incident(id)?.type;
+      return t === 'sanctions' || t === 'policy';
+    },
+    incident(id) {
+      let hit = incidents.get(id);
+      if (!hit) {
+        const inc = catalog.incident(id);
+        const proper = inc ? properName(catalog, inc) : undefined;
+        hit = incidentForms(proper ?? inc?.name[locale] ?? id, proper !== undefined || !inc, locale);
+        incidents.set(id, hit);
+      }
+      return hit;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import type { ActorKind } from '../../domain/actor';
+import type { Locale } from '../../domain/text';
+import { capitalise, type NameForms } from '../../lang/articles';
+import type { Fact } from './merge';
+
+/** What a sentence needs to know about the actors and incidents it names. */
+export interface Namer {
+  locale: Locale;
+  actor(id: string): { forms: NameForms; kind: ActorKind; state?: string };
+  incident(id: string): NameForms;
+  /** True for incidents that are themselves a response (a sanctions package): a denial there rejects accusations. */
+  isResponse(id: string): boolean;
+  /** Most names one list shows before "and N others" (default 6). */
+  maxNames?: number;
+  /** The incident the answer is about: its responses need not name it again. */
+  subject?: string;
+}
+
+/** Most names a sentence lists before "and N others": a line, not a roll call. */
+const MAX_NAMES = 6;
+
+function join(items: string[], locale: Locale): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const and = locale === 'fr' ? ' et ' : ' and ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+function capped(items: string[], locale: Locale, max = MAX_NAMES): string {
+  if (items.length <= max) return join(items, locale);
+  const rest = items.length - (max - 1);
+  const others = locale === 'fr' ? `${rest} autres` : `${rest} others`;
+  return join([...items.slice(0, max - 1), others], locale);
+}
+
+type Form = keyof Pick<NameForms, 'def' | 'to' | 'of' | 'ofCountry'>;
+
+/**
+ * Names a list of parties. States come first, each followed by its own groups and bodies in
+ * brackets ("North Korea (Lazarus Group)"); with `listedFirst` the people and bodies come first,
+ * each with its state ("Park Jin Hyok (North Korea)"), as sanctions and charges name them.
+ */
+export function parties(ids: string[], n: Namer, form: Form, listedFirst = false): { text: string; plural: boolean } {
+  const states = ids.filter((id) => n.actor(id).kind === 'state');
+  const others = ids.filter((id) => n.actor(id).kind !== 'state');
+  const items: { forms: NameForms; note?: string }[] = [];
+  if (listedFirst && others.length > 0) {
+    for (const id of others) {
+      const a = n.actor(id);
+      const st = a.state && states.includes(a.state) && a.state !== id ? n.actor(a.state).forms.bare : undefined;
+      items.push({ forms: a.forms, note: st });
+    }
+    for (const s of states) if (!others.some((o) => n.actor(o).state === s)) items.push({ forms: n.actor(s).forms });
+  } else {
+    for (const s of states) {
+      const members = others.filter((o) => n.actor(o).state === s).map((o) => n.actor(o).forms.bare);
+      items.push({ forms: n.actor(s).forms, note: members.length > 0 ? members.join(', ') : undefined });
+    }
+    for (const o of others) if (!states.includes(n.actor(o).state ?? '')) items.push({ forms: n.actor(o).forms });
+  }
+  const texts = items.map((it, i) => {
+    // French repeats the preposition before each name (« à la Russie et à la Chine »), English does not.
+    const f = n.locale === 'fr' || i === 0 ? it.forms[form] : it.forms.def;
+    return it.note ? `${f} (${it.note})` : f;
+  });
+  const plural = items.length > 1 || (items.length === 1 && items[0]!.forms.plural);
+  return { text: capped(texts, n.locale, n.maxNames), plural };
+}
+
+/** The sentence a fact states, in the reader's language, without its date or citations. */
+export function phrase(f: Fact, n: Namer): string {
+  return capitalise(n.locale === 'fr' ? phraseFr(f, n) : phraseEn(f, n));
+}
+
+function incidentOf(f: Fact, n: Namer): NameForms | undefined {
+  const id = f.incidents.find((i) => i === n.subject) ?? f.incidents[0];
+  return id ? n.incident(id) : undefined;
+}
+
+function phraseEn(f: Fact, n: Namer): string {
+  const by = f.by.length > 0 ? parties(f.by, n, 'def').text : '';
+  const against = f.against.length > 0 ? parties(f.against, n, 'def').text : '';
+  const listed = f.against.length > 0 ? parties(f.against, n, 'def', true).text : '';
+  const inc = incidentOf(f, n);
+  const it = inc?.def ?? 'it';
+  const about = inc && !f.incidents.includes(n.subject ?? '') ? ` over ${inc.def}` : '';
+  switch (f.type) {
+    case 'attribution':
+      if (f.stance === 'suspected') {
+        if (!by) return `${against || 'An actor'} was suspected of ${it}`;
+        return against
+          ? `${by} suspected ${against} of ${it}, without a formal attribution`
+          : `${by} voiced suspicions over ${it}`;
+      }
+      if (!by) return `${it} was attributed to ${against || 'an actor'}`;
+      return against ? `${by} attributed ${it} to ${against}` : `${by} publicly attributed ${it}`;
+    case 'denial':
+      if (f.incidents.some((i) => n.isResponse(i)))
+        return `${by || 'The accused'} rejected the accusations${against ? ` of ${against}` : ''}`;
+      return `${by || 'The accused'} denied any role in ${it}${against ? `, rejecting accusations by ${against}` : ''}`;
+    case 'condemnation':
+      return against
+        ? `${by || 'Governments'} condemned ${against} over ${it}`
+        : `${by || 'Governments'} condemned ${it}`;
+    case 'sanction':
+      return listed
+        ? `${by || 'Sanctions'} ${by ? 'sanctioned' : 'listed'} ${listed}${about}`
+        : `${by || 'Governments'} imposed sanctions over ${it}`;
+    case 'indictment':
+      return listed
+        ? `${by || 'Prosecutors'} charged ${listed}${about}`
+        : `${by || 'Prosecutors'} brought charges over ${it}`;
+    case 'summons': {
+      const whose = f.against.length > 0 ? parties(f.against, n, 'of').text : '';
+      return `${by || 'A government'} summoned ${whose ? `the ambassador${f.against.length > 1 ? 's' : ''} ${whose}` : 'an ambassador'}${about || (whose ? '' : ` over ${it}`)}`;
+    }
+    case 'expulsion':
+      return `${by || 'A government'} expelled ${f.against.length > 0 ? `diplomats ${parties(f.against, n, 'of').text}` : 'diplomats'}${about}`;
+    case 'policy':
+      return `${by || 'Governments'} adopted measures in response to ${it}`;
+    case 'inquiry':
+      return against
+        ? `${by || 'A government'} asked ${against} for explanations${about}`
+        : `${by || 'A government'} called for an inquiry into ${it}`;
+    case 'statement':
+      return `${by || 'Officials'} spoke out on ${it}${against ? `, naming ${against}` : ''}`;
+    case 'investigation':
+      return `${by || 'Investigators'} investigated ${it}`;
+    case 'disclosure':
+      return by ? `${by} disclosed ${it}` : `${it} came to light`;
+    case 'attack':
+      return against ? `${it} hit ${against}` : `${it} began`;
+  }
+}
+
+function phraseFr(f: Fact, n: Namer): string {
+  const byP = f.by.length > 0 ? parties(f.by, n, 'def') : undefined;
+  const by = byP?.text ?? '';
+  const has = byP?.plural ? 'ont' : 'a';
+  const against = (form: Form, listed = false) =>
+    f.against.length > 0 ? parties(f.against, n, form, listed).text : '';
+  const inc = incidentOf(f, n);
+  const it = inc?.def ?? "l'incident";
+  const ofIt = inc?.of ?? "de l'incident";
+  const about = inc && !f.incidents.includes(n.subject ?? '') ? ` pour ${inc.def}` : '';
+  const inIt = `dans ${it}`;
+  switch (f.type) {
+    case 'attribution':
+      if (f.stance === 'suspected') {
+        if (!by) return `soupçons visant ${against('def') || 'un acteur'} pour ${it}`;
+        return f.against.length > 0
+          ? `${by} ${has} soupçonné ${against('def')} d'être à l'origine ${ofIt}, sans attribution formelle`
+          : `${by} ${has} exprimé des soupçons sur ${it}`;
+      }
+      if (!by) return `attribution ${ofIt} ${against('to') || 'à un acteur'}`;
+      return f.against.length > 0
+        ? `${by} ${has} attribué ${it} ${against('to')}`
+        : `${by} ${has} publiquement attribué ${it}`;
+    case 'denial':
+      if (f.incidents.some((i) => n.isResponse(i)))
+        return `${by || 'la partie mise en cause'} ${by ? has : 'a'} rejeté les accusations${f.against.length > 0 ? ` ${against('of')}` : ''}`;
+      return `${by || 'la partie mise en cause'} ${by ? has : 'a'} démenti toute implication ${inIt}${f.against.length > 0 ? `, en réponse aux accusations ${against('of')}` : ''}`;
+    case 'condemnation':
+      return f.against.length > 0
+        ? `${by || 'des gouvernements'} ${by ? has : 'ont'} condamné ${against('def')} pour ${it}`
+        : `${by || 'des gouvernements'} ${by ? has : 'ont'} condamné ${it}`;
+    case 'sanction':
+      return f.against.length > 0
+        ? `${by || 'des gouvernements'} ${by ? has : 'ont'} sanctionné ${against('def', true)}${about}`
+        : `${by || 'des gouvernements'} ${by ? has : 'ont'} imposé des sanctions pour ${it}`;
+    case 'indictment':
+      return f.against.length > 0
+        ? `${by || 'la justice'} ${by ? has : 'a'} inculpé ${against('def', true)}${about}`
+        : `${by || 'la justice'} ${by ? has : 'a'} engagé des poursuites pour ${it}`;
+    case 'summons': {
+      const whose = against('ofCountry');
+      const who = whose ? `${f.against.length > 1 ? 'les ambassadeurs' : "l'ambassadeur"} ${whose}` : 'un ambassadeur';
+      return `${by || 'un gouvernement'} ${by ? has : 'a'} convoqué ${who}${about || (whose ? '' : ` au sujet ${ofIt}`)}`;
+    }
+    case 'expulsion':
+      return `${by || 'un gouvernement'} ${by ? has : 'a'} expulsé des diplomates${f.against.length > 0 ? ` ${against('ofCountry')}` : ''}${about}`;
+    case 'policy':
+      return `${by || 'des gouvernements'} ${by ? has : 'ont'} adopté des mesures en réponse ${inc?.to ?? "à l'incident"}`;
+    case 'inquiry':
+      return f.against.length > 0
+        ? `${by || 'un gouvernement'} ${by ? has : 'a'} demandé des explications ${against('to')}${about}`
+        : `${by || 'un gouvernement'} ${by ? has : 'a'} demandé une enquête sur ${it}`;
+    case 'statement':
+      return `${by || 'des responsables'} ${by ? has : 'ont'} pris position sur ${it}${f.against.length > 0 ? `, en désignant ${against('def')}` : ''}`;
+    case 'investigation':
+      return `${by || 'des enquêteurs'} ${by ? has : 'ont'} enquêté sur ${it}`;
+    case 'disclosure':
+      return by ? `${by} ${has} révélé ${it}` : `révélation ${ofIt}`;
+    case 'attack':
+      return f.against.length > 0 ? `${it} a touché ${against('def')}` : `début ${ofIt}`;
+  }
+}
