@@ -25,6 +25,7 @@ export function developmentCount(d: Digest): number {
  * developments and the first incidents, so a phone notification already says what changed.
  */
 export function digestHeadline(d: Digest): string {
+  if (d.view) return d.view.headline;
   const L = labels(d.locale);
   const n = developmentCount(d);
   if (n === 0) return `${L.digestTitle}: ${L.nothingNew}`;
@@ -34,6 +35,6 @@ export function digestHeadline(d: Digest): string {
     others > 0
       ? `${names.join(', ')}${d.locale === 'fr' ? ` et ${others} autre${others > 1 ? 's' : ''}` : ` and ${others} other${others > 1 ? 's' : ''}`}`
       : joinNames(names, d.locale);
-  const count = d.locale === 'fr' ? `${n} nouveauté${n > 1 ? 's' : ''}` : `${n} new development${n > 1 ? 's' : ''}`;
+  const count = L.development(n);
   return `${L.digestTitle}: ${count} (${list})`;
 }

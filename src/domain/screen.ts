@@ -13,6 +13,8 @@ export const ScreenLine = z.object({
   date: z.string(),
   /** The statement, without date or citations. */
   text: z.string(),
+  /** How many developments the statement merges. */
+  merged: z.number().int().positive(),
   /** Numbers in the answer's Sources list. */
   cites: z.array(z.number().int().positive()),
   /** The whole line as every surface shows it: "19–20 Dec 2017 — ... [2][3]"; denials put the date after. */
@@ -66,3 +68,24 @@ export const FirstScreen = z.object({
   links: z.object({ full: z.string().optional() }).optional(),
 });
 export type FirstScreen = z.infer<typeof FirstScreen>;
+
+/** A digest as the channel reads it, composed once with the digest in the channel's language. */
+export const DigestView = z.object({
+  /** "Cyber-diplomacy digest: 12 developments on 6 incidents", counting exactly what `groups` hold. */
+  headline: z.string(),
+  count: z.object({ developments: z.number().int(), incidents: z.number().int() }),
+  groups: z.array(
+    z.object({
+      incident: z.object({ id: z.string(), name: z.string() }),
+      /** At most three merged statements, each cited. */
+      lines: z.array(ScreenLine).max(3),
+      /** One source link per incident: the most cited official source, else the most cited. */
+      link: z.object({ url: z.string(), label: z.string(), langMark: z.string().optional() }).optional(),
+    }),
+  ),
+  /** Incidents with developments the digest leaves out, named: "also: DNC 2016, MacronLeaks". */
+  also: z.array(z.object({ id: z.string(), name: z.string() })),
+  alsoLabel: z.string().optional(),
+  sources: z.array(ScreenSource),
+});
+export type DigestView = z.infer<typeof DigestView>;
