@@ -148,7 +148,7 @@ const TOLD_BY_LINES = {
 export function incidentScreen(catalog: Catalog, incident: Incident, devs: Development[], locale: Locale): FirstScreen {
   const L = labels(locale);
   const namer = catalogNamer(catalog, locale, incident.id);
-  const facts = mergeDevelopments(devs, (id) => stateOf(catalog, id));
+  const facts = mergeDevelopments(devs, (id) => stateOf(catalog, id), { scope: incident.id });
   const hasLines = facts.some((f) => f.type === 'attribution' || f.type === 'denial');
   const sentences = splitSentences(incident.summary[locale], locale).filter(
     (s) => !hasLines || !TOLD_BY_LINES[locale].test(s),

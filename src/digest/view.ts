@@ -45,7 +45,7 @@ export function digestView(
     const namer = catalogNamer(catalog, locale, g.incidentId);
     const weight = new Map(g.items.map((i) => [i.dev.id, i.significance]));
     const devs = g.items.map((i) => ({ ...i.dev, sources: i.sources }));
-    const facts = mergeDevelopments(devs, stateOf);
+    const facts = mergeDevelopments(devs, stateOf, { scope: g.incidentId });
     const best = (ids: string[]) => Math.max(...ids.map((id) => weight.get(id) ?? 0));
     const kept = [...facts]
       .sort((a, b) => best(b.ids) - best(a.ids))

@@ -147,7 +147,18 @@ const FR_ACRONYM: Record<string, 'le' | 'la' | 'les'> = {
 const EN_HEAD =
   /\b(Council|Union|Department|Ministry|Service|Parliament|Centre|Center|Committee|Commission|Organi[sz]ation|Bureau|Army|House|Treasury|Party|Office|Directorate|Agency|Command|Bundestag|Storting|Police|Court|Government|Secretariat|Assembly|Senate|Forum|Group of|Guard)\b/;
 /** Acronyms said as words take no article: NATO, ANSSI, CISA. */
-const EN_WORD_ACRONYM = new Set(['NATO', 'ANSSI', 'CISA', 'ENISA', 'INTERPOL', 'ASEAN', 'NASA', 'UNESCO', 'OPEC']);
+const EN_WORD_ACRONYM = new Set([
+  'PwC',
+  'NATO',
+  'ANSSI',
+  'CISA',
+  'ENISA',
+  'INTERPOL',
+  'ASEAN',
+  'NASA',
+  'UNESCO',
+  'OPEC',
+]);
 const EN_THE_STATE =
   /^(United\b|Czech\b|Dominican\b|Central African\b|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|Solomon\b|Marshall\b|Holy See|Vatican)|\b(Islands|Republic|Kingdom|Emirates|Federation|States)\b/;
 
@@ -212,7 +223,8 @@ function enForms(name: string, kind: ActorKind): NameForms {
   else if (kind === 'organisation') {
     const first = name.split(/\s/)[0] ?? '';
     if (/^[A-Z][A-Za-z]*[A-Z]$/.test(first) && first === name) the = !EN_WORD_ACRONYM.has(first);
-    else the = EN_HEAD.test(name) && !/^(the|The)\b/.test(name);
+    // A possessive opens its own noun phrase: "China's Ministry of State Security".
+    else the = EN_HEAD.test(name) && !/^(the|The)\b/.test(name) && !/^(?!People's)[^\s]+'s\s/.test(name);
   }
   const def = the ? `the ${name}` : name;
   const plural =
@@ -256,6 +268,7 @@ const FR_INCIDENT_HEAD: Record<string, 'le' | 'la' | 'les'> = {
   sanctions: 'les',
   premières: 'les',
   poursuites: 'les',
+  ingérence: 'la',
 };
 /** English incident names opening with a common noun: "the hack of the German Bundestag". */
 const EN_INCIDENT_COMMON = new Set([

@@ -103,6 +103,7 @@ describe.each(['en', 'fr'] as const)('every first screen of the knowledge base (
       for (const l of shown(s)) {
         expect(s.period).toBeDefined();
         const end = s.period!.end ?? s.period!.start;
+        expect(s.periodLabel).toContain(end.slice(0, 4));
         expect({ id, ok: startOf(l.start) >= startOf(s.period!.start) && endOf(l.end) <= endOf(end) }).toEqual({
           id,
           ok: true,

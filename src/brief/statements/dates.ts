@@ -29,11 +29,15 @@ export function shortRange(
   locale: Locale,
   month: 'short' | 'long' = 'short',
 ): string {
+  const one = (d: PartialDate) => {
+    const p = precisionOf(d);
+    return p === 'year' ? d : fmt(locale, p, month).format(asDate(d));
+  };
   const p = precisionOf(start);
-  if (p === 'year') return start === end || precisionOf(end) !== 'year' ? start : `${start}–${end}`;
-  const f = fmt(locale, p === 'day' ? 'day' : 'month', month);
-  if (start === end) return f.format(asDate(start));
-  if (precisionOf(end) !== p) return `${f.format(asDate(start))} – ${shortRange(end, end, locale, month)}`;
+  if (start === end) return one(start);
+  // Dates of different precision ("2006" and "19 May 2014") are each told as precisely as known.
+  if (precisionOf(end) !== p || p === 'year') return `${one(start)} – ${one(end)}`;
+  const f = fmt(locale, p, month);
   return f.formatRange(asDate(start), asDate(end)).replace(/^(\d{1,2})\s–\s(\d)/u, '$1–$2');
 }
 

@@ -21,6 +21,9 @@ const DAY = 86_400_000;
 /** Allied statements on one finding come over a few days (the WannaCry attributions of 19–20 Dec 2017). */
 export const MERGE_WINDOW_DAYS = 3;
 
+/** Responses that list whom they target: one authority's package on one day is one statement. */
+const LISTINGS: ReadonlySet<DevelopmentType> = new Set(['sanction', 'indictment', 'expulsion']);
+
 /** The stance a development states, with the old records' default. */
 export function stanceOf(d: Pick<Development, 'type' | 'stance'>): Stance | undefined {
   if (d.type === 'denial') return 'denied';
@@ -37,17 +40,27 @@ export function stanceOf(d: Pick<Development, 'type' | 'stance'>): Stance | unde
 export function mergeDevelopments(
   devs: readonly Development[],
   stateOf: (actorId: string) => string | undefined,
-  windowDays = MERGE_WINDOW_DAYS,
+  opts: { windowDays?: number; scope?: string } = {},
 ): Fact[] {
+  const windowDays = opts.windowDays ?? MERGE_WINDOW_DAYS;
   const sorted = [...devs].sort((a, b) => compareDates(a.date, b.date) || a.id.localeCompare(b.id));
   const open = new Map<string, Fact[]>();
+  const keys = new Map<Fact, { target: string; by: string }>();
   const out: Fact[] = [];
+  const statesOf = (ids: string[]) => [...new Set(ids.map((id) => stateOf(id) ?? id))].sort().join(',');
   for (const d of sorted) {
     const stance = stanceOf(d);
-    const target = d.type === 'denial' ? '' : [...new Set(d.against.map((id) => stateOf(id) ?? id))].sort().join(',');
-    const key = `${d.type}|${stance ?? ''}|${[...d.incidents].sort().join(',')}|${target}`;
+    const target = d.type === 'denial' ? '' : statesOf(d.against);
+    const by = statesOf(d.by);
+    // Within one incident's brief, a development also about other incidents is about this one.
+    const scope = opts.scope && d.incidents.includes(opts.scope) ? opts.scope : [...d.incidents].sort().join(',');
+    const key = `${d.type}|${stance ?? ''}|${scope}`;
     const candidates = open.get(key) ?? [];
-    const fact = candidates.find((f) => near(f, d.date, windowDays));
+    const fact = candidates.find((f) => {
+      const k = keys.get(f)!;
+      // One package of sanctions or charges by one authority is one line, whoever it lists.
+      return near(f, d.date, windowDays) && (k.target === target || (LISTINGS.has(d.type) && k.by === by));
+    });
     if (fact) {
       absorb(fact, d);
       continue;
@@ -65,6 +78,7 @@ export function mergeDevelopments(
       quotes: [],
     };
     absorb(fresh, d);
+    keys.set(fresh, { target, by });
     candidates.push(fresh);
     open.set(key, candidates);
     out.push(fresh);

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../catalog/catalog';
-import type { Incident } from '../../domain/incident';
+import type { Incident, IncidentType } from '../../domain/incident';
 import type { Locale } from '../../domain/text';
 import { incidentForms, nameForms } from '../../lang/articles';
 import type { Namer } from './phrase';
@@ -10,13 +10,15 @@ import type { Namer } from './phrase';
  */
 export function properName(catalog: Catalog, incident: Incident): string | undefined {
   const actorNames = actorNameSet(catalog);
-  return incident.aliases.find(
-    (a) =>
-      a.length >= 4 &&
-      incident.name.en.includes(a) &&
-      incident.name.fr.includes(a) &&
-      ![...a.toLowerCase().split(/\s+/), a.toLowerCase()].some((w) => actorNames.has(w)),
-  );
+  return incident.aliases.find((a) => {
+    if (a.length < 4 || !incident.name.en.includes(a) || !incident.name.fr.includes(a)) return false;
+    // "Viasat's KA-SAT" names a thing the incident hit, not the incident.
+    if (incident.name.en.includes(`'s ${a}`)) return false;
+    const lower = a.toLowerCase();
+    for (const n of actorNames)
+      if (n.startsWith(lower) || lower.startsWith(n) || lower.split(/\s+/).includes(n)) return false;
+    return true;
+  });
 }
 
 const ACTOR_NAMES = new WeakMap<Catalog, { revision: number; names: Set<string> }>();
@@ -32,6 +34,20 @@ function actorNameSet(catalog: Catalog): Set<string> {
   ACTOR_NAMES.set(catalog, { revision: catalog.revision, names });
   return names;
 }
+
+const GENERIC: Partial<Record<IncidentType, Record<Locale, string>>> = {
+  ransomware: { en: 'attack', fr: 'attaque' },
+  wiper: { en: 'attack', fr: 'attaque' },
+  sabotage: { en: 'attack', fr: 'attaque' },
+  ddos: { en: 'attacks', fr: 'attaques' },
+  espionage: { en: 'espionage campaign', fr: "campagne d'espionnage" },
+  intrusion: { en: 'intrusion', fr: 'intrusion' },
+  'supply-chain': { en: 'compromise', fr: 'compromission' },
+  'hack-and-leak': { en: 'hack and leak', fr: 'piratage' },
+  'election-interference': { en: 'interference', fr: 'ingérence' },
+  'data-breach': { en: 'breach', fr: 'vol de données' },
+  disinformation: { en: 'disinformation campaign', fr: 'campagne de désinformation' },
+};
 
 /** Names actors and incidents from the catalog, each once per answer. */
 export function catalogNamer(catalog: Catalog, locale: Locale, subject?: string): Namer {
@@ -60,7 +76,11 @@ export function catalogNamer(catalog: Catalog, locale: Locale, subject?: string)
       if (!hit) {
         const inc = catalog.incident(id);
         const proper = inc ? properName(catalog, inc) : undefined;
-        hit = incidentForms(proper ?? inc?.name[locale] ?? id, proper !== undefined || !inc, locale);
+        // Under its own title an incident without a proper name is "the attack", not its full title again.
+        const generic = inc && !proper && id === subject ? GENERIC[inc.type]?.[locale] : undefined;
+        hit = generic
+          ? incidentForms(generic, false, locale)
+          : incidentForms(proper ?? inc?.name[locale] ?? id, proper !== undefined || !inc, locale);
         incidents.set(id, hit);
       }
       return hit;

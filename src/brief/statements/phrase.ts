@@ -32,6 +32,9 @@ function capped(items: string[], locale: Locale, max = MAX_NAMES): string {
   return join([...items.slice(0, max - 1), others], locale);
 }
 
+/** "En Marche! (Emmanuel Macron's movement)" inside brackets reads as "En Marche!". */
+const unbracket = (name: string) => name.replace(/\s*\([^)]*\)/g, '');
+
 type Form = keyof Pick<NameForms, 'def' | 'to' | 'of' | 'ofCountry'>;
 
 /**
@@ -46,14 +49,15 @@ export function parties(ids: string[], n: Namer, form: Form, listedFirst = false
   if (listedFirst && others.length > 0) {
     for (const id of others) {
       const a = n.actor(id);
-      const st = a.state && states.includes(a.state) && a.state !== id ? n.actor(a.state).forms.bare : undefined;
+      const st =
+        a.state && states.includes(a.state) && a.state !== id ? unbracket(n.actor(a.state).forms.bare) : undefined;
       items.push({ forms: a.forms, note: st });
     }
     for (const s of states) if (!others.some((o) => n.actor(o).state === s)) items.push({ forms: n.actor(s).forms });
   } else {
     for (const s of states) {
       const members = others.filter((o) => n.actor(o).state === s).map((o) => n.actor(o).forms.bare);
-      items.push({ forms: n.actor(s).forms, note: members.length > 0 ? members.join(', ') : undefined });
+      items.push({ forms: n.actor(s).forms, note: members.length > 0 ? members.map(unbracket).join(', ') : undefined });
     }
     for (const o of others) if (!states.includes(n.actor(o).state ?? '')) items.push({ forms: n.actor(o).forms });
   }
@@ -116,6 +120,7 @@ function phraseEn(f: Fact, n: Namer): string {
     case 'expulsion':
       return `${by || 'A government'} expelled ${f.against.length > 0 ? `diplomats ${parties(f.against, n, 'of').text}` : 'diplomats'}${about}`;
     case 'policy':
+      if (f.incidents.some((i) => n.isResponse(i))) return `${by || 'Governments'} adopted new measures under ${it}`;
       return `${by || 'Governments'} adopted measures in response to ${it}`;
     case 'inquiry':
       return against
@@ -124,7 +129,7 @@ function phraseEn(f: Fact, n: Namer): string {
     case 'statement':
       return `${by || 'Officials'} spoke out on ${it}${against ? `, naming ${against}` : ''}`;
     case 'investigation':
-      return `${by || 'Investigators'} investigated ${it}`;
+      return by ? `${by} investigated ${it}` : `An investigation into ${it} was opened`;
     case 'disclosure':
       return by ? `${by} disclosed ${it}` : `${it} came to light`;
     case 'attack':
@@ -179,6 +184,8 @@ function phraseFr(f: Fact, n: Namer): string {
     case 'expulsion':
       return `${by || 'un gouvernement'} ${by ? has : 'a'} expulsé des diplomates${f.against.length > 0 ? ` ${against('ofCountry')}` : ''}${about}`;
     case 'policy':
+      if (f.incidents.some((i) => n.isResponse(i)))
+        return `${by || 'des gouvernements'} ${by ? has : 'ont'} adopté de nouvelles mesures dans le cadre ${ofIt}`;
       return `${by || 'des gouvernements'} ${by ? has : 'ont'} adopté des mesures en réponse ${inc?.to ?? "à l'incident"}`;
     case 'inquiry':
       return f.against.length > 0
@@ -187,10 +194,10 @@ function phraseFr(f: Fact, n: Namer): string {
     case 'statement':
       return `${by || 'des responsables'} ${by ? has : 'ont'} pris position sur ${it}${f.against.length > 0 ? `, en désignant ${against('def')}` : ''}`;
     case 'investigation':
-      return `${by || 'des enquêteurs'} ${by ? has : 'ont'} enquêté sur ${it}`;
+      return by ? `${by} ${has} enquêté sur ${it}` : `une enquête a été ouverte sur ${it}`;
     case 'disclosure':
       return by ? `${by} ${has} révélé ${it}` : `révélation ${ofIt}`;
     case 'attack':
-      return f.against.length > 0 ? `${it} a touché ${against('def')}` : `début ${ofIt}`;
+      return f.against.length > 0 ? `${it} ${inc?.plural ? 'ont' : 'a'} touché ${against('def')}` : `début ${ofIt}`;
   }
 }
