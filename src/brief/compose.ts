@@ -8,6 +8,7 @@ import { sourceRef } from '../domain/source';
 import { type Locale, pickText } from '../domain/text';
 import type { SearchOutcome } from '../search/search-index';
 import { summaryFor } from './summary';
+import { quoted } from '../lang/french-typography';
 import { actorScreen, incidentScreen } from './first-screen';
 import { knowledgeAsOf } from './as-of';
 import type { FirstScreen } from '../domain/screen';
@@ -28,14 +29,17 @@ const ATTRIBUTION_TYPES: ReadonlySet<DevelopmentType> = new Set(['attribution', 
 /** Builds the Brief for a search outcome. Pure: same catalog and outcome, same brief. */
 export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: string, locale: Locale): Brief {
   const L = labels(locale);
-  const shown = query.slice(0, 80);
+  const shown = quoted(query.slice(0, 80), locale);
+  const detailed = (cs: Candidate[]) => cs.map((c) => ({ ...c, detail: candidateDetail(catalog, c, locale) }));
   if (outcome.status === 'ambiguous') {
-    return empty(query, locale, 'ambiguous', `${L.severalMatches} « ${shown} »`, { candidates: outcome.candidates });
+    return empty(query, locale, 'ambiguous', `${L.severalMatches} ${shown}`, {
+      candidates: detailed(outcome.candidates),
+    });
   }
   if (outcome.status === 'not_found') {
-    return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, {
+    return empty(query, locale, 'not_found', `${L.noMatch} ${shown}`, {
       suggestions: outcome.suggestions.map((c) => c.name),
-      candidates: outcome.suggestions.length > 0 ? outcome.suggestions : undefined,
+      candidates: outcome.suggestions.length > 0 ? detailed(outcome.suggestions) : undefined,
     });
   }
   const hit = outcome.hit;
@@ -46,7 +50,20 @@ export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: st
     const actor = catalog.actors.get(hit.id);
     if (actor) return actorBrief(catalog, actor, query, locale);
   }
-  return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, {});
+  return empty(query, locale, 'not_found', `${L.noMatch} ${shown}`, {});
+}
+
+/** "Incident · 2020", "State", "Threat group · North Korea": enough to tell namesakes apart. */
+export function candidateDetail(catalog: Catalog, c: Candidate, locale: Locale): string {
+  const L = labels(locale);
+  if (c.kind === 'incident') {
+    const inc = catalog.incident(c.id);
+    return inc ? `${L.incident} · ${inc.period.start.slice(0, 4)}` : L.incident;
+  }
+  const a = catalog.actors.get(c.id);
+  if (!a) return '';
+  const country = a.kind !== 'state' && a.country ? catalog.actors.get(a.country)?.name[locale] : undefined;
+  return country ? `${L.kind[a.kind]} · ${country}` : L.kind[a.kind];
 }
 
 function empty(

@@ -20,6 +20,8 @@ export const Candidate = z.object({
   kind: z.enum(['incident', 'actor']),
   name: z.string(),
   score: z.number(),
+  /** What it is, to tell namesakes apart: "Incident · 2020", "State", "Threat group". */
+  detail: z.string().optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 

@@ -183,3 +183,17 @@ describe('actor and country briefs', () => {
     expect([...starts].sort(compareDates)).toEqual(starts);
   });
 });
+
+describe('ambiguous and not found', () => {
+  const { index } = kbCatalog();
+  it('gives every candidate its kind and year, and quotes the query in the reader’s language', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const b = composeBrief(catalog, index.resolve('parliament', locale), 'parliament', locale);
+      expect(b.status).toBe('ambiguous');
+      for (const c of b.candidates!) expect(c.detail).toMatch(/^(Incident · \d{4}|State|État|Organisation.*)$/);
+      expect(b.title).toContain(locale === 'en' ? '“parliament”' : '«\u00a0parliament\u00a0»');
+    }
+    const nf = composeBrief(catalog, index.resolve('qwxzv plorb', 'en'), 'qwxzv plorb', 'en');
+    expect(nf.title).toBe('No match for “qwxzv plorb”');
+  });
+});

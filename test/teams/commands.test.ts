@@ -55,7 +55,7 @@ describe('lookups by message', () => {
 
   test('an ambiguous name offers buttons, and a button brings the chosen brief', async () => {
     const { card } = await ask('harbor');
-    expect(card.body[0].text).toMatch(/Several matches for « harbor »/);
+    expect(card.body[0].text).toMatch(/Several matches for “harbor”/);
     const titles = card.actions.map((a: Json) => a.title);
     expect(titles).toEqual(expect.arrayContaining(['Harbor Lights intrusion', 'Harbor Tide leak']));
     const tide = card.actions.find((a: Json) => a.title === 'Harbor Tide leak');
@@ -68,7 +68,7 @@ describe('lookups by message', () => {
 
   test('an unknown name says so instead of guessing', async () => {
     const { card } = await ask('qwxzv plorb');
-    expect(card.body[0].text).toMatch(/No match for « qwxzv plorb »/);
+    expect(card.body[0].text).toMatch(/No match for “qwxzv plorb”/);
   });
 });
 
