@@ -15,7 +15,7 @@ import { Citations, RESPONSE_RANK, tidy, toLine } from './statements/lines';
 import { longRange } from './statements/dates';
 
 /** What the first screen holds at most, counted as a reader sees it (the surfaces add their labels and buttons). */
-export const SCREEN_TEXT_BUDGET = 700;
+export const SCREEN_TEXT_BUDGET = 760;
 const MAX_GIST = 3;
 const MAX_ATTRIBUTION = 4;
 const MAX_RESPONSES = 4;

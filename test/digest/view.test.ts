@@ -26,7 +26,7 @@ describe('digest statements', () => {
   it('tells a French article in an English channel as an English statement, its source marked (fr)', () => {
     const v = composeDigest(catalog, { ...window, locale: 'en' }).view!;
     const line = v.groups[0]!.lines[0]!;
-    expect(line.line).toMatch(/^\d+ Mar 2026 — The European Union sanctioned Test Panda \[1\]$/);
+    expect(line.line).toMatch(/^\d+ Mar 2026 — The European Union sanctioned Test Panda \(China\) \[1\]$/);
     expect(JSON.stringify(v)).not.toContain('sur sa liste');
     expect(v.sources[0]).toMatchObject({ n: 1, id: 'lemonde', langMark: 'fr' });
     expect(v.groups[0]!.link).toMatchObject({ url: 'https://news.example.org/lemonde', langMark: 'fr' });
@@ -34,7 +34,7 @@ describe('digest statements', () => {
 
   it('says it in French for a French channel, with French typography', () => {
     const v = composeDigest(catalog, { ...window, locale: 'fr' }).view!;
-    expect(v.groups[0]!.lines[0]!.text).toBe("L'Union européenne a sanctionné Test Panda");
+    expect(v.groups[0]!.lines[0]!.text).toBe("L'Union européenne a sanctionné Test Panda (Chine)");
     expect(v.headline).toBe('Revue cyberdiplomatique\u00a0: 1 fait nouveau sur 1 incident');
     expect(typographyFaults(v.headline, 'fr')).toEqual([]);
   });

@@ -42,22 +42,35 @@ type Form = keyof Pick<NameForms, 'def' | 'to' | 'of' | 'ofCountry'>;
  * brackets ("North Korea (Lazarus Group)"); with `listedFirst` the people and bodies come first,
  * each with its state ("Park Jin Hyok (North Korea)"), as sanctions and charges name them.
  */
-export function parties(ids: string[], n: Namer, form: Form, listedFirst = false): { text: string; plural: boolean } {
+export function parties(
+  ids: string[],
+  n: Namer,
+  form: Form,
+  listedFirst = false,
+  notes = true,
+): { text: string; plural: boolean } {
   const states = ids.filter((id) => n.actor(id).kind === 'state');
   const others = ids.filter((id) => n.actor(id).kind !== 'state');
   const items: { forms: NameForms; note?: string }[] = [];
   if (listedFirst && others.length > 0) {
+    // A short list says whose each one is ("Park Jin Hyok (North Korea)"); a long one stays a list.
+    const noted = others.length <= 3;
     for (const id of others) {
       const a = n.actor(id);
       const st =
-        a.state && states.includes(a.state) && a.state !== id ? unbracket(n.actor(a.state).forms.bare) : undefined;
+        a.state && a.state !== id && (noted || states.includes(a.state))
+          ? unbracket(n.actor(a.state).forms.bare)
+          : undefined;
       items.push({ forms: a.forms, note: st });
     }
     for (const s of states) if (!others.some((o) => n.actor(o).state === s)) items.push({ forms: n.actor(s).forms });
   } else {
     for (const s of states) {
       const members = others.filter((o) => n.actor(o).state === s).map((o) => n.actor(o).forms.bare);
-      items.push({ forms: n.actor(s).forms, note: members.length > 0 ? members.map(unbracket).join(', ') : undefined });
+      items.push({
+        forms: n.actor(s).forms,
+        note: notes && members.length > 0 ? members.map(unbracket).join(', ') : undefined,
+      });
     }
     for (const o of others) if (!states.includes(n.actor(o).state ?? '')) items.push({ forms: n.actor(o).forms });
   }
@@ -81,7 +94,8 @@ function incidentOf(f: Fact, n: Namer): NameForms | undefined {
 }
 
 function phraseEn(f: Fact, n: Namer): string {
-  const by = f.by.length > 0 ? parties(f.by, n, 'def').text : '';
+  // Who acted is named by state: "the United States", not "the United States (White House)".
+  const by = f.by.length > 0 ? parties(f.by, n, 'def', false, false).text : '';
   const against = f.against.length > 0 ? parties(f.against, n, 'def').text : '';
   const listed = f.against.length > 0 ? parties(f.against, n, 'def', true).text : '';
   const inc = incidentOf(f, n);
@@ -138,7 +152,7 @@ function phraseEn(f: Fact, n: Namer): string {
 }
 
 function phraseFr(f: Fact, n: Namer): string {
-  const byP = f.by.length > 0 ? parties(f.by, n, 'def') : undefined;
+  const byP = f.by.length > 0 ? parties(f.by, n, 'def', false, false) : undefined;
   const by = byP?.text ?? '';
   const has = byP?.plural ? 'ont' : 'a';
   const against = (form: Form, listed = false) =>
