@@ -132,6 +132,9 @@ function phraseEn(f: Fact, n: Namer): string {
       return `${by || 'A government'} summoned ${whose ? `the ambassador${f.against.length > 1 ? 's' : ''} ${whose}` : 'an ambassador'}${about || (whose ? '' : ` over ${it}`)}`;
     }
     case 'expulsion':
+      // Named people are expelled themselves; a state has its diplomats expelled.
+      if (f.against.some((id) => n.actor(id).kind !== 'state'))
+        return `${by || 'A government'} expelled ${listed}${about}`;
       return `${by || 'A government'} expelled ${f.against.length > 0 ? `diplomats ${parties(f.against, n, 'of').text}` : 'diplomats'}${about}`;
     case 'policy':
       if (f.incidents.some((i) => n.isResponse(i))) return `${by || 'Governments'} adopted new measures under ${it}`;
@@ -196,6 +199,8 @@ function phraseFr(f: Fact, n: Namer): string {
       return `${by || 'un gouvernement'} ${by ? has : 'a'} convoqué ${who}${about || (whose ? '' : ` au sujet ${ofIt}`)}`;
     }
     case 'expulsion':
+      if (f.against.some((id) => n.actor(id).kind !== 'state'))
+        return `${by || 'un gouvernement'} ${by ? has : 'a'} expulsé ${against('def', true)}${about}`;
       return `${by || 'un gouvernement'} ${by ? has : 'a'} expulsé des diplomates${f.against.length > 0 ? ` ${against('ofCountry')}` : ''}${about}`;
     case 'policy':
       if (f.incidents.some((i) => n.isResponse(i)))
