@@ -52,15 +52,20 @@ export function parties(
   const states = ids.filter((id) => n.actor(id).kind === 'state');
   const others = ids.filter((id) => n.actor(id).kind !== 'state');
   const items: { forms: NameForms; note?: string }[] = [];
+  let whose = '';
   if (listedFirst && others.length > 0) {
-    // A short list says whose each one is ("Park Jin Hyok (North Korea)"); a long one stays a list.
-    const noted = others.length <= 3;
+    // A short list says whose each one is ("Park Jin Hyok (North Korea)"); a long list of one
+    // state's entities says it once, at the end.
+    const owners = new Set(others.map((id) => n.actor(id).state));
+    const single = owners.size === 1 ? [...owners][0] : undefined;
+    const stateName = (id: string) => unbracket(n.actor(id).forms.bare);
+    // One owner is said once, unless the name already says it ("Iran's Ministry of Intelligence").
+    if (single && !(others.length === 1 && n.actor(others[0]!).forms.bare.includes(stateName(single))))
+      whose = ` (${stateName(single)})`;
+    const noted = !single && others.length <= 3;
     for (const id of others) {
       const a = n.actor(id);
-      const st =
-        a.state && a.state !== id && (noted || states.includes(a.state))
-          ? unbracket(n.actor(a.state).forms.bare)
-          : undefined;
+      const st = noted && a.state && a.state !== id ? stateName(a.state) : undefined;
       items.push({ forms: a.forms, note: st });
     }
     for (const s of states) if (!others.some((o) => n.actor(o).state === s)) items.push({ forms: n.actor(s).forms });
@@ -80,7 +85,7 @@ export function parties(
     return it.note ? `${f} (${it.note})` : f;
   });
   const plural = items.length > 1 || (items.length === 1 && items[0]!.forms.plural);
-  return { text: capped(texts, n.locale, n.maxNames), plural };
+  return { text: `${capped(texts, n.locale, n.maxNames)}${whose}`, plural };
 }
 
 /** The sentence a fact states, in the reader's language, without its date or citations. */
