@@ -21,7 +21,7 @@ module.exports = {
         'botbuilder is archived upstream: keep every import of it in adapters/teams so a swap touches one folder.',
       severity: 'error',
       from: { pathNot: '^adapters/teams/' },
-      to: { path: 'node_modules/(botbuilder|botframework-|adaptivecards)' },
+      to: { path: 'node_modules/(botbuilder|botframework-|adaptivecards|@azure/core-rest-pipeline)' },
     },
     {
       name: 'slack-only-in-slack',
@@ -29,7 +29,22 @@ module.exports = {
       from: { pathNot: '^adapters/slack/' },
       to: { path: 'node_modules/@slack/' },
     },
-    { name: 'no-circular', severity: 'warn', from: {}, to: { circular: true } },
+    {
+      name: 'time-is-a-leaf',
+      comment:
+        'src/time (cron checks, zones) is used by subscriptions, feeds and the scheduler alike: it imports none of them.',
+      severity: 'error',
+      from: { path: '^src/time/' },
+      to: { path: '^(src|adapters)/', pathNot: '^src/time/' },
+    },
+    {
+      name: 'subscriptions-not-on-scheduler',
+      comment: 'Subscriptions are data and parsing; the scheduler reads them, never the reverse.',
+      severity: 'error',
+      from: { path: '^src/subscriptions/' },
+      to: { path: '^src/schedule/' },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

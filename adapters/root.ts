@@ -1,6 +1,7 @@
-import { type CoreConfig, loadCoreConfig } from '../src/config';
+import { type CoreConfig, loadCoreConfig, parseEnv } from '../src/config';
 import { defaultKbDir, loadKnowledgeBase } from '../src/kb/load';
 import type { KnowledgeBase } from '../src/kb/types';
+import { BriefLinks, LinkConfig } from '../src/links/brief-links';
 import { jsonLogger, type Logger } from '../src/log';
 import { BriefingService } from '../src/service/briefing-service';
 import { type IncidentStore, KeyvIncidentStore } from '../src/store/incident-store';
@@ -18,6 +19,8 @@ export interface App {
   store: IncidentStore;
   kb: KnowledgeBase;
   briefing: BriefingService;
+  /** Signed links to the full brief pages, when CYBERBRIEF_PUBLIC_URL is set. */
+  links?: BriefLinks;
   close(): Promise<void>;
 }
 
@@ -30,13 +33,14 @@ export interface OpenOptions {
 export async function openApp(opts: OpenOptions = {}): Promise<App> {
   const env = opts.env ?? process.env;
   const config = loadCoreConfig(env);
+  const links = BriefLinks.fromConfig(parseEnv(LinkConfig, env));
   const log = opts.log ?? jsonLogger(config.CYBERBRIEF_LOG_LEVEL);
   const kb = loadKnowledgeBase(config.CYBERBRIEF_KB_DIR ?? defaultKbDir());
   const kv = await openKv(config.CYBERBRIEF_STORE, { prefix: config.CYBERBRIEF_STORE_PREFIX });
   try {
     const store = new KeyvIncidentStore(kv);
     const briefing = await BriefingService.open(store, kb, log, opts.now);
-    return { config, env, log, kv, store, kb, briefing, close: () => kv.close() };
+    return { config, env, log, kv, store, kb, briefing, links, close: () => kv.close() };
   } catch (e) {
     await kv.close();
     throw e;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CyberbriefError } from './errors';
 import { Locale } from './domain/text';
+import { isTimeZone } from './time/time-zone';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -8,7 +10,14 @@ const bool = z
 
 /** Core settings. Adapters parse their own sections (Slack, Teams) in the composition root. */
 export const CoreConfig = z.object({
-  CYBERBRIEF_STORE: z.string().min(1).default('sqlite://./data/cyberbrief.sqlite'),
+  CYBERBRIEF_STORE: z
+    .string()
+    .min(1)
+    .default('sqlite://./data/cyberbrief.sqlite')
+    .refine(
+      (url) => /^(sqlite|rediss?|postgres(ql)?):\/\//.test(url),
+      'unsupported URL scheme (use sqlite://path, redis://host:port or postgresql://host/db)',
+    ),
   /** Prefix for every key, when several deployments or test runs share one Redis or PostgreSQL. */
   CYBERBRIEF_STORE_PREFIX: z
     .string()
@@ -27,9 +36,10 @@ export const CoreConfig = z.object({
 });
 export type CoreConfig = z.infer<typeof CoreConfig>;
 
-export class ConfigError extends Error {
+/** A wrong variable; code `config`, exit 78. */
+export class ConfigError extends CyberbriefError {
   constructor(message: string) {
-    super(message);
+    super('config', message);
     this.name = 'ConfigError';
   }
 }
@@ -39,18 +49,12 @@ export function parseEnv<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessE
   const r = schema.safeParse(env);
   if (r.success) return r.data;
   const lines = r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  // One wrong variable is one line; several are listed together so they can be fixed at once.
+  throw new ConfigError(
+    lines.length === 1 ? `invalid configuration: ${lines[0]}` : `invalid configuration:\n  ${lines.join('\n  ')}`,
+  );
 }
 
 export function loadCoreConfig(env: NodeJS.ProcessEnv = process.env): CoreConfig {
   return parseEnv(CoreConfig, env);
-}
-
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

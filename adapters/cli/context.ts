@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { CyberbriefError } from '../../src/errors';
 import type { LogLevel } from '../../src/log';
 import type { App, OpenOptions } from '../root';
 
@@ -16,10 +17,10 @@ export interface CliContext {
 /** A CLI command file exports one of these. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => void;
 
-/** Usage errors exit 2, domain "nothing found" exits 1, faults exit 70 (EX_SOFTWARE). */
-export class UsageError extends Error {
+/** A wrong command line; code `usage`, exit 2. Domain "nothing found" exits 1 without an error. */
+export class UsageError extends CyberbriefError {
   constructor(message: string) {
-    super(message);
+    super('usage', message);
     this.name = 'UsageError';
   }
 }

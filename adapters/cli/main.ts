@@ -1,18 +1,19 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../../src/config';
-import { KnowledgeBaseError } from '../../src/kb/load';
+import { commandOf } from '../../src/chat/command-words';
+import { CyberbriefError, EXIT_STATUS, exitStatusOf } from '../../src/errors';
 import { jsonLogger, LOG_LEVELS, type LogLevel } from '../../src/log';
 import { packageVersion } from '../../src/package-root';
 import { openApp, type OpenOptions } from '../root';
-import { type CliContext, type RegisterCommand, UsageError } from './context';
+import type { CliContext, RegisterCommand } from './context';
 /**
  * Commands load on demand: reading articles pulls in HTML and date parsers, serving pulls in
  * Bolt and botbuilder, and none of that should slow `cyberbrief brief`. Order is the help's order.
  */
 const COMMANDS: Record<string, () => RegisterCommand> = {
   brief: () => (require('./commands/brief') as { register: RegisterCommand }).register,
+  latest: () => (require('./commands/latest') as { register: RegisterCommand }).register,
   incidents: () => (require('./commands/incidents') as { register: RegisterCommand }).register,
   extract: () => (require('./commands/extract') as { register: RegisterCommand }).register,
   ingest: () => (require('./commands/ingest') as { register: RegisterCommand }).register,
@@ -39,6 +40,14 @@ export function buildProgram(ctx: CliContext, only?: string): Command {
   return program;
 }
 
+/** The command a first word runs: its name, or a chat word for it (`fiche`, `news`, `flux`). */
+function commandNamed(word: string | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  if (word in COMMANDS) return word;
+  const chat = commandOf(word);
+  return chat === 'lookup' ? 'brief' : chat !== undefined && chat in COMMANDS ? chat : undefined;
+}
+
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
 export interface CliIo {
   out: (text: string) => void;
@@ -59,25 +68,21 @@ export async function runCli(argv: string[], options: OpenOptions = {}, io: CliI
     color: Boolean(process.stdout.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb',
     options,
   };
-  const first = argv.find((a) => !a.startsWith('-'));
-  const program = buildProgram(ctx, first !== undefined && first in COMMANDS ? first : undefined);
+  // A chat word (`fiche`, `récent`, `flux`) runs the command it names in chat, accents and all.
+  const at = argv.findIndex((a) => !a.startsWith('-'));
+  const name = commandNamed(argv[at]);
+  if (name !== undefined && at >= 0) argv = [...argv.slice(0, at), name, ...argv.slice(at + 1)];
+  const program = buildProgram(ctx, name);
   process.exitCode = undefined;
   try {
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UsageError) {
-      io.err(`cyberbrief: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof ConfigError || e instanceof KnowledgeBaseError) {
-      io.err(`cyberbrief: ${e.message}\n`);
-      return 78;
-    }
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_STATUS.usage;
+    // One line whatever the code; the exit status comes from the one table in src/errors.
     io.err(`cyberbrief: ${(e as Error).message}\n`);
-    if (env.CYBERBRIEF_DEBUG) io.err(`${(e as Error).stack}\n`);
-    return 70;
+    if (env.CYBERBRIEF_DEBUG && !(e instanceof CyberbriefError)) io.err(`${(e as Error).stack}\n`);
+    return exitStatusOf(e);
   } finally {
     process.exitCode = undefined;
   }
@@ -98,7 +103,7 @@ if (require.main === module) {
     },
     (e: unknown) => {
       process.stderr.write(`cyberbrief: ${(e as Error).message}\n`);
-      process.exitCode = 70;
+      process.exitCode = exitStatusOf(e);
     },
   );
 }

@@ -11,6 +11,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Prom
 export class HttpServer {
   readonly server: Server;
   private readonly routes = new Map<string, Handler>();
+  private readonly prefixes: { method: string; prefix: string; handler: Handler }[] = [];
   private inflight = 0;
   private drained: (() => void) | undefined;
 
@@ -22,6 +23,11 @@ export class HttpServer {
 
   route(method: string, path: string, handler: Handler): void {
     this.routes.set(`${method.toUpperCase()} ${path}`, handler);
+  }
+
+  /** Every path under `prefix` (e.g. `/briefs/`), for pages addressed by a name. */
+  routePrefix(method: string, prefix: string, handler: Handler): void {
+    this.prefixes.push({ method: method.toUpperCase(), prefix, handler });
   }
 
   async listen(port: number, host = '0.0.0.0'): Promise<number> {
@@ -48,7 +54,10 @@ export class HttpServer {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handler = this.routes.get(`${req.method ?? 'GET'} ${path}`);
+    const method = req.method ?? 'GET';
+    const handler =
+      this.routes.get(`${method} ${path}`) ??
+      this.prefixes.find((p) => p.method === method && path.startsWith(p.prefix))?.handler;
     if (!handler) {
       res
         .writeHead(this.pathKnown(path) ? 405 : 404, { 'content-type': 'text/plain' })
@@ -70,7 +79,7 @@ export class HttpServer {
 
   private pathKnown(path: string): boolean {
     for (const key of this.routes.keys()) if (key.endsWith(` ${path}`)) return true;
-    return false;
+    return this.prefixes.some((p) => path.startsWith(p.prefix));
   }
 }
 

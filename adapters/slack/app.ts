@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { ChatService } from '../../src/chat/chat-service';
+import { CyberbriefError } from '../../src/errors';
 import type { Locale } from '../../src/domain/text';
 import type { FeedRuntime } from '../../src/feeds/feed-runtime';
 import type { Logger } from '../../src/log';
@@ -134,16 +136,32 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
   const inFlight = new InFlight();
   app.use(async ({ next }) => inFlight.track(next()));
 
-  const ctx: SlackContext = {
+  const locales = new ChannelLocales(deps.channels, deps.defaults.locale, deps.cacheTtlMs?.locales);
+  const now = deps.now ?? (() => new Date());
+  const chat = new ChatService({
     briefing: deps.briefing,
     subscriptions: deps.subscriptions,
+    // `lang` goes through the remembered languages, so the next lookup here sees it at once.
+    channels: { getLocale: (p, c) => deps.channels.getLocale(p, c), setLocale: (_p, c, l) => locales.set(c, l) },
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    log: deps.log,
+    now,
+  });
+  const ctx: SlackContext = {
+    briefing: deps.briefing,
+    chat,
+    subscriptions: deps.subscriptions,
     channels: deps.channels,
-    locales: new ChannelLocales(deps.channels, deps.defaults.locale, deps.cacheTtlMs?.locales),
-    briefs: new BriefCache(deps.briefing, deps.cacheTtlMs?.briefs),
+    locales,
+    briefs: new BriefCache(
+      () => deps.briefing.data,
+      (query, locale) => chat.briefFor({ query }, locale),
+      deps.cacheTtlMs?.briefs,
+    ),
     permissions: new SubscriptionPermissions(c.CYBERBRIEF_SLACK_ADMINS, deps.log),
     log: deps.log,
     defaults: deps.defaults,
-    now: deps.now ?? (() => new Date()),
+    now,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
   };
   cyberbriefCommand.register(app, ctx);
@@ -153,7 +171,7 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
   appHomeOpened.register(app, ctx);
   if (installations) appUninstalled.register(app, ctx, installations);
   app.error(async (e) => {
-    deps.log.error('slack.unhandled', { error: e.message, code: (e as { code?: string }).code });
+    deps.log.error('slack.error_unhandled', { error: e.message, code: (e as { code?: string }).code });
   });
 
   const token = c.SLACK_BOT_TOKEN;
@@ -191,14 +209,23 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
         await app.init();
       } catch (e) {
         const code = platformError(e);
-        throw new Error(
-          code
-            ? `Slack refused SLACK_BOT_TOKEN at auth.test: ${code} (check the token, or reinstall the app)`
-            : `Slack could not be reached at start: ${(e as Error).message}`,
-        );
+        // A refused token is the deployment's configuration (exit 78); an unreachable Slack is not (70).
+        if (code)
+          throw new CyberbriefError(
+            'config',
+            `SLACK_BOT_TOKEN: Slack refused it at auth.test: ${code} (check the token, or reinstall the app)`,
+            { cause: e },
+          );
+        throw new CyberbriefError('platform', `Slack could not be reached at start: ${(e as Error).message}`, {
+          cause: e,
+        });
       }
       if (receiver instanceof SocketModeReceiver) await receiver.client.start();
-      deps.log.info('slack.started', { mode, oauth: installations !== undefined, api: slackApiUrl(c) ?? 'default' });
+      deps.log.info('slack.app_started', {
+        mode,
+        oauth: installations !== undefined,
+        api: slackApiUrl(c) ?? 'default',
+      });
     },
     async stop(graceMs = 10_000): Promise<void> {
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();

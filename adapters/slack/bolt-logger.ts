@@ -1,6 +1,11 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from '../../src/log';
 
+/** Bolt's own lines: debug when cyberbrief logs at debug, else warnings and errors only (Bolt is chatty). */
+export function boltLogLevel(level: string): LogLevel {
+  return level === 'debug' ? LogLevel.DEBUG : LogLevel.WARN;
+}
+
 const ORDER: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
 /**
@@ -14,7 +19,7 @@ export function boltLogger(log: Logger, level: LogLevel = LogLevel.WARN): BoltLo
     (lvl: LogLevel, write: (event: string, fields: Record<string, unknown>) => void) =>
     (...msg: unknown[]) => {
       if (ORDER.indexOf(lvl) < ORDER.indexOf(min)) return;
-      write('slack.bolt', { source: name, message: msg.map(show).join(' ') });
+      write('slack.bolt_logged', { source: name, message: msg.map(show).join(' ') });
     };
   return {
     debug: emit(LogLevel.DEBUG, (e, f) => log.debug(e, f)),

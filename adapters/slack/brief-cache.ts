@@ -1,6 +1,5 @@
 import type { Brief } from '../../src/domain/brief';
 import type { Locale } from '../../src/domain/text';
-import type { BriefingService } from '../../src/service/briefing-service';
 import type { SlackMessage } from './blocks';
 import { renderBrief } from './render-brief';
 
@@ -21,7 +20,10 @@ export class BriefCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
-    private readonly briefing: BriefingService,
+    /** The catalog in use: a new one (a reload) makes every entry stale. */
+    private readonly catalog: () => unknown,
+    /** How a lookup becomes a brief (src/chat, so every surface answers alike). */
+    private readonly compose: (query: string, locale: Locale) => Brief,
     private readonly ttlMs = 30_000,
     private readonly max = 500,
     private readonly now: () => number = Date.now,
@@ -40,7 +42,7 @@ export class BriefCache {
 
   private entry(query: string, locale: Locale): Entry {
     const key = `${locale}\u0000${query.trim()}`;
-    const catalog = this.briefing.data;
+    const catalog = this.catalog();
     const hit = this.entries.get(key);
     const t = this.now();
     if (hit && hit.catalog === catalog && hit.until > t) {
@@ -49,7 +51,7 @@ export class BriefCache {
       this.entries.set(key, hit);
       return hit;
     }
-    const fresh: Entry = { catalog, until: t + this.ttlMs, brief: this.briefing.brief(query, locale) };
+    const fresh: Entry = { catalog, until: t + this.ttlMs, brief: this.compose(query, locale) };
     this.entries.delete(key);
     this.entries.set(key, fresh);
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);

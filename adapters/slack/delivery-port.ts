@@ -8,7 +8,7 @@ import { escapeMrkdwn, mentionChannel } from './escape';
 import { joinChannel } from './join-channel';
 import { fitMrkdwn, LIMITS } from './limits';
 import { renderDigest } from './render-digest';
-import { ACCESS_LOST, CHANNEL_GONE, platformError, rateLimitWaitMs } from './slack-errors';
+import { ACCESS_LOST, CHANNEL_GONE, platformError, RateLimitWatch, rateLimitWaitMs } from './slack-errors';
 import { strings } from './strings';
 
 /** The bot token for a workspace: the configured one, or the OAuth installation's. */
@@ -24,12 +24,15 @@ class NotInChannel extends Error {}
  */
 export class SlackDeliveryPort implements DeliveryPort {
   readonly platform = 'slack' as const;
+  private readonly rateLimits: RateLimitWatch;
 
   constructor(
     private readonly client: webApi.WebClient,
     private readonly tokenFor: TokenSource,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.rateLimits = new RateLimitWatch(client);
+  }
 
   async deliver(subscription: Subscription, digest: Digest): Promise<DeliveryResult> {
     const { headline, thread } = renderDigest(digest, { timeZone: subscription.timezone });
@@ -49,10 +52,11 @@ export class SlackDeliveryPort implements DeliveryPort {
         reason: `the app is not installed in Slack workspace ${sub.workspace || '(unknown)'}`,
       };
     let ts: string;
+    const started = Date.now();
     try {
       ts = await this.postHeadline(token, sub, headline);
     } catch (e) {
-      return this.failure(e, sub, token);
+      return this.failure(e, sub, token, started);
     }
     // The headline is in the channel: from here on the digest counts as delivered, because posting
     // it again would repeat it. A thread reply that fails is logged, not retried as a new digest.
@@ -66,7 +70,7 @@ export class SlackDeliveryPort implements DeliveryPort {
           ...QUIET,
         });
       } catch (e) {
-        this.log.warn('slack.digest.thread_failed', {
+        this.log.warn('slack.digest_thread_failed', {
           subscription: sub.id,
           channel: sub.channel,
           part: i + 1,
@@ -76,7 +80,7 @@ export class SlackDeliveryPort implements DeliveryPort {
         break;
       }
     }
-    this.log.info('slack.digest.delivered', { subscription: sub.id, channel: sub.channel, ts, thread: thread.length });
+    this.log.info('slack.digest_delivered', { subscription: sub.id, channel: sub.channel, ts, thread: thread.length });
     return { status: 'delivered', messageId: ts };
   }
 
@@ -87,7 +91,7 @@ export class SlackDeliveryPort implements DeliveryPort {
       if (platformError(e) !== 'not_in_channel') throw e;
       const join = await joinChannel(this.client, sub.channel, token);
       if (!join.joined) throw new NotInChannel(join.reason);
-      this.log.info('slack.digest.joined_channel', { subscription: sub.id, channel: sub.channel });
+      this.log.info('slack.channel_joined', { subscription: sub.id, channel: sub.channel });
       return this.post(token, sub.channel, message);
     }
   }
@@ -97,31 +101,31 @@ export class SlackDeliveryPort implements DeliveryPort {
     return res.ts ?? '';
   }
 
-  private async failure(e: unknown, sub: Subscription, token: string): Promise<DeliveryResult> {
+  private async failure(e: unknown, sub: Subscription, token: string, started: number): Promise<DeliveryResult> {
     const code = platformError(e);
     if (e instanceof NotInChannel) {
       const reason = `not_in_channel: the bot is not a member of ${sub.channel} and cannot join it (${e.message}); invite it with /invite @cyberbrief`;
-      this.log.warn('slack.digest.paused', { subscription: sub.id, channel: sub.channel, reason: 'not_in_channel' });
+      this.log.warn('slack.digest_paused', { subscription: sub.id, channel: sub.channel, reason: 'not_in_channel' });
       await this.tellSubscriber(token, sub);
       return { status: 'paused', reason };
     }
     if (code && CHANNEL_GONE.has(code)) {
-      this.log.warn('slack.digest.paused', { subscription: sub.id, channel: sub.channel, reason: code });
+      this.log.warn('slack.digest_paused', { subscription: sub.id, channel: sub.channel, reason: code });
       return {
         status: 'paused',
         reason: `${code}: the channel ${sub.channel} was deleted, archived or is no longer visible to the app`,
       };
     }
     if (code && ACCESS_LOST.has(code)) {
-      this.log.warn('slack.digest.paused', { subscription: sub.id, channel: sub.channel, reason: code });
+      this.log.warn('slack.digest_paused', { subscription: sub.id, channel: sub.channel, reason: code });
       return {
         status: 'paused',
         reason: `${code}: the app can no longer post in this workspace; reinstall it or check its scopes`,
       };
     }
-    const wait = rateLimitWaitMs(e);
+    const wait = rateLimitWaitMs(e, this.rateLimits, started);
     const reason = code ?? (wait !== undefined ? 'ratelimited' : (e as Error).message);
-    this.log.warn('slack.digest.retry', { subscription: sub.id, channel: sub.channel, reason });
+    this.log.warn('slack.digest_deferred', { subscription: sub.id, channel: sub.channel, reason });
     return { status: 'retry', reason, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
   }
 
@@ -136,7 +140,7 @@ export class SlackDeliveryPort implements DeliveryPort {
         ...QUIET,
       });
     } catch (e) {
-      this.log.warn('slack.digest.notify_failed', {
+      this.log.warn('slack.subscriber_notify_failed', {
         subscription: sub.id,
         error: platformError(e) ?? (e as Error).message,
       });

@@ -1,3 +1,4 @@
+import { filterWords } from '../../src/chat/filter-words';
 import type { Subscription } from '../../src/domain/subscription';
 import type { Locale } from '../../src/domain/text';
 import { escapeMrkdwn } from './escape';
@@ -33,14 +34,7 @@ export function describeSchedule(cron: string, timezone: string, locale: Locale)
 export function describeSubscription(sub: Subscription, locale: Locale): string {
   const S = strings(locale);
   const parts = [describeSchedule(sub.cron, sub.timezone, locale), S.in(sub.locale)];
-  const f = sub.filters;
-  const filters = [
-    ...f.incidents.map((v) => `incident:${v}`),
-    ...f.actors.map((v) => `actor:${v}`),
-    ...f.countries.map((v) => `country:${v}`),
-    ...f.types.map((v) => `type:${v}`),
-    ...(f.minSignificance > 0 ? [`min:${f.minSignificance}`] : []),
-  ];
+  const filters = filterWords(sub.filters);
   if (filters.length > 0) parts.push(`${S.filters} \`${escapeMrkdwn(filters.join(' '))}\``);
   if (sub.status === 'paused') parts.push(`*${escapeMrkdwn(S.paused(sub.pausedReason ?? '?'))}*`);
   else if (sub.lastDeliveredAt) parts.push(escapeMrkdwn(S.lastDigest(sub.lastDeliveredAt.slice(0, 10))));

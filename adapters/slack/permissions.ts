@@ -33,7 +33,7 @@ export class SubscriptionPermissions {
       return admin;
     } catch (e) {
       // Without users:read (or with Slack down) nobody is taken for an admin; the allowlist still works.
-      this.log.warn('slack.permissions.lookup_failed', { team: teamId, user: userId, error: (e as Error).message });
+      this.log.warn('slack.permission_lookup_failed', { team: teamId, user: userId, error: (e as Error).message });
       return false;
     }
   }

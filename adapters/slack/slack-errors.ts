@@ -1,24 +1,43 @@
+import { webApi } from '@slack/bolt';
+
 /**
- * Reading what the Web API client throws. Slack answers HTTP 200 with `{ ok: false, error }` for
- * most failures (WebAPIPlatformError); rate limits are retried by the client itself and only
- * surface here once its retries are spent.
+ * Reading what the Web API client throws, by the SDK's own error classes. Slack answers HTTP 200
+ * with `{ ok: false, error }` for most failures (WebAPIPlatformError, whose `data.error` is
+ * Slack's code); rate limits are retried by the client itself and only surface here once its
+ * retries are spent.
  */
 export function platformError(e: unknown): string | undefined {
-  const err = e as { code?: string; data?: { error?: unknown } };
-  return err?.code === 'slack_webapi_platform_error' && typeof err.data?.error === 'string'
-    ? err.data.error
-    : undefined;
+  return e instanceof webApi.WebAPIPlatformError ? e.data.error : undefined;
+}
+
+/**
+ * The Retry-After values the client was given, newest last. When every retry met a 429 the SDK
+ * throws a WebAPIRequestError that carries no typed wait; the client's `rate_limited` event does.
+ */
+export class RateLimitWatch {
+  private last: { at: number; ms: number } | undefined;
+
+  constructor(
+    client: webApi.WebClient,
+    private readonly now: () => number = Date.now,
+  ) {
+    client.on(webApi.WebClientEvent.RATE_LIMITED, (seconds: number) => {
+      this.last = { at: this.now(), ms: seconds * 1000 };
+    });
+  }
+
+  /** Slack's last requested wait, if it came at or after `since`. */
+  since(since: number): number | undefined {
+    return this.last && this.last.at >= since ? this.last.ms : undefined;
+  }
 }
 
 /** Milliseconds Slack asked us to wait, when the error is a rate limit. */
-export function rateLimitWaitMs(e: unknown): number | undefined {
-  const err = e as { code?: string; retryAfter?: number; message?: string };
-  if (err?.code === 'slack_webapi_rate_limited_error' && typeof err.retryAfter === 'number')
-    return err.retryAfter * 1000;
+export function rateLimitWaitMs(e: unknown, watch?: RateLimitWatch, since = 0): number | undefined {
+  if (e instanceof webApi.WebAPIRateLimitedError) return e.retryAfter * 1000;
   if (platformError(e) === 'ratelimited') return 60_000;
-  // What WebClient throws when every retry met a 429 (the message carries the last Retry-After).
-  const m = /rate limit was exceeded.*retry-after: (\d+)/i.exec(err?.message ?? '');
-  return m ? Number(m[1]) * 1000 : undefined;
+  if (e instanceof webApi.WebAPIRequestError) return watch?.since(since);
+  return undefined;
 }
 
 /** The channel is gone or closed: retrying cannot help until someone acts. */

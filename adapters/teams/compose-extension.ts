@@ -13,7 +13,6 @@ import type { BriefingService } from '../../src/service/briefing-service';
 import { card, text } from './cards/elements';
 import { plain } from './cards/plain-text';
 import { cardAttachment } from './bot/replies';
-import { briefOf } from './commands/brief';
 import { renderBrief } from './render-brief';
 
 /** What a result's tap sends back with `composeExtension/selectItem`. */
@@ -47,8 +46,7 @@ export function composeQuery(
 export function composeSelect(briefing: BriefingService, value: unknown, locale: Locale): MessagingExtensionResponse {
   const parsed = SelectValue.safeParse(value);
   const pick = parsed.success ? parsed.data.cyberbrief.pick : undefined;
-  const brief = pick ? briefOf(briefing, pick, locale, pick.id) : undefined;
-  const rendered = renderBrief(brief ?? briefing.brief(pick?.id ?? '', locale));
+  const rendered = renderBrief(pick ? briefing.briefForRef(pick, locale) : briefing.brief('', locale));
   const attachment: Attachment & { preview?: Attachment } = {
     ...cardAttachment(rendered.card),
     preview: thumbnail(rendered.summary, '', undefined),

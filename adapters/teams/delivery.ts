@@ -1,3 +1,4 @@
+import { isRestError } from '@azure/core-rest-pipeline';
 import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import { backOff } from 'exponential-backoff';
 import type { DeliveryPort, DeliveryResult } from '../../src/digest/delivery-port';
@@ -147,25 +148,17 @@ function noReference(subscription: Subscription): DeliveryResult {
   };
 }
 
-type HttpError = {
-  statusCode?: number;
-  status?: number;
-  code?: string;
-  response?: { headers?: { get?(n: string): string | undefined } };
-  body?: unknown;
-};
-
+/**
+ * The Bot Connector client (botframework-connector, on Azure's core-rest-pipeline) throws the
+ * pipeline's RestError for HTTP failures: its status, the service's error code and the response
+ * headers are typed there. Anything else never reached Teams.
+ */
 export function statusOf(e: unknown): number | undefined {
-  const err = e as HttpError;
-  return typeof err?.statusCode === 'number'
-    ? err.statusCode
-    : typeof err?.status === 'number'
-      ? err.status
-      : undefined;
+  return isRestError(e) ? e.statusCode : undefined;
 }
 
 function retryAfterOf(e: unknown): number | undefined {
-  const header = (e as HttpError)?.response?.headers?.get?.('retry-after');
+  const header = isRestError(e) ? e.response?.headers.get('retry-after') : undefined;
   if (header === undefined) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return seconds * 1000;
@@ -174,8 +167,8 @@ function retryAfterOf(e: unknown): number | undefined {
 }
 
 function reasonOf(e: unknown, status: number | undefined): string {
-  const body = (e as HttpError)?.body as { error?: { code?: string; message?: string } } | undefined;
-  const code = body?.error?.code ?? (e as HttpError)?.code;
+  const body = isRestError(e) ? (e.details as { error?: { code?: string } } | undefined) : undefined;
+  const code = body?.error?.code ?? (isRestError(e) ? e.code : undefined);
   if (status === 403)
     return `Teams refused the message (403${code ? ` ${code}` : ''}): the bot was removed from the conversation or may not post there`;
   if (status === 404)

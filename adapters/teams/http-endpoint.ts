@@ -18,7 +18,7 @@ export function messagesHandler(adapter: TeamsAdapter, bot: ActivityHandler, log
       activity = parseActivity((await readBody(req, MAX_BODY)).toString('utf8'));
     } catch (e) {
       const status = (e as { status?: number }).status === 413 ? 413 : 400;
-      log.warn('teams.bad_request', { status, error: (e as Error).message });
+      log.warn('teams.request_rejected', { status, error: (e as Error).message });
       return send(res, status, { error: (e as Error).message });
     }
     try {

@@ -17,6 +17,7 @@ export const MESSAGES = {
     latestEmpty: 'Nothing recorded yet.',
     langSet: (l: Locale) => `This conversation now gets cyberbrief in ${l === 'fr' ? 'French' : 'English'}.`,
     langUsage: 'Usage: lang en or lang fr',
+    langSetDigest: 'Its digest is in English from the next one.',
     subscribed: (when: string, tz: string, lang: Locale) =>
       `Subscribed: a digest here ${when} (${tz}), in ${lang === 'fr' ? 'French' : 'English'}.`,
     subscribeUpdated: (when: string, tz: string, lang: Locale) =>
@@ -61,6 +62,7 @@ export const MESSAGES = {
     latestEmpty: 'Rien d’enregistré pour l’instant.',
     langSet: (l: Locale) => `Cette conversation reçoit désormais cyberbrief en ${l === 'fr' ? 'français' : 'anglais'}.`,
     langUsage: 'Usage : lang fr ou lang en',
+    langSetDigest: 'Sa revue sera en français dès la prochaine.',
     subscribed: (when: string, tz: string, lang: Locale) =>
       `Abonnement enregistré : une revue ici ${when} (${tz}), en ${lang === 'fr' ? 'français' : 'anglais'}.`,
     subscribeUpdated: (when: string, tz: string, lang: Locale) =>

@@ -10,7 +10,6 @@ import type { SearchOutcome } from '../search/search-index';
 import { summaryFor } from './summary';
 import { quoted } from '../lang/french-typography';
 import { actorScreen, incidentScreen } from './first-screen';
-import { knowledgeAsOf } from './as-of';
 import type { FirstScreen } from '../domain/screen';
 import { formatDate, labels } from './labels';
 
@@ -34,23 +33,30 @@ export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: st
   if (outcome.status === 'ambiguous') {
     return empty(query, locale, 'ambiguous', `${L.severalMatches} ${shown}`, {
       candidates: detailed(outcome.candidates),
+      asOf: catalog.asOf,
     });
   }
   if (outcome.status === 'not_found') {
     return empty(query, locale, 'not_found', `${L.noMatch} ${shown}`, {
       suggestions: outcome.suggestions.map((c) => c.name),
       candidates: outcome.suggestions.length > 0 ? detailed(outcome.suggestions) : undefined,
+      asOf: catalog.asOf,
     });
   }
   const hit = outcome.hit;
   if (hit.kind === 'incident') {
     const incident = catalog.incident(hit.id);
-    if (incident) return incidentBrief(catalog, incident, query, locale);
+    // The other things the words name (the victim organisation itself) stay one choice away.
+    const others = outcome.others?.filter((c) => c.id !== hit.id);
+    if (incident) {
+      const brief = incidentBrief(catalog, incident, query, locale);
+      return others && others.length > 0 ? { ...brief, candidates: others } : brief;
+    }
   } else {
     const actor = catalog.actors.get(hit.id);
     if (actor) return actorBrief(catalog, actor, query, locale);
   }
-  return empty(query, locale, 'not_found', `${L.noMatch} ${shown}`, {});
+  return empty(query, locale, 'not_found', `${L.noMatch} ${shown}`, { asOf: catalog.asOf });
 }
 
 /** "Incident · 2020", "State", "Threat group · North Korea": enough to tell namesakes apart. */
@@ -71,7 +77,7 @@ function empty(
   locale: Locale,
   status: 'ambiguous' | 'not_found',
   title: string,
-  extra: { candidates?: Candidate[]; suggestions?: string[] },
+  extra: { candidates?: Candidate[]; suggestions?: string[]; asOf?: string },
 ): Brief {
   return {
     query,
@@ -146,7 +152,7 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
     timeline,
     related,
     sources: numbered(cited.refs(), screen),
-    ...asOf(catalog),
+    asOf: catalog.asOf,
     screen,
   };
 }
@@ -159,11 +165,6 @@ function numbered(refs: SourceRef[], screen: FirstScreen): SourceRef[] {
     .map((r, i) => ({ r, k: rank.get(r.id) ?? max + i }))
     .sort((a, b) => a.k - b.k)
     .map((x) => x.r);
-}
-
-function asOf(catalog: Catalog): { asOf?: string } {
-  const d = knowledgeAsOf(catalog);
-  return d ? { asOf: d } : {};
 }
 
 /** How many entries an actor brief lists per section: the newest, with counts over all in the summary. */
@@ -320,9 +321,9 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     timeline,
     related: incidents.slice(0, 12).map((i) => ({ id: i.id, name: i.name[locale] })),
     sources: numbered(cited.refs(), screen),
-    ...asOf(catalog),
     screen,
     incidents: incidents.map((i) => ({ id: i.id, name: i.name[locale], period: i.period, role: role(i) })),
+    asOf: catalog.asOf,
   };
 }
 

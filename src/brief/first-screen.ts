@@ -6,7 +6,6 @@ import type { Incident } from '../domain/incident';
 import type { FirstScreen } from '../domain/screen';
 import type { Locale } from '../domain/text';
 import { splitSentences } from '../text/sentences';
-import { knowledgeAsOf } from './as-of';
 import { formatDate, labels } from './labels';
 import { type Fact, mergeDevelopments } from './statements/merge';
 import { catalogNamer, properName } from './statements/namer';
@@ -53,7 +52,7 @@ function build(catalog: Catalog, p: Parts): FirstScreen {
   let nDen = MAX_DENIALS;
   let nGist = MAX_GIST;
   let nInc = MAX_INCIDENTS;
-  const asOf = knowledgeAsOf(catalog);
+  const asOf = catalog.asOf;
   const L = labels(p.locale);
   for (;;) {
     const shownAttr = pick(attributions, nAttr, (f) => (f.stance === 'suspected' ? 100 : 0) - f.by.length);

@@ -17,6 +17,7 @@ export function composeLatest(catalog: Catalog, locale: Locale, limit: number): 
   const top: { recordedAt: string; d: ReturnType<Catalog['allDevelopments']> extends Iterable<infer D> ? D : never }[] =
     [];
   for (const d of catalog.allDevelopments()) {
+    if (d.backfill) continue;
     if (top.length < limit || d.recordedAt > top[top.length - 1]!.recordedAt) {
       top.push({ recordedAt: d.recordedAt, d });
       top.sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1));

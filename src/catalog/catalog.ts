@@ -44,6 +44,7 @@ export class Catalog {
   private readonly parsedOrder = new Set<string>();
   private devCount = 0;
   private version = 0;
+  private newestCurated: { revision: number; date: string | undefined } = { revision: -1, date: undefined };
 
   constructor(
     input?: CatalogInput,
@@ -66,6 +67,24 @@ export class Catalog {
   /** Changes on every write: caches of derived values (actor briefs, digest indexes) key on it. */
   get revision(): number {
     return this.version;
+  }
+
+  /**
+   * How current the curated knowledge is: the newest publication date of a curated source, as
+   * YYYY-MM-DD (a month-only date counts from its first day). Sources rather than developments,
+   * because they are in memory without parsing anything, every curated development cites one, and a
+   * source is never older than what it reports.
+   */
+  get asOf(): string | undefined {
+    if (this.newestCurated.revision !== this.version) {
+      let newest: string | undefined;
+      for (const s of this.sources.values()) {
+        if (s.origin === 'curated' && (newest === undefined || compareDates(s.published, newest) > 0))
+          newest = s.published;
+      }
+      this.newestCurated = { revision: this.version, date: newest && fullDate(newest) };
+    }
+    return this.newestCurated.date;
   }
 
   putActor(actor: Actor): void {
@@ -194,6 +213,10 @@ export class Catalog {
     set.add(incidentId);
     this.byActor.set(actorId, set);
   }
+}
+
+function fullDate(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
 }
 
 function guessKind(id: string): ActorRef['kind'] {

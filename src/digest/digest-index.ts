@@ -51,7 +51,8 @@ export class DigestIndex {
     const keyCount = new Map<string, number>();
     for (const dev of catalog.allDevelopments()) {
       const at = Date.parse(dev.recordedAt);
-      if (!Number.isFinite(at) || at < recordedFrom) continue;
+      // A back catalogue read when a feed is followed is history, not news.
+      if (!Number.isFinite(at) || at < recordedFrom || dev.backfill) continue;
       const sameAs = sameAsKey(dev);
       if (sameAs !== undefined) keyCount.set(sameAs, (keyCount.get(sameAs) ?? 0) + 1);
       rows.push({

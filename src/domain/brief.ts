@@ -90,8 +90,11 @@ export const Brief = z.object({
       }),
     )
     .optional(),
-  /** The knowledge base's newest curated date: how current the brief is. */
-  asOf: z.string().optional(),
+  /** The knowledge base's newest curated date (YYYY-MM-DD): "Knowledge base as of <month year>". */
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** The first answer every surface lays out, composed once with the brief; `sources` follows its numbering. */
   screen: FirstScreen.optional(),
 });

@@ -38,6 +38,8 @@ export const Development = z.object({
   evidence: z.object({ text: z.string(), lang: z.string() }).optional(),
   sources: z.array(z.string()).default([]),
   origin: z.enum(['curated', 'ingested']).default('curated'),
+  /** Read from a followed feed's back catalogue: it reaches lookups, never a digest or `latest`. */
+  backfill: z.boolean().optional(),
   /** When cyberbrief learned of it (ISO instant): digests select on this, never on `date`. */
   recordedAt: z.string().datetime({ offset: true }),
 });

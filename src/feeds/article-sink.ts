@@ -12,6 +12,8 @@ export interface FeedArticle {
   published?: string;
   /** The feed's title, kept as the source's publisher. */
   publisher?: string;
+  /** From the feed's back catalogue: recorded for lookups, never announced by a digest. */
+  backfill?: boolean;
 }
 
 export interface IngestReport {

@@ -44,9 +44,9 @@ export function userAgent(): string {
 /** Wires the fetcher, politeness, relevance model and feed store from configuration; the sink is the caller's. */
 export function openFeedRuntime(opts: FeedRuntimeOptions): FeedRuntime {
   const allow = parseAllowList(opts.core.CYBERBRIEF_FETCH_ALLOW);
-  if (!allow.ok) throw new ConfigError(`invalid configuration:\n  ${allow.error}`);
+  if (!allow.ok) throw new ConfigError(`invalid configuration: ${allow.error}`);
   const store = new FeedSourceStore(opts.kv, {
-    onProblem: (p) => opts.log.warn('feed.record_skipped', { problem: p }),
+    onProblem: (p) => opts.log.warn('feeds.record_skipped', { problem: p }),
   });
   const fetcher = createFetcher({
     policy: allow.policy,
@@ -63,6 +63,8 @@ export function openFeedRuntime(opts: FeedRuntimeOptions): FeedRuntime {
     now: opts.now,
     claims: opts.claims ? { store: opts.claims, owner: `feeds-${randomUUID().slice(0, 8)}` } : undefined,
     recent: new RecentItems(),
+    backfillDays: opts.feeds.CYBERBRIEF_FEEDS_BACKFILL_DAYS,
+    backfillPerPoll: opts.feeds.CYBERBRIEF_FEEDS_BACKFILL_PER_POLL,
   };
   const starter = opts.core.CYBERBRIEF_FEEDS === 'starter';
   let synced: KbFeed[] | undefined;

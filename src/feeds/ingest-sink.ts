@@ -68,6 +68,7 @@ async function ingestOne(
     published: partialDate(article.published),
     url: article.url,
     title: article.title,
+    ...(article.backfill ? { backfill: true } : {}),
   };
   const outcome = await opts.ingestor.ingest(input);
   switch (outcome.status) {
@@ -77,7 +78,7 @@ async function ingestOne(
         opts.stories
           .put(outcome.sourceId, storyOf(outcome.extraction))
           .catch((e: unknown) =>
-            opts.log.warn('feed.story_not_saved', { source: outcome.sourceId, error: e as Error }),
+            opts.log.warn('feeds.story_save_failed', { source: outcome.sourceId, error: e as Error }),
           ),
       );
       return {
@@ -90,7 +91,7 @@ async function ingestOne(
     case 'nothing':
       return { status: 'nothing', developments: 0, merged: 0, reason: outcome.note };
     case 'refused':
-      opts.log.info('feed.article_refused_by_ingest', {
+      opts.log.info('feeds.article_refused', {
         feed: article.feedId,
         url: article.url,
         problem: outcome.problem,

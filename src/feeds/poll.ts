@@ -25,8 +25,15 @@ export interface PollDeps {
   now: () => Date;
   /** When replicas share the store: one of them polls a given feed at a time. */
   claims?: { store: ClaimStore; owner: string; leaseMs?: number };
-  /** Items published longer ago than this (default 14 days) are remembered but not read: a new feed's back catalogue is not news for tomorrow's digest. */
+  /** Items published longer ago than this (default 14 days) are not news: they are read as backfill, or not at all. */
   maxItemAgeDays?: number;
+  /**
+   * Older items up to this age (default 365 days; 0: none) are read as backfill, so a newly followed
+   * feed's back catalogue reaches lookups; digests never announce them. Older ones are remembered unread.
+   */
+  backfillDays?: number;
+  /** Backfill items read per feed and poll (default 25); the rest wait, unseen, for the next polls. */
+  backfillPerPoll?: number;
   /** New items of one feed read at once; the host gate still spaces requests to one server. */
   itemConcurrency?: number;
   /** Article URLs already read by this process from another feed: not read twice. */
@@ -41,6 +48,10 @@ export interface FeedPollResult {
   newItems: number;
   /** Items judged relevant and handed to ingestion. */
   kept: number;
+  /** Of `kept`, items older than the news window read as backfill (lookups only, never digests). */
+  backfilled?: number;
+  /** Back-catalogue items left for a later poll by the per-poll cap. */
+  deferred?: number;
   /** New here, but the same article was already read from another feed. */
   repeated: number;
   irrelevant: number;
@@ -114,7 +125,7 @@ async function pollClaimed(
       lastModified: res.lastModified ?? state.lastModified,
       ...ok(now, 'not_modified', 0),
     });
-    deps.log.debug('feed.not_modified', { feed: feed.id });
+    deps.log.debug('feeds.feed_unchanged', { feed: feed.id });
     return { ...base, status: 'not_modified' };
   }
   const kind = /json/i.test(res.contentType) ? 'json' : 'xml';
@@ -133,8 +144,19 @@ async function pollClaimed(
   // A feed added without a title is named by the feed itself, which then stands as the publisher.
   const named = feed.title ? feed : { ...feed, title: parsed.feed.title };
   const oldest = now.getTime() - (deps.maxItemAgeDays ?? 14) * 86_400_000;
-  await eachLimit(fresh, deps.itemConcurrency ?? 4, async ({ item }) => {
-    if (item.published && Date.parse(item.published) < oldest) return;
+  const backfillOldest = now.getTime() - (deps.backfillDays ?? 365) * 86_400_000;
+  // Newest back-catalogue items first; those over the cap stay unseen, so the next poll reads them.
+  const ageOf = (f: { item: FeedItem }) => (f.item.published ? Date.parse(f.item.published) : NaN);
+  const backlog = fresh
+    .filter((f) => ageOf(f) < oldest && ageOf(f) >= backfillOldest)
+    .sort((a, b) => ageOf(b) - ageOf(a));
+  const later = new Set(backlog.slice(deps.backfillPerPoll ?? 25));
+  const backfill = new Set(backlog.filter((f) => !later.has(f)));
+  result.deferred = later.size;
+  const toRead = fresh.filter((f) => !later.has(f) && !(ageOf(f) < oldest && !backfill.has(f)));
+  await eachLimit(toRead, deps.itemConcurrency ?? 4, async (entry) => {
+    const { item } = entry;
+    const isBackfill = backfill.has(entry);
     if (item.url && deps.recent?.claim(item.url, now.getTime())) {
       result.repeated += 1;
       return;
@@ -147,30 +169,33 @@ async function pollClaimed(
       }
       if (reading.kind === 'unreadable') {
         result.problems += 1;
-        deps.log.info('feed.item_unreadable', { feed: feed.id, url: item.url, reason: reading.reason });
+        deps.log.info('feeds.item_skipped', { feed: feed.id, url: item.url, reason: reading.reason });
         return;
       }
       result.kept += 1;
-      const report = await deps.sink.ingest(reading.article);
+      if (isBackfill) result.backfilled = (result.backfilled ?? 0) + 1;
+      const report = await deps.sink.ingest(isBackfill ? { ...reading.article, backfill: true } : reading.article);
       result.developments += report.developments;
       result.merged += report.merged;
     } catch (e) {
       // One bad item (or a store hiccup for it) must not cost the rest of the feed.
       result.problems += 1;
-      deps.log.error('feed.item_failed', { feed: feed.id, url: item.url, error: e as Error });
+      deps.log.error('feeds.item_failed', { feed: feed.id, url: item.url, error: e as Error });
     }
   });
   await deps.store.saveState(feed.id, {
     ...state,
     etag: res.etag,
     lastModified: res.lastModified,
-    seen: [...fresh.map((f) => f.hash), ...state.seen],
+    seen: [...fresh.filter((f) => !later.has(f)).map((f) => f.hash), ...state.seen],
     ...ok(now, 'new', fresh.length),
   });
-  deps.log.info('feed.polled', {
+  deps.log.info('feeds.feed_polled', {
     feed: feed.id,
     newItems: result.newItems,
     kept: result.kept,
+    backfilled: result.backfilled ?? 0,
+    deferred: result.deferred,
     irrelevant: result.irrelevant,
     developments: result.developments,
     merged: result.merged,
@@ -211,7 +236,7 @@ async function failed(
     failures,
     nextPollAt: next,
   });
-  deps.log.warn(`feed.${status}`, { feed: feed.id, url: feed.url, reason, failures, nextPollAt: next });
+  deps.log.warn(`feeds.feed_${status}`, { feed: feed.id, url: feed.url, reason, failures, nextPollAt: next });
   return { ...base, status, reason };
 }
 
@@ -238,7 +263,7 @@ export async function pollFeeds(
         r = await pollFeed(feed, deps, opts);
       } catch (e) {
         // The store failing mid-poll is a fault, but one feed's fault must not stop the others.
-        deps.log.error('feed.poll_error', { feed: feed.id, error: e as Error });
+        deps.log.error('feeds.feed_errored', { feed: feed.id, error: e as Error });
         r = {
           feed,
           status: 'failed',

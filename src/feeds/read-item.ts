@@ -51,7 +51,7 @@ export async function readItem(feed: FeedSource, item: FeedItem, deps: ReadItemD
       if ('published' in read && read.published) published ??= read.published;
       if ('title' in read && read.title && !title) title = read.title;
     } else if (page.kind === 'refused' || page.kind === 'failed') {
-      deps.log.warn(`feed.article_${page.kind}`, { feed: feed.id, url: page.url, reason: page.reason });
+      deps.log.warn(`feeds.article_${page.kind}`, { feed: feed.id, url: page.url, reason: page.reason });
     }
   }
   // The page could not be read: what the feed itself carries is better than nothing.

@@ -16,6 +16,8 @@ export interface IngestInput {
   published?: PartialDate;
   url?: string;
   title?: string;
+  /** Read from a feed's back catalogue: its developments are marked so digests leave them out. */
+  backfill?: boolean;
 }
 
 export type IngestOutcome =
@@ -138,12 +140,12 @@ export class Ingestor {
     for (const [home, devs] of byHome) {
       const incident: Incident | undefined = created.get(home) ?? this.service.data.incident(home);
       if (!incident) {
-        this.log?.warn('ingest.unknown_incident', { incident: home, source: x.sourceId });
+        this.log?.warn('ingest.incident_missing', { incident: home, source: x.sourceId });
         continue;
       }
       const list = [...this.service.data.ownedDevelopments(home)].filter((d) => !d.id.startsWith(`ing-${x.sourceId}-`));
       for (const d of devs) {
-        const dev = toDevelopment(d, x, recordedAt, x.developments.indexOf(d));
+        const dev = toDevelopment(d, x, recordedAt, x.developments.indexOf(d), input.backfill === true);
         const twin = list.find((o) => o.origin === 'ingested' && sameAct(o, dev));
         const similar = twin ? undefined : await this.options.sameStory?.find(dev, list, x);
         if (twin) {
@@ -164,7 +166,7 @@ export class Ingestor {
     }
     await this.service.store.setMeta(marker, { at: recordedAt, developments: added, merged });
     for (const inc of created.values()) this.lex?.addIncident(inc);
-    this.log?.info('ingest.added', {
+    this.log?.info('ingest.article_added', {
       source: x.sourceId,
       developments: added,
       merged,
@@ -183,7 +185,13 @@ export class Ingestor {
   }
 }
 
-function toDevelopment(d: ReadDevelopment, x: Extraction, recordedAt: string, n: number): Development {
+function toDevelopment(
+  d: ReadDevelopment,
+  x: Extraction,
+  recordedAt: string,
+  n: number,
+  backfill: boolean,
+): Development {
   const lang = x.language === 'fr' ? 'fr' : 'en';
   const text =
     d.evidence.length > MAX_DEV_TEXT ? `${d.evidence.slice(0, MAX_DEV_TEXT - 1).replace(/\s+\S*$/, '')}…` : d.evidence;
@@ -200,6 +208,7 @@ function toDevelopment(d: ReadDevelopment, x: Extraction, recordedAt: string, n:
     sources: [x.sourceId],
     origin: 'ingested',
     recordedAt,
+    ...(backfill ? { backfill: true } : {}),
   };
 }
 

@@ -7,15 +7,17 @@ import type { Actor } from '../domain/actor';
 import type { Development } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Source } from '../domain/source';
+import { CyberbriefError } from '../errors';
 import { packageRoot } from '../package-root';
 import { checkKnowledgeBase } from './check';
 import { type KbFeed, KbActorFile, KbFeedFile, KbIncidentFile, KbStateExtras } from './schema';
 import { stateActors } from './states';
 import type { KnowledgeBase } from './types';
 
-export class KnowledgeBaseError extends Error {
+/** Code `kb`, exit 78: the curated files are part of the deployment's configuration. */
+export class KnowledgeBaseError extends CyberbriefError {
   constructor(readonly problems: string[]) {
-    super(`the knowledge base has ${problems.length} problem(s):\n- ${problems.slice(0, 30).join('\n- ')}`);
+    super('kb', `the knowledge base has ${problems.length} problem(s):\n- ${problems.slice(0, 30).join('\n- ')}`);
     this.name = 'KnowledgeBaseError';
   }
 }

@@ -150,7 +150,7 @@ export class DigestScheduler {
           await this.handle(s.id, now, digestIndex, report);
         } catch (e) {
           report.failed.push(s.id);
-          this.opts.log.error('digest.failed', {
+          this.opts.log.error('digest.slot_failed', {
             subscription: s.id,
             error: e instanceof Error ? e.message : String(e),
           });
@@ -166,7 +166,7 @@ export class DigestScheduler {
         report.failed.length >
       0
     ) {
-      this.opts.log.info('digest.tick', {
+      this.opts.log.info('digest.tick_done', {
         replica: this.replicaId,
         due: report.due,
         delivered: report.delivered.length,
@@ -205,7 +205,7 @@ export class DigestScheduler {
       if (decision.kind === 'skip') {
         await this.record(id, { lastSlot: slotIso, lastSkipReason: decision.reason });
         report.skipped.push(id);
-        this.opts.log.warn('digest.skipped', { subscription: id, slot: slotIso, reason: decision.reason });
+        this.opts.log.warn('digest.slot_skipped', { subscription: id, slot: slotIso, reason: decision.reason });
         return;
       }
       const since = digestSince(sub);
@@ -227,7 +227,7 @@ export class DigestScheduler {
         });
         this.retryAt.delete(id);
         report.delivered.push(id);
-        this.opts.log.info('digest.delivered', {
+        this.opts.log.info('digest.slot_delivered', {
           subscription: id,
           platform: sub.platform,
           slot: slotIso,
@@ -238,11 +238,15 @@ export class DigestScheduler {
       } else if (result.status === 'paused') {
         await this.record(id, { status: 'paused', pausedReason: result.reason });
         report.paused.push(id);
-        this.opts.log.warn('digest.paused', { subscription: id, platform: sub.platform, reason: result.reason });
+        this.opts.log.warn('digest.subscription_paused', {
+          subscription: id,
+          platform: sub.platform,
+          reason: result.reason,
+        });
       } else {
         if (result.retryAfterMs !== undefined) this.retryAt.set(id, now + result.retryAfterMs);
         report.retrying.push(id);
-        this.opts.log.warn('digest.retry', {
+        this.opts.log.warn('digest.slot_deferred', {
           subscription: id,
           platform: sub.platform,
           slot: slotIso,

@@ -1,5 +1,5 @@
-import { checkCron, type ParsedFields } from './cron';
-import { instantOf, offsetAt, wallTime } from './zone';
+import { checkCron, type ParsedFields } from '../time/cron';
+import { instantOf, offsetAt, wallTime } from '../time/zone';
 
 /**
  * A cron expression ready to enumerate. Day matching follows node-cron's own rules (day of month

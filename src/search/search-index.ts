@@ -7,7 +7,8 @@ import type { Locale } from '../domain/text';
 import { normalize } from '../text/normalize';
 
 export type SearchOutcome =
-  | { status: 'found'; hit: Candidate }
+  /** `others`: what the words also name, e.g. the victim organisation behind the incident found. */
+  | { status: 'found'; hit: Candidate; others?: Candidate[] }
   | { status: 'ambiguous'; candidates: Candidate[] }
   | { status: 'not_found'; suggestions: Candidate[] };
 
@@ -63,6 +64,15 @@ export const MAX_QUERY_CHARS = 200;
 const CLEAR_LEAD = 1.6;
 
 /**
+ * Incident types that are responses (sanctions packages, policy processes): their `targets` are the
+ * people listed or the parties addressed, never victims, so they do not make an organisation "known".
+ */
+const RESPONSE_INCIDENT_TYPES: ReadonlySet<string> = new Set(['sanctions', 'policy']);
+
+/** `org:viasat` or `actor:viasat` asks for the organisation (or any actor) itself, not its incident. */
+const ACTOR_PREFIX = /^\s*(org|actor|organisation|organization)\s*:\s*/i;
+
+/**
  * Finds incidents and actors by name, alias, year and summary words, in English and French,
  * tolerant of case, accents and typos. Built on MiniSearch; exact aliases are looked up first
  * because "otan" or "chine" must not lose to a fuzzy match in some summary.
@@ -72,12 +82,21 @@ export class SearchIndex {
   private readonly exact = new Map<string, Set<string>>();
   private readonly docs = new Map<string, Doc>();
   private readonly names = new Map<string, { en: string; fr: string }>();
+  /** Organisation key -> ids of the incidents it was hit in: "viasat" means the Viasat attack. */
+  private readonly victimOf = new Map<string, Set<string>>();
+  /** Incidents by id, for ordering several incidents of one victim. */
+  private readonly periods = new Map<string, string>();
+  /** An actor's names exactly as written, to tell its id typed as such from a name. */
+  private readonly writtenNames = new Map<string, Set<string>>();
 
   /**
    * Indexes the catalog, or, given `saved` (a previous `serialize()` of the same catalog), loads
    * the index as it was: on a large store that is several times faster than indexing again.
    */
-  constructor(catalog: Catalog, saved?: string) {
+  constructor(
+    private readonly catalog: Catalog,
+    saved?: string,
+  ) {
     this.mini = saved ? MiniSearch.loadJSON<Doc>(saved, MINI_OPTIONS) : new MiniSearch<Doc>(MINI_OPTIONS);
     const docs: Doc[] = [];
     for (const inc of catalog.incidents.values()) docs.push(this.incidentDoc(inc));
@@ -93,6 +112,7 @@ export class SearchIndex {
   upsertIncident(inc: Incident): void {
     const key = `incident:${inc.id}`;
     if (this.docs.has(key)) this.mini.discard(key);
+    for (const set of this.victimOf.values()) set.delete(inc.id);
     this.mini.add(this.incidentDoc(inc));
   }
 
@@ -102,18 +122,46 @@ export class SearchIndex {
 
   /** Resolves a lookup to one subject, a short list to choose from, or suggestions. */
   resolve(query: string, locale: Locale): SearchOutcome {
-    const q = normalize(query.slice(0, MAX_QUERY_CHARS));
+    const raw = query.slice(0, MAX_QUERY_CHARS);
+    const actorsOnly = ACTOR_PREFIX.test(raw);
+    const typed = raw.replace(ACTOR_PREFIX, '').trim();
+    const q = normalize(typed);
     if (q.length === 0) return { status: 'not_found', suggestions: [] };
 
-    const exact = this.exact.get(q);
-    if (exact && exact.size > 0) {
-      const hits = [...exact].map((key) => this.candidate(key, 100, locale));
+    // An actor's id typed as written ("VIASAT", "UK-ELECTORAL-COMMISSION") names that actor, unless
+    // the id is also one of its names as written ("OPCW"): then it is the name people type.
+    const byId = this.docs.get(`actor:${typed}`);
+    const idOfState = this.catalog.actors.get(typed)?.kind === 'state';
+    if (byId && !idOfState && (actorsOnly || !this.writtenNames.get(`actor:${typed}`)?.has(typed))) {
+      return { status: 'found', hit: this.candidate(`actor:${typed}`, 100, locale) };
+    }
+
+    const exact = [...(this.exact.get(q) ?? [])].filter((key) => !actorsOnly || key.startsWith('actor:'));
+    if (exact.length > 0) {
+      const hits = exact.map((key) => this.candidate(key, 100, locale));
       // An incident named exactly as typed wins over an actor of the same name ("WannaCry" the
       // incident over "WannaCry" a malware alias of a group), since briefs are about incidents first.
       const incidents = hits.filter((h) => h.kind === 'incident');
+      if (incidents.length === 0 && !actorsOnly) {
+        const known = this.victimIncidents(exact, locale);
+        if (known.length === 1) return { status: 'found', hit: known[0] as Candidate, others: hits };
+        if (known.length > 1) return { status: 'ambiguous', candidates: [...known, ...hits].slice(0, 8) };
+      }
       const pool = incidents.length > 0 ? incidents : hits;
       if (pool.length === 1) return { status: 'found', hit: pool[0] as Candidate };
       return { status: 'ambiguous', candidates: pool.slice(0, 8) };
+    }
+    if (actorsOnly) {
+      const hits = this.mini.search(q, {
+        fields: ['names', 'aliases'],
+        prefix: true,
+        fuzzy: 0.2,
+        filter: (r) => (r.id as string).startsWith('actor:'),
+      });
+      const candidates = hits.slice(0, 8).map((h) => this.candidate(h.id as string, h.score, locale));
+      if (candidates.length === 1) return { status: 'found', hit: candidates[0] as Candidate };
+      if (candidates.length > 1) return { status: 'ambiguous', candidates };
+      return { status: 'not_found', suggestions: [] };
     }
 
     if (/^(19|20)\d{2}$/.test(q)) {
@@ -175,6 +223,40 @@ export class SearchIndex {
       .map((h) => this.candidate(h.id as string, h.score, locale));
   }
 
+  /**
+   * The incidents that made the organisations among `keys` known (those in which they were hit),
+   * newest first. Derived from the incidents' `targets`: no list of famous victims to keep up.
+   * `catalog` is the one the index was built from, read again for how often an actor appears.
+   */
+  private victimIncidents(keys: string[], locale: Locale): Candidate[] {
+    const ids = new Set<string>();
+    for (const key of keys) {
+      const hit = this.victimOf.get(key);
+      if (!hit || hit.size === 0) continue;
+      // An organisation that mostly acts (the Treasury imposing sanctions) is known for that, not
+      // for the one time it was hit: its name keeps opening its own brief.
+      if (this.actsMoreThan(key.slice('actor:'.length), hit)) continue;
+      for (const id of hit) ids.add(id);
+    }
+    return [...ids]
+      .sort((a, b) => (this.periods.get(b) ?? '').localeCompare(this.periods.get(a) ?? ''))
+      .map((id) => this.candidate(`incident:${id}`, 100, locale));
+  }
+
+  /**
+   * Whether the actor speaks or acts (`by` of a development) in more incidents than those it was hit
+   * in. Stops counting as soon as that is settled, so an actor of thousands of incidents costs little.
+   */
+  private actsMoreThan(actorId: string, victimIn: Set<string>): boolean {
+    let acting = 0;
+    for (const inc of this.catalog.incidentsOfActor(actorId)) {
+      if (victimIn.has(inc.id)) continue;
+      const acts = this.catalog.developmentsOf(inc.id, { scan: true }).some((d) => d.by.includes(actorId));
+      if (acts && ++acting > victimIn.size) return true;
+    }
+    return false;
+  }
+
   private suggest(q: string, locale: Locale): Candidate[] {
     return this.mini
       .search(q, { fields: ['names', 'aliases'], fuzzy: 0.4, prefix: true, maxFuzzy: 3 })
@@ -208,6 +290,15 @@ export class SearchIndex {
       summary: `${inc.summary.en} ${inc.summary.fr}`,
     };
     this.register(key, doc, inc.name, [inc.id, inc.name.en, inc.name.fr, ...inc.aliases]);
+    this.periods.set(inc.id, inc.period.start);
+    if (!RESPONSE_INCIDENT_TYPES.has(inc.type)) {
+      for (const target of inc.targets) {
+        if (this.catalog.actors.get(target)?.kind !== 'organisation') continue;
+        const set = this.victimOf.get(`actor:${target}`) ?? new Set<string>();
+        set.add(inc.id);
+        this.victimOf.set(`actor:${target}`, set);
+      }
+    }
     return doc;
   }
 
@@ -225,6 +316,7 @@ export class SearchIndex {
     const exactNames = [a.name.en, a.name.fr, ...a.aliases];
     if (a.kind !== 'state') exactNames.push(a.id);
     this.register(key, doc, a.name, exactNames);
+    this.writtenNames.set(key, new Set([a.name.en, a.name.fr, ...a.aliases]));
     return doc;
   }
 

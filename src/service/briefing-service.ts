@@ -5,7 +5,7 @@ import type { Development } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Source } from '../domain/source';
 import type { Locale } from '../domain/text';
-import { composeBrief } from '../brief/compose';
+import { actorBrief, composeBrief, incidentBrief } from '../brief/compose';
 import { composeLatest, type LatestItem } from '../brief/latest';
 import type { KnowledgeBase } from '../kb/types';
 import { SEARCH_INDEX_FORMAT, SearchIndex } from '../search/search-index';
@@ -79,7 +79,7 @@ export class BriefingService {
       try {
         return { catalog, index: new SearchIndex(catalog, saved.index), revision };
       } catch (e) {
-        log?.warn('search.saved_index_unreadable', { error: (e as Error).message });
+        log?.warn('search.saved_index_rejected', { error: (e as Error).message });
       }
     }
     const index = new SearchIndex(catalog);
@@ -87,7 +87,7 @@ export class BriefingService {
       // A replica that cannot save it simply indexes again at its next start.
       await store
         .setMeta(SEARCH_INDEX_KEY, { revision, format: SEARCH_INDEX_FORMAT, index: index.serialize() })
-        .catch((e: unknown) => log?.warn('search.index_not_saved', { error: (e as Error).message }));
+        .catch((e: unknown) => log?.warn('search.index_save_failed', { error: (e as Error).message }));
     }
     return { catalog, index, revision };
   }
@@ -100,14 +100,40 @@ export class BriefingService {
     const outcome = this.index.resolve(query, locale);
     if (outcome.status !== 'found' || outcome.hit.kind !== 'actor')
       return composeBrief(this.catalog, outcome, query, locale);
-    // An actor brief reads every incident the actor appears in: for a state that can be thousands,
-    // so it is kept until the catalog next changes. The query echo is the only per-call part.
-    const key = `${outcome.hit.id}|${locale}`;
+    return this.cachedActorBrief(outcome.hit.id, query, locale, () =>
+      composeBrief(this.catalog, outcome, query, locale),
+    );
+  }
+
+  /**
+   * The brief of a subject named exactly (a button, a compose-box pick, a resolved id), for every
+   * surface. A subject gone from the store since the button was drawn falls back to a lookup of
+   * `query` (or of the id), so an old button still answers something sensible.
+   */
+  briefForRef(ref: { kind: 'incident' | 'actor'; id: string }, locale: Locale, query = ''): Brief {
+    const echo = query.trim() || ref.id;
+    if (ref.kind === 'incident') {
+      const incident = this.catalog.incident(ref.id);
+      if (incident) return incidentBrief(this.catalog, incident, echo, locale);
+    } else {
+      const actor = this.catalog.actors.get(ref.id);
+      if (actor)
+        return this.cachedActorBrief(actor.id, echo, locale, () => actorBrief(this.catalog, actor, echo, locale));
+    }
+    return this.brief(echo, locale);
+  }
+
+  /**
+   * An actor brief reads every incident the actor appears in: for a state that can be thousands,
+   * so it is kept until the catalog next changes. The query echo is the only per-call part.
+   */
+  private cachedActorBrief(id: string, query: string, locale: Locale, compose: () => Brief): Brief {
+    const key = `${id}|${locale}`;
     if (this.actorBriefs.revision !== this.catalog.revision)
       this.actorBriefs = { revision: this.catalog.revision, briefs: new Map() };
     let cached = this.actorBriefs.briefs.get(key);
     if (!cached) {
-      cached = composeBrief(this.catalog, outcome, query, locale);
+      cached = compose();
       this.actorBriefs.briefs.set(key, cached);
     }
     return { ...cached, query };

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import { ConfigError } from '../config';
 
 export type KvKind = 'sqlite' | 'redis' | 'postgres';
 
@@ -27,7 +28,7 @@ export function storeKind(url: string): KvKind {
   if (/^sqlite:\/\//.test(url)) return 'sqlite';
   if (/^rediss?:\/\//.test(url)) return 'redis';
   if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
-  throw new Error(
+  throw new ConfigError(
     `CYBERBRIEF_STORE: unsupported URL scheme in "${maskUrl(url)}" (use sqlite://path, redis://host:port or postgresql://host/db)`,
   );
 }

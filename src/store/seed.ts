@@ -29,7 +29,7 @@ export async function seedStore(store: IncidentStore, kb: KnowledgeBase, now: ()
     try {
       existing = meta ? await store.getIncident(incident.id) : undefined;
     } catch (e) {
-      log?.warn('seed.unreadable_incident_replaced', { incident: incident.id, problem: (e as Error).message });
+      log?.warn('store.seed_incident_replaced', { incident: incident.id, problem: (e as Error).message });
     }
     const kept = (existing?.developments ?? []).filter((d) => d.origin !== 'curated');
     const before = new Map(
@@ -44,7 +44,7 @@ export async function seedStore(store: IncidentStore, kb: KnowledgeBase, now: ()
     await store.saveIncident(incident, [...curated, ...kept]);
   }
   await store.setMeta('kb', { version: kb.version, seededAt: now().toISOString() });
-  log?.info(meta ? 'store.refreshed' : 'store.seeded', {
+  log?.info(meta ? 'store.kb_refreshed' : 'store.kb_seeded', {
     version: kb.version,
     incidents: kb.incidents.length,
     ms: Date.now() - started,

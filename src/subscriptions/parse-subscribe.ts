@@ -1,8 +1,8 @@
-import { isTimeZone } from '../config';
+import { isTimeZone } from '../time/time-zone';
 import { DevelopmentType } from '../domain/development';
 import type { SubscriptionFilters } from '../domain/subscription';
 import type { Locale } from '../domain/text';
-import { checkCron } from '../schedule/cron';
+import { checkCron } from '../time/cron';
 
 export interface ParsedSubscribe {
   cron: string;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startScheduler } from '../../adapters/scheduler/start-scheduler';
+import { startDigestTimer } from '../../adapters/server/start-digest-timer';
 import { Catalog } from '../../src/catalog/catalog';
 import type { Development, DevelopmentType } from '../../src/domain/development';
 import type { Incident } from '../../src/domain/incident';
@@ -207,7 +207,7 @@ async function idleScheduler(): Promise<Record<string, number | string>> {
     const wallPerTickMs = (performance.now() - wall0) / ticks;
 
     // The real runner: node-cron firing every second for 5 s, CPU measured around it.
-    const runner = startScheduler({
+    const runner = startDigestTimer({
       subscriptions: subs,
       claims: openClaims(kv),
       briefing,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { feedSink } from '../../adapters/feeds/feed-sink';
+import { feedSink } from '../../adapters/server/feed-sink';
 import { openApp } from '../../adapters/root';
 import { openFeedRuntime } from '../../src/feeds/feed-runtime';
 import { loadFeedsConfig } from '../../src/feeds/feeds-config';

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { HttpServer } from '../../adapters/server/http-server';
-import { mountTeams } from '../../adapters/teams/mount';
+import { mountTeams } from '../../adapters/server/mount-teams';
 import { loadCoreConfig } from '../../src/config';
 import { silentLogger } from '../../src/log';
 import { BriefingService } from '../../src/service/briefing-service';

@@ -89,6 +89,18 @@ describe('cyberbrief CLI', () => {
     expect(err).toMatch(/CYBERBRIEF_LANG/);
   });
 
+  it('a store URL it cannot use is one line naming CYBERBRIEF_STORE, exit 78', async () => {
+    let err = '';
+    const code = await runCli(
+      ['brief', 'wannacry'],
+      { env: { ...env, CYBERBRIEF_STORE: 'foo://x' }, log: silentLogger },
+      { out: () => undefined, err: (t) => void (err += t) },
+    );
+    expect(code).toBe(78);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toMatch(/^cyberbrief: .*CYBERBRIEF_STORE/);
+  });
+
   it('lists incidents', async () => {
     const r = await cli('incidents', '--json');
     const rows = JSON.parse(r.out) as { id: string }[];

@@ -169,14 +169,14 @@ describe('polling feeds from a loopback server', () => {
     const st2 = await store.state('broken');
     expect(st2.failures).toBe(2);
     expect(Date.parse(st2.nextPollAt ?? '') - clock.getTime()).toBeGreaterThanOrEqual(30 * 60_000);
-    expect(logs.filter((l) => l.event === 'feed.failed' && l.feed === 'broken')).toHaveLength(2);
+    expect(logs.filter((l) => l.event === 'feeds.feed_failed' && l.feed === 'broken')).toHaveLength(2);
   });
 
   it('refuses a feed that redirects to a private address, with the reason logged', async () => {
     const feed = await follow('/moved.xml', 'moved');
     const r = await pollFeed(feed, deps);
     expect(r).toMatchObject({ status: 'refused', reason: '10.0.0.1 is a private (RFC 1918) address' });
-    expect(logs.find((l) => l.event === 'feed.refused')).toMatchObject({
+    expect(logs.find((l) => l.event === 'feeds.feed_refused')).toMatchObject({
       level: 'warn',
       feed: 'moved',
       reason: '10.0.0.1 is a private (RFC 1918) address',
@@ -194,12 +194,23 @@ describe('polling feeds from a loopback server', () => {
     expect(received[0]?.text).not.toMatch(/\uFFFD|Ã©/);
   });
 
-  it('reads old items as seen but does not ingest them', async () => {
+  it('hands items older than two weeks over as backfill, and beyond the backfill window not at all', async () => {
     clock = new Date('2021-09-30T00:00:00Z');
+    const feed = await follow('/outlet-a.xml', 'outlet-a');
+    const r = await pollFeed(feed, deps);
+    expect(r).toMatchObject({ status: 'new', newItems: 3 });
+    expect(r.backfilled).toBe(r.kept);
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.every((a) => a.backfill === true)).toBe(true);
+  });
+
+  it('remembers items older than the backfill window as seen without reading them', async () => {
+    clock = new Date('2023-01-30T00:00:00Z');
     const feed = await follow('/outlet-a.xml', 'outlet-a');
     const r = await pollFeed(feed, deps);
     expect(r).toMatchObject({ status: 'new', newItems: 3, kept: 0 });
     expect(received).toHaveLength(0);
+    expect((await pollFeed(feed, deps)).newItems).toBe(0);
   });
 
   it('leaves a feed to the replica that holds its claim', async () => {

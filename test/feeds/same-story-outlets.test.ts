@@ -1,4 +1,4 @@
-import { feedSink } from '../../adapters/feeds/feed-sink';
+import { feedSink } from '../../adapters/server/feed-sink';
 import { composeDigest } from '../../src/digest/compose';
 import { openFeedRuntime, type FeedRuntime } from '../../src/feeds/feed-runtime';
 import { loadFeedsConfig } from '../../src/feeds/feeds-config';

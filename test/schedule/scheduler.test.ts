@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Catalog } from '../../src/catalog/catalog';
 import { silentLogger } from '../../src/log';
 import { DigestScheduler } from '../../src/schedule/digest-scheduler';
-import { wallTime } from '../../src/schedule/zone';
+import { wallTime } from '../../src/time/zone';
 import { type ClaimStore, openClaims } from '../../src/store/claims';
 import { type KvBackend, openKv } from '../../src/store/kv';
 import { KeyvSubscriptionStore } from '../../src/subscriptions/keyv-subscription-store';

@@ -1,6 +1,6 @@
 import { createTask } from 'node-cron';
 import { latestSlot, nextSlot, slotsBetween } from '../../src/schedule/slots';
-import { instantOf, offsetAt, wallTime } from '../../src/schedule/zone';
+import { instantOf, offsetAt, wallTime } from '../../src/time/zone';
 
 const PARIS = 'Europe/Paris';
 const t = (iso: string) => Date.parse(iso);

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startServe, type Serving } from '../../adapters/serve/start-serve';
+import { startServe, type Serving } from '../../adapters/server/start-serve';
 import { openTempApp } from '../support/temp-app';
 
 /** A stand-in for Slack's Web API: answers auth.test and records every call. */

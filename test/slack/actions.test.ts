@@ -122,6 +122,6 @@ describe('brief buttons', () => {
     const good = await lookup('wannacry');
     expect(good.blocks).toBeDefined();
     expect(h.fake.responses(id)).toHaveLength(0);
-    expect(h.logs.some((l) => l.includes('slack.action.bad_value'))).toBe(true);
+    expect(h.logs.some((l) => l.includes('slack.action_rejected'))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { HttpServer } from '../../adapters/server/http-server';
 import { loadSlackConfig, slackApiUrl, slackEnabled, slackMode, usesOAuth } from '../../adapters/slack/config';
-import { mountSlackFromApp } from '../../adapters/slack/mount';
+import { mountSlackFromApp } from '../../adapters/server/mount-slack';
 import { ConfigError } from '../../src/config';
 import { jsonLogger } from '../../src/log';
 import { openTempApp } from '../support/temp-app';

@@ -139,7 +139,7 @@ describe('SlackDeliveryPort', () => {
     );
     const result = await h.runtime.delivery.deliver(sub(ch), digest);
     expect(result).toEqual({ status: 'delivered', messageId: '1800000000.000100' });
-    expect(h.logs.some((l) => l.includes('slack.digest.thread_failed') && l.includes('msg_too_long'))).toBe(true);
+    expect(h.logs.some((l) => l.includes('slack.digest_thread_failed') && l.includes('msg_too_long'))).toBe(true);
   });
 
   test('a digest of hostile, oversized developments: every recorded message escaped and inside the limits', async () => {

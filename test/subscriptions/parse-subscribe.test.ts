@@ -1,4 +1,4 @@
-import { checkCron } from '../../src/schedule/cron';
+import { checkCron } from '../../src/time/cron';
 import { nextSlot } from '../../src/schedule/slots';
 import { createSubscription, digestSince } from '../../src/subscriptions/create-subscription';
 import { parseSubscribe, SUBSCRIBE_EXAMPLE, type SubscribeDefaults } from '../../src/subscriptions/parse-subscribe';

@@ -27,7 +27,7 @@ export async function openTempApp(
   });
 }
 
-/** Each describe of a scaled-out suite: run, or say plainly why it was skipped. */
+/** A service URL for the Redis and PostgreSQL suites; without it they run as `describe.skip`, counted as skipped. */
 export function serviceUrl(name: 'CYBERBRIEF_TEST_REDIS_URL' | 'CYBERBRIEF_TEST_PG_URL'): string | undefined {
   const v = process.env[name];
   return v && v.length > 0 ? v : undefined;

@@ -52,8 +52,8 @@ describe('with MicrosoftAppId: every request needs a valid Bot Framework token',
 
   test('the endpoint announces authenticated mode', () => {
     expect(h.mount?.mode).toBe('auth');
-    expect(startup.some((l) => l.event === 'teams.enabled' && l.appId === APP_ID)).toBe(true);
-    expect(startup.some((l) => l.event === 'teams.dev_mode')).toBe(false);
+    expect(startup.some((l) => l.event === 'teams.surface_enabled' && l.appId === APP_ID)).toBe(true);
+    expect(startup.some((l) => l.event === 'teams.dev_mode_enabled')).toBe(false);
   });
 
   test('no Authorization header: 401', async () => {
@@ -125,7 +125,7 @@ describe('without MicrosoftAppId', () => {
       const res = await h.post(message('harbor lights', { serviceUrl: h.connector.url }));
       expect(res.status).toBe(404);
       expect(h.connector.requests).toEqual([]);
-      const line = h.logs.find((l) => l.event === 'teams.disabled');
+      const line = h.logs.find((l) => l.event === 'teams.surface_disabled');
       expect(line?.reason).toMatch(/MicrosoftAppId is not set.*CYBERBRIEF_TEAMS_DEV=1/);
     } finally {
       await h.close();
@@ -155,7 +155,7 @@ describe('without MicrosoftAppId', () => {
       return (original as Json).apply(this, args);
     });
     try {
-      const warn = h.logs.find((l) => l.event === 'teams.dev_mode');
+      const warn = h.logs.find((l) => l.event === 'teams.dev_mode_enabled');
       expect(warn?.level).toBe('warn');
       expect(String(warn?.message)).toMatch(/WITHOUT authentication/);
       const activity = message('harbor lights', { serviceUrl: h.connector.url, personalId: 'a:dev-outbound' });

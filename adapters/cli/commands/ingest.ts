@@ -56,7 +56,7 @@ export const register: RegisterCommand = (program, ctx) => {
           } catch (e) {
             // One unreadable file or failed write is reported and the batch goes on; the marker
             // is written last, so the next run finishes what this one could not.
-            app.log.error('ingest.failed', { file: entry.path, error: e as Error });
+            app.log.error('ingest.article_failed', { file: entry.path, error: e as Error });
             outcome = { status: 'refused', problem: `failed: ${(e as Error).message}` };
           }
           ctx.out(`${entry.path}: ${describe(outcome)}\n`);

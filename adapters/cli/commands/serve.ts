@@ -11,7 +11,8 @@ export const register: RegisterCommand = (program, ctx) => {
     )
     .action(async (opts: { port?: string }) => {
       // Loaded here, not at the top: Bolt and botbuilder would otherwise weigh on every one-shot command's start.
-      const { startServe } = await import('../../serve/start-serve');
+      const { startServe } = await import('../../server/start-serve');
+      const { stopOnSignal } = await import('../../server/stop-on-signal');
       const app = await ctx.open({ defaultLogLevel: 'info' });
       let serving;
       try {
@@ -21,13 +22,6 @@ export const register: RegisterCommand = (program, ctx) => {
         throw e;
       }
       ctx.err(`cyberbrief: serving on port ${serving.port} (${serving.surfaces.join(', ') || 'health only'})\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (signal: string) => {
-          app.log.info('serve.signal', { signal });
-          serving.stop().then(resolve, resolve);
-        };
-        process.once('SIGTERM', () => stop('SIGTERM'));
-        process.once('SIGINT', () => stop('SIGINT'));
-      });
+      await stopOnSignal(() => serving.stop(), app.log);
     });
 };

@@ -1,11 +1,16 @@
 import { Option } from 'commander';
-import { FeedKind, type FeedSource, type FeedState } from '../../../src/feeds/feed-source';
+import { SOURCE_VERBS, wordsOf } from '../../../src/chat/command-words';
+import type { ChatOutcome } from '../../../src/chat/chat-service';
+import { parseSources } from '../../../src/chat/parse-command';
+import { type FeedListing, feedsToPoll } from '../../../src/chat/sources';
+import { FeedKind, type FeedState } from '../../../src/feeds/feed-source';
 import { loadFeedsConfig } from '../../../src/feeds/feeds-config';
 import { openFeedRuntime } from '../../../src/feeds/feed-runtime';
 import { pollFeeds, type FeedPollResult } from '../../../src/feeds/poll';
 import { openClaims } from '../../../src/store/claims';
-import { feedSink } from '../../feeds/feed-sink';
+import { feedSink } from '../../server/feed-sink';
 import type { App } from '../../root';
+import { cliCaller, openChat } from '../chat';
 import { type CliContext, type RegisterCommand, UsageError } from '../context';
 import { jsonOption } from '../options';
 import { stripControl } from '../render-brief';
@@ -14,99 +19,96 @@ import { stripControl } from '../render-brief';
 export const POLL_PROBLEM_EXIT = 3;
 
 export const register: RegisterCommand = (program, ctx) => {
-  const cmd = program
+  program
     .command('sources')
-    .description('followed news and official feeds (RSS, Atom, JSON Feed): add, list, remove, poll');
-
-  cmd
-    .command('add')
-    .description('follow a feed')
-    .argument('<url>', 'the feed URL (http or https)')
-    .option('--title <title>', 'a name for it (default: the feed’s own title)')
-    .addOption(new Option('--lang <lang>', 'language of its articles when they do not say').choices(['en', 'fr']))
-    .addOption(new Option('--kind <kind>', 'what publishes it').choices(FeedKind.options))
-    .option('--id <id>', 'id to give it (default: from the URL)')
+    .aliases(wordsOf('sources').filter((w) => w !== 'sources'))
+    .description('followed news and official feeds (RSS, Atom, JSON Feed): list, add, remove, poll')
+    .argument(
+      '[verb]',
+      `${SOURCE_VERBS.list.en[0]} (default), add <url> [en|fr] [kind], remove <id|url>, poll [id|url]`,
+    )
+    .argument('[words...]', 'what the verb takes')
+    .option('--title <title>', 'add: a name for it (default: the feed’s own title)')
+    .addOption(new Option('--lang <lang>', 'add: language of its articles when they do not say').choices(['en', 'fr']))
+    .addOption(new Option('--kind <kind>', 'add: what publishes it').choices(FeedKind.options))
+    .option('--id <id>', 'add: id to give it (default: from the URL)')
     .addOption(jsonOption())
     .addHelpText(
       'after',
-      '\nExample:\n  cyberbrief sources add https://www.cert.ssi.gouv.fr/alerte/feed/ --lang fr --kind cert',
+      `\nThe verbs are the chat's (French too: liste, ajouter, retirer, relever).\nExamples:\n  cyberbrief sources\n  cyberbrief sources add https://www.cert.ssi.gouv.fr/alerte/feed/ --lang fr --kind cert\n  cyberbrief sources remove cert-fr-alertes\n  cyberbrief sources poll\n\nExit codes: 0 done, 1 no such feed, 2 bad usage, ${POLL_PROBLEM_EXIT} some feed refused or failed (poll).\n`,
     )
-    .action(
-      async (
-        url: string,
-        opts: { title?: string; lang?: 'en' | 'fr'; kind?: FeedKind; id?: string; json?: boolean },
-      ) => {
-        if (opts.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(opts.id))
-          throw new UsageError(`--id: "${opts.id}" should be lower-case words joined by dashes`);
-        await withFeeds(ctx, async (rt) => {
-          const r = await rt.store.add(
-            { url, title: opts.title, language: opts.lang, kind: opts.kind, id: opts.id },
-            now(ctx),
-          );
-          if (!r.ok) throw new UsageError(`add: ${r.error}`);
-          ctx.out(opts.json ? `${JSON.stringify(r.feed, null, 2)}\n` : `${r.feed.id}\n`);
-        });
-      },
-    );
-
-  cmd
-    .command('list')
-    .description('list followed feeds with how their last poll went')
-    .addOption(jsonOption())
-    .action(async (opts: { json?: boolean }) => {
-      await withFeeds(ctx, async (rt) => {
-        const feeds = await rt.followed();
-        const rows = await Promise.all(
-          feeds.map(async (f) => ({ ...f, poll: publicState(await rt.store.state(f.id)) })),
+    .action(async (verb: string | undefined, words: string[], opts: SourcesOptions) => {
+      const req = parseSources(verb === undefined ? [] : [verb, ...words]);
+      if (opts.id !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(opts.id))
+        throw new UsageError(`--id: "${opts.id}" should be lower-case words joined by dashes`);
+      await withFeeds(ctx, async (rt, app) => {
+        if (req.verb === 'poll') return poll(ctx, rt, req.words[0]);
+        const chat = openChat(app, () => now(ctx), rt);
+        const details = { title: opts.title, language: opts.lang, kind: opts.kind, id: opts.id };
+        const outcome = await chat.run(
+          { ...req, details },
+          cliCaller(app.config.CYBERBRIEF_LANG, app.config.CYBERBRIEF_TZ),
         );
-        if (opts.json) {
-          ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
-          return;
-        }
-        for (const r of rows) ctx.out(`${describe(r, r.poll)}\n`);
-        ctx.out(`${rows.length} feed${rows.length === 1 ? '' : 's'}\n`);
-      });
-    });
-
-  cmd
-    .command('remove')
-    .description('stop following a feed')
-    .argument('<id|url>', 'the feed id (see `sources list`) or its URL')
-    .addHelpText('after', '\nExit codes: 0 removed, 1 no such feed.')
-    .action(async (idOrUrl: string) => {
-      await withFeeds(ctx, async (rt) => {
-        const removed = await rt.store.remove(idOrUrl, now(ctx));
-        if (!removed) {
-          ctx.err(`cyberbrief: no followed feed ${stripControl(idOrUrl)}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        ctx.out(`removed ${removed.id}\n`);
-      });
-    });
-
-  cmd
-    .command('poll')
-    .description('poll every followed feed (or one) now and ingest what is new and relevant')
-    .argument('[id|url]', 'only this feed')
-    .addHelpText(
-      'after',
-      `\nPrints one line per feed: new items, not modified, or refused/failed with the reason.\nExit codes: 0 every feed polled, 1 no such feed, ${POLL_PROBLEM_EXIT} some feed refused or failed.`,
-    )
-    .action(async (idOrUrl: string | undefined) => {
-      await withFeeds(ctx, async (rt) => {
-        const all = await rt.followed();
-        const feeds = idOrUrl === undefined ? all : all.filter((f) => f.id === idOrUrl || f.url === idOrUrl);
-        if (idOrUrl !== undefined && feeds.length === 0) {
-          ctx.err(`cyberbrief: no followed feed ${stripControl(idOrUrl)}\n`);
-          process.exitCode = 1;
-          return;
-        }
-        const results = await pollFeeds(feeds, rt.deps, { force: true, onResult: (r) => ctx.out(`${pollLine(r)}\n`) });
-        if (results.some((r) => r.status === 'refused' || r.status === 'failed')) process.exitCode = POLL_PROBLEM_EXIT;
+        render(ctx, outcome, opts, verb);
       });
     });
 };
+
+interface SourcesOptions {
+  title?: string;
+  lang?: 'en' | 'fr';
+  kind?: FeedKind;
+  id?: string;
+  json?: boolean;
+}
+
+function render(ctx: CliContext, outcome: ChatOutcome, opts: SourcesOptions, verb: string | undefined): void {
+  switch (outcome.kind) {
+    case 'sources_usage':
+      throw new UsageError(`sources: "${stripControl(verb ?? '')}" is none of list, add, remove, poll`);
+    case 'sources_listed': {
+      if (opts.json) {
+        const rows = outcome.feeds.map((f) => ({ ...f.feed, poll: publicState(f.state) }));
+        ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      for (const f of outcome.feeds) ctx.out(`${describe(f)}\n`);
+      ctx.out(`${outcome.feeds.length} feed${outcome.feeds.length === 1 ? '' : 's'}\n`);
+      return;
+    }
+    case 'source_added': {
+      const r = outcome.result;
+      if (r.ok) return ctx.out(opts.json ? `${JSON.stringify(r.feed, null, 2)}\n` : `${r.feed.id}\n`);
+      if (r.problem === 'missing_url') throw new UsageError('add: give the feed URL (http or https)');
+      if (r.problem === 'bad_word')
+        throw new UsageError(
+          `add: "${stripControl(r.word)}" is neither en, fr nor one of ${FeedKind.options.join(', ')}`,
+        );
+      throw new UsageError(`add: ${r.error}`);
+    }
+    case 'source_removed': {
+      const r = outcome.result;
+      if (r.ok) return ctx.out(`removed ${r.feed.id}\n`);
+      if (r.problem === 'missing_id') throw new UsageError('remove: give the feed id (see `sources list`) or its URL');
+      ctx.err(`cyberbrief: no followed feed ${stripControl(r.what)}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    default:
+      throw new Error(`sources: unexpected outcome ${outcome.kind}`);
+  }
+}
+
+async function poll(ctx: CliContext, rt: Runtime, idOrUrl: string | undefined): Promise<void> {
+  const feeds = await feedsToPoll(rt, idOrUrl);
+  if (idOrUrl !== undefined && feeds.length === 0) {
+    ctx.err(`cyberbrief: no followed feed ${stripControl(idOrUrl)}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const results = await pollFeeds(feeds, rt.deps, { force: true, onResult: (r) => ctx.out(`${pollLine(r)}\n`) });
+  if (results.some((r) => r.status === 'refused' || r.status === 'failed')) process.exitCode = POLL_PROBLEM_EXIT;
+}
 
 type Runtime = ReturnType<typeof openFeedRuntime>;
 
@@ -163,13 +165,13 @@ function publicState(s: FeedState): Omit<FeedState, 'seen' | 'etag' | 'lastModif
   return { ...rest, remembered: seen.length };
 }
 
-function describe(f: FeedSource, s: ReturnType<typeof publicState>): string {
+function describe({ feed: f, poll }: FeedListing): string {
   const last =
-    s.lastStatus === undefined
+    poll.kind === 'never'
       ? 'never polled'
-      : s.lastStatus === 'refused' || s.lastStatus === 'failed'
-        ? `${s.lastStatus} ${s.failures}x: ${s.lastReason ?? ''} (next try ${s.nextPollAt ?? 'next poll'})`
-        : `ok ${s.lastPolledAt ?? ''}${s.lastStatus === 'new' ? ` (${s.lastNewItems ?? 0} new)` : ' (not modified)'}`;
+      : poll.kind === 'failing'
+        ? `${poll.status} ${poll.failures}x: ${poll.reason} (next try ${poll.nextPollAt ?? 'next poll'})`
+        : `ok ${poll.at}${poll.kind === 'ok' ? ` (${poll.newItems} new)` : ' (not modified)'}`;
   return stripControl(
     `${f.id}  ${f.url}  ${f.language ?? '--'} ${f.kind} ${f.origin}  ${last}${f.title ? `  "${f.title}"` : ''}`,
   );

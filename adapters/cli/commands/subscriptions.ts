@@ -1,8 +1,10 @@
 import { Option } from 'commander';
-import { isTimeZone } from '../../../src/config';
+import { filterWords } from '../../../src/chat/filter-words';
+import { resolveSubject } from '../../../src/chat/resolve-subject';
+import { isTimeZone } from '../../../src/time/time-zone';
 import { DevelopmentType } from '../../../src/domain/development';
 import { Platform, type Subscription } from '../../../src/domain/subscription';
-import { checkCron } from '../../../src/schedule/cron';
+import { checkCron } from '../../../src/time/cron';
 import { createSubscription } from '../../../src/subscriptions/create-subscription';
 import { KeyvSubscriptionStore } from '../../../src/subscriptions/keyv-subscription-store';
 import { DEFAULT_SCHEDULE } from '../../../src/subscriptions/parse-subscribe';
@@ -155,8 +157,16 @@ async function add(ctx: CliContext, opts: AddOptions): Promise<void> {
       timezone,
       locale: opts.lang === 'fr' || opts.lang === 'en' ? opts.lang : app.config.CYBERBRIEF_LANG,
       filters: {
-        incidents: opts.incident.map((i) => i.toLowerCase()),
-        actors: opts.actor.map((a) => (/^([a-z]{2}|g\d{4})$/i.test(a) ? a.toUpperCase() : a)),
+        // The chat's resolver, so `--actor fr` means what `actor:fr` means in Slack and Teams; an id not
+        // known yet is kept as typed, for subjects the store will learn about later.
+        incidents: opts.incident.map(
+          (i) => resolveSubject(app.briefing, i, app.config.CYBERBRIEF_LANG, 'incident')?.id ?? i.toLowerCase(),
+        ),
+        actors: opts.actor.map(
+          (a) =>
+            resolveSubject(app.briefing, a, app.config.CYBERBRIEF_LANG, 'actor')?.id ??
+            (/^([a-z]{2}|g\d{4})$/i.test(a) ? a.toUpperCase() : a),
+        ),
         countries: opts.country.map((c) => c.toUpperCase()),
         types: opts.type as DevelopmentType[],
         minSignificance: min,
@@ -195,13 +205,7 @@ async function withStore(
 }
 
 function describe(s: Subscription): string {
-  const filters = [
-    ...s.filters.incidents.map((x) => `incident:${x}`),
-    ...s.filters.actors.map((x) => `actor:${x}`),
-    ...s.filters.countries.map((x) => `country:${x}`),
-    ...s.filters.types.map((x) => `type:${x}`),
-    ...(s.filters.minSignificance > 0 ? [`min:${s.filters.minSignificance}`] : []),
-  ];
+  const filters = filterWords(s.filters);
   const status = s.status === 'paused' ? `paused${s.pausedReason ? ` (${s.pausedReason})` : ''}` : 'active';
   const last = s.lastDeliveredAt ? `last ${s.lastDeliveredAt}` : 'never delivered';
   return stripControl(

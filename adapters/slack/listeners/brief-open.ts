@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION, decodeRef } from '../action-ids';
 import { renderBrief } from '../render-brief';
-import { briefFor, type SlackContext } from '../slack-context';
+import type { SlackContext } from '../slack-context';
 
 /** A candidate ("did you mean") or related-incident button: that brief, in place of the message. */
 export function register(app: App, ctx: SlackContext): void {
@@ -9,11 +9,11 @@ export function register(app: App, ctx: SlackContext): void {
     await ack();
     const ref = decodeRef(action.value);
     if (!ref) {
-      ctx.log.warn('slack.action.bad_value', { action: action.action_id });
+      ctx.log.warn('slack.action_rejected', { action: action.action_id });
       return;
     }
     try {
-      const brief = briefFor(ctx, ref);
+      const brief = ctx.briefing.briefForRef({ kind: ref.k, id: ref.id }, ref.l, ref.q);
       const ephemeral = body.container?.is_ephemeral === true;
       await respond({
         replace_original: true,

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION, BriefView, decodeRef } from '../action-ids';
 import { renderBrief } from '../render-brief';
-import { briefFor, type SlackContext } from '../slack-context';
+import type { SlackContext } from '../slack-context';
 
 /**
  * "Post to channel" on an ephemeral brief: the same brief posted for everyone (through the
@@ -13,12 +13,12 @@ export function register(app: App, ctx: SlackContext): void {
     await ack();
     const ref = decodeRef(action.value);
     if (!ref) {
-      ctx.log.warn('slack.action.bad_value', { action: action.action_id });
+      ctx.log.warn('slack.action_rejected', { action: action.action_id });
       return;
     }
     try {
       const view = BriefView.safeParse((JSON.parse(action.value ?? '{}') as { v?: unknown }).v);
-      const brief = briefFor(ctx, ref);
+      const brief = ctx.briefing.briefForRef({ kind: ref.k, id: ref.id }, ref.l, ref.q);
       await respond({
         response_type: 'in_channel',
         replace_original: false,

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION, BriefView, decodeRef } from '../action-ids';
 import { renderBrief } from '../render-brief';
-import { briefFor, type SlackContext } from '../slack-context';
+import type { SlackContext } from '../slack-context';
 
 /** "Timeline", "Sources", "Related" and "Summary": the same message, redrawn with that part in full. */
 export function register(app: App, ctx: SlackContext): void {
@@ -10,11 +10,11 @@ export function register(app: App, ctx: SlackContext): void {
     const ref = decodeRef(action.value);
     const view = BriefView.safeParse(ACTION.showPattern.exec(action.action_id)?.[1]);
     if (!ref || !view.success) {
-      ctx.log.warn('slack.action.bad_value', { action: action.action_id });
+      ctx.log.warn('slack.action_rejected', { action: action.action_id });
       return;
     }
     try {
-      const brief = briefFor(ctx, ref);
+      const brief = ctx.briefing.briefForRef({ kind: ref.k, id: ref.id }, ref.l, ref.q);
       const ephemeral = body.container?.is_ephemeral === true;
       await respond({
         replace_original: true,

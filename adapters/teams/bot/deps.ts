@@ -1,4 +1,4 @@
-import type { FeedRuntime } from '../../../src/feeds/feed-runtime';
+import type { ChatService } from '../../../src/chat/chat-service';
 import type { Logger } from '../../../src/log';
 import type { BriefingService } from '../../../src/service/briefing-service';
 import type { Locale } from '../../../src/domain/text';
@@ -9,6 +9,8 @@ import type { DigestPermission } from './permissions';
 /** Everything the bot's handlers use; built once by mountTeams. */
 export interface BotDeps {
   briefing: BriefingService;
+  /** The surface-neutral commands (src/chat). */
+  chat: ChatService;
   subscriptions: SubscriptionStore;
   channelSettings: ChannelSettingsStore;
   conversations: KeyvConversationStore;
@@ -17,6 +19,4 @@ export interface BotDeps {
   /** Language and zone when neither the conversation nor the user says otherwise. */
   defaults: { locale: Locale; timezone: string };
   now: () => Date;
-  /** Followed feeds (`sources`); absent when the deployment gives the chat no feed store. */
-  feeds?: Pick<FeedRuntime, 'store' | 'followed'>;
 }

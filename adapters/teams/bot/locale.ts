@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { isTimeZone } from '../../../src/config';
+import { isTimeZone } from '../../../src/time/time-zone';
 import type { Locale } from '../../../src/domain/text';
 import type { ConversationInfo } from './conversation';
 import type { BotDeps } from './deps';

@@ -6,31 +6,32 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { Subscription } from '../../../src/domain/subscription';
+import type { ChatRequest, SubjectRef } from '../../../src/chat/chat-request';
+import type { Caller } from '../../../src/chat/chat-service';
+import { parseCommand } from '../../../src/chat/parse-command';
+import { outcomeCard } from '../chat-replies';
 import { composeQuery, composeSelect } from '../compose-extension';
-import { helpCard } from '../commands/help';
+import { helpCard } from '../help-card';
 import { messages } from '../messages';
-import { conversationInfo, referenceFor } from './conversation';
+import { type ConversationInfo, conversationInfo, referenceFor } from './conversation';
 import type { BotDeps } from './deps';
-import { localeFor, localeOfTag } from './locale';
+import { localeFor, localeOfTag, timezoneFor } from './locale';
+import { commandText } from './message-text';
 import { cardActivity, notice } from './replies';
-import { type CommandRouter, commandText, type Pick } from './router';
 
 const PickValue = z.object({
   cyberbrief: z.object({ pick: z.object({ kind: z.enum(['incident', 'actor']), id: z.string().min(1).max(200) }) }),
 });
 
 /**
- * The Teams bot: messages go to the command router, install and removal keep the conversation
+ * The Teams bot: a message becomes a ChatRequest (src/chat) and its outcome a card; install and removal keep the conversation
  * references (and pause a removed conversation's digest), and the compose extension searches.
  */
 export class CyberbriefBot extends TeamsActivityHandler {
   /** Conversations whose reference this process already stored: one write per conversation, not per message. */
   private readonly remembered = new Set<string>();
 
-  constructor(
-    private readonly deps: BotDeps,
-    private readonly router: CommandRouter,
-  ) {
+  constructor(private readonly deps: BotDeps) {
     super();
     this.onMessage(async (turn, next) => {
       await this.message(turn);
@@ -77,27 +78,39 @@ export class CyberbriefBot extends TeamsActivityHandler {
     const info = conversationInfo(turn.activity);
     const locale = await localeFor(this.deps, info, turn.activity);
     const parsed = PickValue.safeParse(turn.activity.value);
-    const pick: Pick | undefined = parsed.success ? parsed.data.cyberbrief.pick : undefined;
+    const pick: SubjectRef | undefined = parsed.success ? parsed.data.cyberbrief.pick : undefined;
     const text = commandText(turn);
-    const routed = this.router.route(text, pick !== undefined);
-    if (!routed) return;
+    // A card button names its subject exactly; its text is only the echo, whatever words it reads.
+    const req: ChatRequest = pick
+      ? { kind: 'lookup', query: text || pick.id, public: false, ref: pick }
+      : parseCommand(text);
     try {
       await this.remember(turn, info.key);
-      await routed.handler({
-        turn,
-        args: routed.args,
-        pick,
-        info,
-        locale,
-        deps: this.deps,
-        reply: async (m) => {
-          await turn.sendActivity(cardActivity(m));
-        },
-      });
+      const caller = this.callerFor(turn, info, locale);
+      // The scheduler posts from any replica: the reference must be stored with the subscription.
+      if (req.kind === 'subscribe')
+        await this.deps.conversations.save(info.key, referenceFor(turn.activity), this.deps.now());
+      const outcome = await this.deps.chat.run(req, caller);
+      await turn.sendActivity(cardActivity(outcomeCard(outcome, locale)));
     } catch (e) {
       this.deps.log.error('teams.command_failed', { error: (e as Error).message, conversation: info.type });
       await turn.sendActivity(cardActivity(notice([messages(locale).failed])));
     }
+  }
+
+  private callerFor(turn: TurnContext, info: ConversationInfo, locale: Caller['locale']): Caller {
+    const from = turn.activity.from;
+    return {
+      platform: 'teams',
+      channel: info.key,
+      workspace: info.tenantId ?? '',
+      user: from?.aadObjectId ?? from?.id ?? '',
+      locale,
+      timezone: timezoneFor(this.deps, turn.activity),
+      conversationRef: referenceFor(turn.activity),
+      mayManageDigest: () => this.deps.permission.canManage(turn, info),
+      mayManageFeeds: () => this.deps.permission.canManageDeployment(turn, info),
+    };
   }
 
   private async remember(turn: TurnContext, key: string): Promise<void> {
@@ -110,7 +123,7 @@ export class CyberbriefBot extends TeamsActivityHandler {
     const info = conversationInfo(turn.activity);
     await this.deps.conversations.save(info.key, referenceFor(turn.activity), this.deps.now());
     this.remembered.add(info.key);
-    this.deps.log.info('teams.installed', { conversation: info.type });
+    this.deps.log.info('teams.bot_installed', { conversation: info.type });
     if (welcome)
       await turn.sendActivity(cardActivity(helpCard(localeOfTag(turn.activity.locale) ?? this.deps.defaults.locale)));
   }
@@ -132,6 +145,6 @@ export class CyberbriefBot extends TeamsActivityHandler {
       );
       this.deps.log.warn('teams.subscription_paused', { subscription: sub.id, reason: 'removed' });
     }
-    this.deps.log.info('teams.removed', { conversation: info.type });
+    this.deps.log.info('teams.bot_removed', { conversation: info.type });
   }
 }

@@ -1,7 +1,7 @@
 import type { PartialDate } from '../../domain/dates';
 import type { DateMention } from '../dates/resolve';
 import type { Token } from '../text/tokens';
-import type { Span } from './parties';
+import type { Span } from './types';
 import type { TriggerHit } from './triggers';
 
 /** A date written before an attack belongs to it unless a "that"/"que" or a speech verb stands between ("said on Wednesday that hackers had..."). */

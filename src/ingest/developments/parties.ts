@@ -2,13 +2,9 @@ import type { DevelopmentType } from '../../domain/development';
 import type { Mention } from '../entities';
 import { GOVERNMENT_NOUNS } from '../entities';
 import type { Token } from '../text/tokens';
-import type { Draft, SentenceInput } from './read-sentence';
-import type { TriggerHit } from './triggers';
+import type { Draft, Parties, SentenceInput, Span } from './types';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span } from './types';
 
 /** Words that may sit between two names of one list ("les États-Unis et leurs principaux alliés - l'UE, le Canada"). */
 const JOINERS = new Set(
@@ -66,27 +62,6 @@ const AGENT_OF_NOUN: ReadonlySet<DevelopmentType> = new Set([
   'investigation',
   'disclosure',
 ]);
-
-export interface Parties {
-  mentions: readonly Mention[];
-  isPassive(at: number): boolean;
-  subjects(zoneStart: number, at: number, cs: number, allowAffiliation?: boolean): Mention[];
-  objects(from: number, to: number, allowAffiliation: boolean): Mention[];
-  linked(from: number, to: number): Mention[];
-  targets(from: number, to: number): Mention[];
-  toParties(from: number, to: number): Mention[];
-  nounAgents(h: TriggerHit, to: number): Mention[];
-  agentOfNoun(type: DevelopmentType): boolean;
-  agents(from: number, to: number): Mention[];
-  speakers(cs: number, at: number): Mention[];
-  selon(): Mention[];
-  blamed(cs: number, at: number, adjacent: boolean): Mention[];
-  after(from: number, to: number): Mention[];
-  afterOpening(from: number, to: number): Mention[];
-  quotedSpeaker(at: number): Mention[];
-  relativeAntecedent(at: number): Mention[];
-  attack(a: TriggerHit, z: { cs: number; ce: number; npEnd: number; within?: number }): Draft;
-}
 
 /**
  * Who does what to whom around a trigger, from word order and prepositions: no parser, a few

@@ -1,48 +1,13 @@
-import type { PartialDate } from '../../domain/dates';
-import type { DevelopmentType, Stance } from '../../domain/development';
 import type { DateMention } from '../dates/resolve';
 import type { Mention } from '../entities';
 import type { Token } from '../text/tokens';
 import { clauses, generic, isFirm, isHedged, isModal, isNegated, isThreatNoun, targetedPeople } from './cues';
 import { attackDateOk, pickDate } from './draft-dates';
-import { type Parties, partiesOf, type Span } from './parties';
+import { partiesOf } from './parties';
 import type { TriggerHit } from './triggers';
+import type { Draft, Dropped, Parties, SentenceInput } from './types';
 
-/** One development read from one sentence, before it is dated against the article and linked. */
-export interface Draft {
-  type: DevelopmentType;
-  stance?: Stance;
-  by: string[];
-  against: string[];
-  /** A date the sentence gives for this act, if any. */
-  date?: PartialDate;
-  trigger: Span;
-  clause: Span;
-  /** "ces accusations", "these charges": the target is the one of the previous attribution. */
-  inheritsAgainst?: boolean;
-  /** Nobody named as its author ("Josep Borrell est invité à expliquer"): the last speaker is. */
-  inheritsBy?: boolean;
-}
-
-export interface SentenceInput {
-  tokens: readonly Token[];
-  mentions: readonly Mention[];
-  triggers: readonly TriggerHit[];
-  /** Dates the sentence names between two character offsets; asked only for clauses that report something. */
-  dates: readonly DateMention[] | ((from: number, to: number) => readonly DateMention[]);
-  /** The council of ministers of an organisation, if the knowledge base has one. */
-  councilOf?: (id: string) => string | undefined;
-  /** Kind of an actor id, so roles can tell groups and government bodies from states. */
-  kindOf?: (id: string) => { kind: string; country?: string } | undefined;
-}
-
-/** Why a trigger gave no development: kept for the tests and for tuning, never shown to users. */
-export interface Dropped {
-  type: DevelopmentType;
-  at: number;
-  end: number;
-  why: 'negated' | 'modal' | 'no-target' | 'part-of-act';
-}
+export type { Draft, Dropped, SentenceInput } from './types';
 
 const DEMONSTRATIVE = new Set([
   'ces',

@@ -1,6 +1,6 @@
 import { HttpServer } from '../../../adapters/server/http-server';
 import { mountSlack, type SlackRuntime } from '../../../adapters/slack/app';
-import { slackFeeds } from '../../../adapters/slack/mount';
+import { chatFeeds } from '../../../adapters/server/chat-feeds';
 import type { FeedRuntime } from '../../../src/feeds/feed-runtime';
 import { loadSlackConfig } from '../../../adapters/slack/config';
 import { jsonLogger, type Logger } from '../../../src/log';
@@ -54,7 +54,7 @@ export async function startHarness(
   });
   const subscriptions = new KeyvSubscriptionStore(app.kv);
   const channels = new KeyvChannelSettings(app.kv);
-  const feeds = slackFeeds(app, opts.now);
+  const feeds = chatFeeds(app, opts.now);
   const http = new HttpServer(log);
   const runtime = await mountSlack(http, {
     config,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { App } from '../../../adapters/root';
 import { HttpServer } from '../../../adapters/server/http-server';
-import { mountTeams, type TeamsDeps, type TeamsMount } from '../../../adapters/teams/mount';
+import { mountTeams, type TeamsDeps, type TeamsMount } from '../../../adapters/server/mount-teams';
 import { jsonLogger } from '../../../src/log';
 import { openTempApp } from '../../support/temp-app';
 import { ConnectorStub } from './connector-stub';
