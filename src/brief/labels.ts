@@ -84,6 +84,7 @@ export const LABELS = {
     openBrief: 'Open brief',
     fullBrief: 'Open full brief',
     quotes: 'Quoted from the sources',
+    help: 'Help',
   },
   fr: {
     type: {
@@ -165,6 +166,7 @@ export const LABELS = {
     openBrief: 'Ouvrir la fiche',
     fullBrief: 'Ouvrir la fiche complète',
     quotes: 'Extraits des sources',
+    help: 'Aide',
   },
 } as const;
 
