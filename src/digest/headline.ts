@@ -15,6 +15,8 @@ export function formatInstant(iso: string, locale: Locale, timeZone: string): st
 }
 
 export function developmentCount(d: Digest): number {
+  // What the digest shows, as its headline counts it; the rest is named in "also".
+  if (d.view) return d.view.count.developments;
   let n = d.more;
   for (const g of d.incidents) n += g.developments.length;
   return n;
