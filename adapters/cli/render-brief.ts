@@ -1,5 +1,6 @@
 import { formatDate, formatPeriod, joinNames, labels, siteOf } from '../../src/brief/labels';
 import type { Brief } from '../../src/domain/brief';
+import type { FirstScreen } from '../../src/domain/screen';
 import { stripControl } from '../../src/text/terminal-text';
 import { styler } from './style';
 
@@ -33,6 +34,7 @@ export function renderBrief(brief: Brief, color: boolean): string {
     return `${lines.join('\n')}\n`;
   }
 
+  if (brief.screen) return renderScreen(brief.screen, color);
   lines.push(s.bold(clean(brief.title)));
   const meta: string[] = [];
   if (brief.period) meta.push(formatPeriod(brief.period, brief.locale));
@@ -110,6 +112,39 @@ function sourceNumber(brief: Brief, id: string): number {
   return brief.sources.findIndex((s) => s.id === id) + 1;
 }
 
-/** Drops C0/C1 control characters (escape sequences) except newlines and tabs. */
 // One function for every CLI output (src/text/terminal-text.ts); re-exported where commands always took it.
 export { stripControl };
+
+/** The first screen, then the whole timeline and the numbered sources: the same statements as chat. */
+function renderScreen(screen: FirstScreen, color: boolean): string {
+  const L = labels(screen.locale);
+  const s = styler(color);
+  const clean = stripControl;
+  const out: string[] = [s.bold(clean(screen.title))];
+  out.push(s.dim([screen.kindLabel, screen.periodLabel].filter((x) => x).join(' · ')), '');
+  for (const g of screen.gist) out.push(clean(g));
+  if (screen.incidents?.length) {
+    out.push('', s.heading(L.incidents));
+    for (const i of screen.incidents) out.push(`  ${clean(i.name)} ${s.dim(`(${i.year}, ${i.role})`)}`);
+  }
+  const facts = [...screen.attribution, ...screen.denials];
+  if (facts.length) out.push('', s.heading(L.attribution), ...facts.map((l) => `  ${clean(l.line)}`));
+  if (screen.responses.length)
+    out.push('', s.heading(L.responses), ...screen.responses.map((l) => `  ${clean(l.line)}`));
+  if (screen.timeline.length) out.push('', s.heading(L.timeline), ...screen.timeline.map((l) => `  ${clean(l.line)}`));
+  if (screen.sources.length) {
+    out.push('', s.heading(L.sources));
+    for (const src of screen.sources) {
+      const meta = [src.published, src.kindLabel, src.langMark ?? src.language].filter((x) => x).join(', ');
+      const title = clean(src.title ?? siteOf(src.url) ?? src.id);
+      out.push(`  [${src.n}] ${title} (${meta})${src.url ? `\n      ${clean(src.url)}` : ''}`);
+    }
+  }
+  if (screen.quotes.length) {
+    out.push('', s.heading(L.quotes));
+    for (const q of screen.quotes)
+      out.push(`  “${clean(q.text)}” (${q.lang}) ${q.cites.map((n) => `[${n}]`).join('')}`);
+  }
+  if (screen.asOfLabel) out.push('', s.dim(screen.asOfLabel));
+  return `${out.join('\n')}\n`;
+}

@@ -6,6 +6,8 @@ export const ACTION = {
   show: (section: BriefView) => `cyberbrief_show_${section}`,
   showPattern: /^cyberbrief_show_(summary|timeline|sources|related)$/,
   post: 'cyberbrief_post',
+  full: 'cyberbrief_full',
+  help: 'cyberbrief_help',
   open: (n: number) => `cyberbrief_open_${n}`,
   openPattern: /^cyberbrief_open_\d+$/,
 } as const;

@@ -65,3 +65,13 @@ export function actions(elements: Button[], blockId?: string): types.ActionsBloc
     elements: elements.slice(0, LIMITS.actionsElements),
   };
 }
+
+/** A button that opens a link (Slack still sends an action, which the app acknowledges). */
+export function urlButton(text: string, actionId: string, url: string): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: fitPlain(text, LIMITS.buttonText), emoji: false },
+    action_id: actionId,
+    url,
+  };
+}

@@ -1,19 +1,21 @@
 import type { Brief } from '../../src/domain/brief';
-import { labels } from '../../src/brief/labels';
+import { labels, siteOf } from '../../src/brief/labels';
 import { ACTION, type BriefRef, type BriefView, encodeRef } from './action-ids';
 import {
   actions,
   button,
   type Button,
   context,
-  fields,
   header,
   type KnownBlock,
   section,
   type SlackMessage,
+  urlButton,
 } from './blocks';
-import { attributionFields, relatedLines, showPeriod, sourceLines, timelineLines } from './brief-lines';
-import { escapeMrkdwn, mentionUser } from './escape';
+import { relatedLines, showDate, showPeriod, sourceLines, timelineLines } from './brief-lines';
+import type { FirstScreen, ScreenLine } from '../../src/domain/screen';
+import { shortenMiddle } from '../../src/lang/shorten';
+import { escapeInline, escapeMrkdwn, mentionUser, mrkdwnLink } from './escape';
 import { fitMrkdwn, LIMITS } from './limits';
 import { strings } from './strings';
 
@@ -26,8 +28,6 @@ export interface BriefRenderOptions {
   sharedBy?: string;
 }
 
-/** How many entries the summary view shows of each list before the expand buttons. */
-const SHORT = { timeline: 5, sources: 3, incidents: 5 };
 /** Most buttons shown for candidates or related incidents: more is a wall on a phone. */
 const MAX_CHOICES = 10;
 
@@ -44,43 +44,27 @@ export function renderBrief(brief: Brief, opts: BriefRenderOptions): SlackMessag
   const S = strings(brief.locale);
   const view = opts.view ?? 'summary';
   const ref = refOf(brief)!;
-  const blocks: KnownBlock[] = [header(brief.title)];
-  const meta = [showPeriod(brief.period, brief.locale), L.sourcesCount(brief.sources.length)];
-  if (brief.subject.actorKind) meta.push(L.kind[brief.subject.actorKind]);
-  blocks.push(
-    context([
-      meta
-        .filter((m) => m !== '')
-        .map(escapeMrkdwn)
-        .join(' · '),
-    ]),
-  );
-  if (brief.summary.length > 0) blocks.push(section(brief.summary.map(escapeMrkdwn).join('\n\n')));
-
+  const screen = brief.screen;
+  const blocks: KnownBlock[] = [header(screen ? screen.title : brief.title)];
   // Blocks kept for what always closes the message: buttons, the "more" note and the credit.
   const budget = LIMITS.messageBlocks - 3;
-  if (view === 'summary') {
-    const f = attributionFields(brief);
-    if (f.length > 0) blocks.push(fields(f));
-    if (brief.incidents && brief.incidents.length > 0) {
-      const lines = relatedLines(brief);
-      blocks.push(
-        listSection(L.incidents, lines.slice(0, SHORT.incidents), Math.max(0, lines.length - SHORT.incidents), brief),
-      );
-    }
-    if (brief.timeline.length > 0) {
-      const { shown, hidden } = shortTimeline(brief);
-      blocks.push(listSection(L.timeline, shown, hidden, brief));
-    }
-    if (brief.sources.length > 0) {
-      const shown = sourceLines(brief, brief.sources.slice(0, SHORT.sources)).map((l) => l.replace(/^• /, ''));
-      const more = brief.sources.length - shown.length;
-      blocks.push(context([[...shown, ...(more > 0 ? [`_${escapeMrkdwn(L.more(more))}_`] : [])].join(' · ')]));
-    }
+  if (view === 'summary' && screen) {
+    blocks.push(...firstScreen(screen));
+  } else if (view === 'summary') {
+    blocks.push(context([escapeMrkdwn(showPeriod(brief.period, brief.locale))]));
+    if (brief.summary.length > 0) blocks.push(section(brief.summary.map(escapeMrkdwn).join('\n\n')));
   } else {
     const title = view === 'timeline' ? L.timeline : view === 'sources' ? L.sources : L.related;
     const lines =
-      view === 'timeline' ? timelineLines(brief) : view === 'sources' ? sourceLines(brief) : relatedLines(brief);
+      view === 'timeline'
+        ? screen
+          ? screen.timeline.map(screenLine)
+          : timelineLines(brief)
+        : view === 'sources'
+          ? screen
+            ? screenSourceLines(screen)
+            : sourceLines(brief)
+          : relatedLines(brief);
     const left = fullList(blocks, title, lines, budget);
     if (view === 'related') {
       const related = brief.related.slice(0, MAX_CHOICES);
@@ -88,7 +72,11 @@ export function renderBrief(brief: Brief, opts: BriefRenderOptions): SlackMessag
         blocks.push(
           actions(
             related.map((r, i) =>
-              button(r.name, ACTION.open(i), encodeRef({ k: 'incident', id: r.id, l: brief.locale, q: r.name })),
+              button(
+                shortenMiddle(r.name, LIMITS.buttonText),
+                ACTION.open(i),
+                encodeRef({ k: 'incident', id: r.id, l: brief.locale, q: r.name }),
+              ),
             ),
           ),
         );
@@ -103,29 +91,18 @@ export function renderBrief(brief: Brief, opts: BriefRenderOptions): SlackMessag
 
   const buttons: Button[] = [];
   const value = encodeRef({ ...ref, ...(opts.sharedBy ? { by: opts.sharedBy } : {}) });
-  if (view !== 'summary') buttons.push(button(S.summary, ACTION.show('summary'), value));
   if (view !== 'timeline' && brief.timeline.length > 0)
     buttons.push(button(L.timeline, ACTION.show('timeline'), value));
   if (view !== 'sources' && brief.sources.length > 0) buttons.push(button(L.sources, ACTION.show('sources'), value));
   if (view !== 'related' && (brief.related.length > 0 || (brief.incidents?.length ?? 0) > 0))
     buttons.push(button(L.related, ACTION.show('related'), value));
-  if (opts.ephemeral) buttons.push(button(S.post, ACTION.post, JSON.stringify({ ...ref, v: view }), 'primary'));
+  if (opts.ephemeral && view === 'summary')
+    buttons.push(button(S.post, ACTION.post, JSON.stringify({ ...ref, v: view }), 'primary'));
+  const full = screen?.links?.full;
+  if (full && view === 'summary') buttons.push(urlButton(L.fullBrief, ACTION.full, full));
   if (buttons.length > 0) blocks.push(actions(buttons, 'brief_actions'));
   if (opts.sharedBy) blocks.push(context([S.sharedBy(mentionUser(opts.sharedBy))]));
   return { text: fallback(brief), blocks: blocks.slice(0, LIMITS.messageBlocks) };
-}
-
-/** The first entry says when it began; the last ones say where it stands now. Returns the lines and how many were left out. */
-function shortTimeline(brief: Brief): { shown: string[]; hidden: number } {
-  const t = brief.timeline;
-  if (t.length <= SHORT.timeline) return { shown: timelineLines(brief), hidden: 0 };
-  const [first, ...last] = timelineLines(brief, [t[0]!, ...t.slice(t.length - (SHORT.timeline - 1))]);
-  return { shown: [first!, '⋮', ...last], hidden: t.length - SHORT.timeline };
-}
-
-function listSection(title: string, shown: string[], hidden: number, brief: Brief): KnownBlock {
-  const more = hidden > 0 ? `\n_${escapeMrkdwn(labels(brief.locale).more(hidden))}_` : '';
-  return section(`*${escapeMrkdwn(title)}*\n${fitMrkdwn(shown.join('\n'), LIMITS.sectionText - 200)}${more}`);
 }
 
 /** Appends a titled list in as many sections as the block budget allows; returns how many lines were left out. */
@@ -168,7 +145,7 @@ function renderChoices(brief: Brief): SlackMessage {
       actions(
         candidates.map((c, i) =>
           button(
-            c.name,
+            candidateLabel(c.name, c.detail),
             ACTION.open(i),
             encodeRef({ k: c.kind, id: c.id, l: brief.locale, q: brief.query.slice(0, 200) }),
           ),
@@ -177,6 +154,8 @@ function renderChoices(brief: Brief): SlackMessage {
       ),
     );
   }
+  if (brief.status === 'not_found')
+    blocks.push(actions([button(S.helpButton, ACTION.help, brief.locale)], 'brief_help'));
   const names = candidates.map((c) => c.name);
   const text = names.length > 0 ? `${brief.title}: ${names.join(', ')}` : `${brief.title}. ${S.notFoundHint}`;
   return { text: fitMrkdwn(escapeMrkdwn(text), LIMITS.fallbackText), blocks };
@@ -190,4 +169,55 @@ function fallback(brief: Brief): string {
     escapeMrkdwn(`${brief.title}${period ? ` (${period})` : ''}${first ? `: ${first}` : ''}`),
     LIMITS.fallbackText,
   );
+}
+
+/** The first screen: kind and period, the gist, who attributed and who denied, the responses, how current. */
+function firstScreen(screen: FirstScreen): KnownBlock[] {
+  const L = labels(screen.locale);
+  const out: KnownBlock[] = [];
+  out.push(context([escapeMrkdwn([screen.kindLabel, screen.periodLabel].filter((x) => x !== '').join(' · '))]));
+  if (screen.gist.length > 0) out.push(section(escapeMrkdwn(screen.gist.join(' '))));
+  if (screen.incidents && screen.incidents.length > 0) {
+    const more = screen.more.incidents > 0 ? ` _${escapeMrkdwn(L.more(screen.more.incidents))}_` : '';
+    out.push(
+      section(
+        `*${escapeMrkdwn(L.incidents)}*\n${screen.incidents.map((i) => `${escapeInline(i.name)} (${i.year}, ${escapeMrkdwn(i.role)})`).join(' · ')}${more}`,
+      ),
+    );
+  }
+  const facts = [...screen.attribution, ...screen.denials];
+  if (facts.length > 0) out.push(section(`*${escapeMrkdwn(L.attribution)}*\n${facts.map(screenLine).join('\n')}`));
+  if (screen.responses.length > 0)
+    out.push(section(`*${escapeMrkdwn(L.responses)}*\n${screen.responses.map(screenLine).join('\n')}`));
+  if (screen.asOfLabel) out.push(context([escapeMrkdwn(screen.asOfLabel)]));
+  return out;
+}
+
+/** A dated statement with its date in bold: "*19–20 Dec 2017* — ... [2][3]". */
+export function screenLine(l: ScreenLine): string {
+  if (l.kind === 'denial' || !l.line.startsWith(l.date)) return escapeMrkdwn(l.line);
+  return `*${escapeMrkdwn(l.date)}*${escapeMrkdwn(l.line.slice(l.date.length))}`;
+}
+
+/** "[1] <url|title> · 19 Dec 2017 · official (fr)", then the article sentences quoted with their language. */
+export function screenSourceLines(screen: FirstScreen): string[] {
+  const L = labels(screen.locale);
+  const lines = screen.sources.map((s) => {
+    const title = s.title ?? siteOf(s.url) ?? s.id;
+    const meta = [showDate(s.published.slice(0, 10), screen.locale), s.kindLabel].filter((x) => x);
+    const lang = s.langMark ? ` (${escapeMrkdwn(s.langMark)})` : '';
+    return `[${s.n}] ${mrkdwnLink(s.url, title)} · ${escapeMrkdwn(meta.join(' · '))}${lang}`;
+  });
+  if (screen.quotes.length > 0) {
+    lines.push(`*${escapeMrkdwn(L.quotes)}*`);
+    for (const q of screen.quotes)
+      lines.push(`> ${escapeInline(q.text)} _(${escapeMrkdwn(q.lang)})_ ${q.cites.map((n) => `[${n}]`).join('')}`);
+  }
+  return lines;
+}
+
+/** "Cyberattack on Ukra…wer grid (2015) · Incident · 2015": the start and the distinguishing end stay. */
+function candidateLabel(name: string, detail: string | undefined): string {
+  const tail = detail ? ` · ${detail}` : '';
+  return `${shortenMiddle(name, LIMITS.buttonText - [...tail].length)}${tail}`;
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../../src/domain/text';
  */
 const en = {
   post: 'Post to channel',
+  helpButton: 'Help',
   summary: 'Summary',
   sharedBy: (who: string) => `Shared by ${who}`,
   pick: 'Pick one:',
@@ -93,6 +94,7 @@ type Strings = typeof en;
 
 const fr: Strings = {
   post: 'Publier dans le canal',
+  helpButton: 'Aide',
   summary: 'Résumé',
   sharedBy: (who) => `Partagé par ${who}`,
   pick: 'Choisissez :',

@@ -2,6 +2,8 @@ import { joinNames, labels, siteOf } from '../../src/brief/labels';
 import { dateLabel, periodLabel } from './cards/dates';
 import type { ActorRef } from '../../src/domain/actor';
 import type { Brief, SourceRef } from '../../src/domain/brief';
+import type { FirstScreen, ScreenLine } from '../../src/domain/screen';
+import { shortenMiddle } from '../../src/lang/shorten';
 import type { Locale } from '../../src/domain/text';
 import { type Budget, fitCard } from './cards/budget';
 import {
@@ -14,6 +16,7 @@ import {
   heading,
   linkRow,
   messageBack,
+  openUrl,
   showCard,
   text,
 } from './cards/elements';
@@ -33,6 +36,8 @@ export function renderBrief(brief: Brief): RenderedCard {
     200,
   );
   if (brief.status !== 'found') return { card: choiceCard(brief), summary };
+  const screen = brief.screen;
+  if (screen) return { card: fitCard((b) => screenCard(brief, screen, b)), summary };
   return {
     card: fitCard((b) => foundCard(brief, b)),
     summary: brief.summary[0] ? plain(`${summary}: ${brief.summary[0]}`, 240) : summary || L.what,
@@ -111,6 +116,92 @@ function foundCard(brief: Brief, b: Budget): AdaptiveCard {
   return card(body, actions, fallback(brief, b));
 }
 
+/**
+ * The first screen, laid out: title, kind and period, gist, who attributed and who denied, the
+ * responses, how current. Timeline, Sources and Related open below it (Action.ShowCard) for
+ * whoever clicks, without a round trip.
+ */
+function screenCard(brief: Brief, screen: FirstScreen, b: Budget): AdaptiveCard {
+  const L = labels(screen.locale);
+  const body: CardElement[] = [text(plain(screen.title, 200), { size: 'Large', weight: 'Bolder' })];
+  const meta = [screen.kindLabel, screen.periodLabel].filter((x) => x !== '').join(' · ');
+  body.push(text(plain(meta, 300), { isSubtle: true, spacing: 'None' }));
+  if (screen.gist.length > 0) body.push(text(plain(screen.gist.join(' '), b.summary)));
+  if (screen.incidents && screen.incidents.length > 0) {
+    const more = screen.more.incidents > 0 ? ` ${L.more(screen.more.incidents)}` : '';
+    body.push(heading(L.incidents));
+    body.push(
+      text(plain(`${screen.incidents.map((i) => `${i.name} (${i.year}, ${i.role})`).join(' · ')}${more}`, 600), {
+        spacing: 'Small',
+      }),
+    );
+  }
+  const facts = [...screen.attribution, ...screen.denials];
+  if (facts.length > 0) {
+    body.push(heading(L.attribution));
+    body.push(...facts.map((l) => lineBlock(l)));
+  }
+  if (screen.responses.length > 0) {
+    body.push(heading(L.responses));
+    body.push(...screen.responses.map((l) => lineBlock(l)));
+  }
+  if (screen.asOfLabel) body.push(text(plain(screen.asOfLabel), { isSubtle: true, size: 'Small', spacing: 'Medium' }));
+
+  const actions: CardAction[] = [];
+  if (screen.timeline.length > 0)
+    actions.push(
+      showCard(
+        L.timeline,
+        screen.timeline.slice(0, b.timeline).map((l) => lineBlock(l)),
+      ),
+    );
+  if (screen.sources.length > 0) actions.push(showCard(L.sources, screenSources(screen, b.sources)));
+  if (screen.related.length > 0)
+    actions.push(
+      showCard(
+        L.related,
+        screen.related
+          .slice(0, b.incidents)
+          .map((r) => text(plain(`${r.name} · ${r.label}`, 300), { spacing: 'Small' })),
+      ),
+    );
+  if (screen.links?.full) actions.push(openUrl(L.fullBrief, screen.links.full));
+  return card(body, actions, fallback(brief, b));
+}
+
+/** One dated statement, its citations at its end. */
+function lineBlock(l: ScreenLine): CardElement {
+  // Citations are the project's own "[n]"; only the statement goes through plain().
+  const cites = l.cites.map((n) => `[${n}]`).join('');
+  const stated = l.line.endsWith(cites) ? l.line.slice(0, l.line.length - cites.length).trimEnd() : l.line;
+  const t = plain(stated, 600);
+  return text(cites ? `${t} ${cites}` : t, { spacing: 'Small' });
+}
+
+function screenSources(screen: FirstScreen, max: number): CardElement[] {
+  const L = labels(screen.locale);
+  const rows = screen.sources.slice(0, max).map((s) => {
+    const host = siteOf(s.url);
+    const detail = [formatSourceDate(s.published, screen.locale), s.kindLabel, s.langMark ? `(${s.langMark})` : '']
+      .filter((x) => x)
+      .join(' · ');
+    return linkRow(`[${s.n}] ${plain(s.title ?? host ?? s.id, 200)}`, plain(detail, 200), s.url);
+  });
+  if (screen.sources.length > max)
+    rows.push(text(plain(L.more(screen.sources.length - max)), { isSubtle: true, size: 'Small' }));
+  if (screen.quotes.length > 0) {
+    rows.push(text(L.quotes, { weight: 'Bolder', spacing: 'Medium' }));
+    for (const q of screen.quotes.slice(0, 10))
+      rows.push(
+        text(plain(`“${q.text}” (${q.lang}) ${q.cites.map((n) => `[${n}]`).join('')}`, 400), {
+          isSubtle: true,
+          size: 'Small',
+        }),
+      );
+  }
+  return rows;
+}
+
 /** Ambiguous or not found: the title, and the candidates as buttons that fetch their brief. */
 function choiceCard(brief: Brief): AdaptiveCard {
   const L = labels(brief.locale);
@@ -121,9 +212,13 @@ function choiceCard(brief: Brief): AdaptiveCard {
   } else if (brief.suggestions && brief.suggestions.length > 0) {
     body.push(text(plain(`${L.suggestions}: ${brief.suggestions.slice(0, 5).join(', ')}`, 600), { isSubtle: true }));
   }
-  const actions = candidates.map((c) =>
-    messageBack(truncate(plain(c.name, 80), 60), plain(c.name, 200), { pick: { kind: c.kind, id: c.id } }),
-  );
+  const actions = candidates.map((c) => {
+    const tail = c.detail ? ` · ${c.detail}` : '';
+    const label = `${shortenMiddle(plain(c.name, 200), 60 - [...tail].length)}${tail}`;
+    return messageBack(label, plain(c.name, 200), { pick: { kind: c.kind, id: c.id } });
+  });
+  // Teams shows five actions at most: the help button replaces the last candidate.
+  if (brief.status === 'not_found') actions.splice(4, actions.length, messageBack(L.help, 'help', { help: true }));
   const fb = [brief.title, ...candidates.map((c) => c.name)].map((l) => plain(l, 200)).join('\n');
   return card(body, actions, truncate(fb, 1000));
 }

@@ -8,6 +8,9 @@ import { sourceRef } from '../domain/source';
 import { type Locale, pickText } from '../domain/text';
 import type { SearchOutcome } from '../search/search-index';
 import { summaryFor } from './summary';
+import { quoted } from '../lang/french-typography';
+import { actorScreen, incidentScreen } from './first-screen';
+import type { FirstScreen } from '../domain/screen';
 import { formatDate, labels } from './labels';
 
 export const RESPONSE_TYPES: ReadonlySet<DevelopmentType> = new Set([
@@ -25,17 +28,18 @@ const ATTRIBUTION_TYPES: ReadonlySet<DevelopmentType> = new Set(['attribution', 
 /** Builds the Brief for a search outcome. Pure: same catalog and outcome, same brief. */
 export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: string, locale: Locale): Brief {
   const L = labels(locale);
-  const shown = query.slice(0, 80);
+  const shown = quoted(query.slice(0, 80), locale);
+  const detailed = (cs: Candidate[]) => cs.map((c) => ({ ...c, detail: candidateDetail(catalog, c, locale) }));
   if (outcome.status === 'ambiguous') {
-    return empty(query, locale, 'ambiguous', `${L.severalMatches} « ${shown} »`, {
-      candidates: outcome.candidates,
+    return empty(query, locale, 'ambiguous', `${L.severalMatches} ${shown}`, {
+      candidates: detailed(outcome.candidates),
       asOf: catalog.asOf,
     });
   }
   if (outcome.status === 'not_found') {
-    return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, {
+    return empty(query, locale, 'not_found', `${L.noMatch} ${shown}`, {
       suggestions: outcome.suggestions.map((c) => c.name),
-      candidates: outcome.suggestions.length > 0 ? outcome.suggestions : undefined,
+      candidates: outcome.suggestions.length > 0 ? detailed(outcome.suggestions) : undefined,
       asOf: catalog.asOf,
     });
   }
@@ -52,7 +56,20 @@ export function composeBrief(catalog: Catalog, outcome: SearchOutcome, query: st
     const actor = catalog.actors.get(hit.id);
     if (actor) return actorBrief(catalog, actor, query, locale);
   }
-  return empty(query, locale, 'not_found', `${L.noMatch} « ${shown} »`, { asOf: catalog.asOf });
+  return empty(query, locale, 'not_found', `${L.noMatch} ${shown}`, { asOf: catalog.asOf });
+}
+
+/** "Incident · 2020", "State", "Threat group · North Korea": enough to tell namesakes apart. */
+export function candidateDetail(catalog: Catalog, c: Candidate, locale: Locale): string {
+  const L = labels(locale);
+  if (c.kind === 'incident') {
+    const inc = catalog.incident(c.id);
+    return inc ? `${L.incident} · ${inc.period.start.slice(0, 4)}` : L.incident;
+  }
+  const a = catalog.actors.get(c.id);
+  if (!a) return '';
+  const country = a.kind !== 'state' && a.country ? catalog.actors.get(a.country)?.name[locale] : undefined;
+  return country ? `${L.kind[a.kind]} · ${country}` : L.kind[a.kind];
 }
 
 function empty(
@@ -121,6 +138,7 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
     .filter((i): i is Incident => i !== undefined)
     .map((i) => ({ id: i.id, name: i.name[locale] }));
 
+  const screen = incidentScreen(catalog, incident, devs, locale);
   return {
     query,
     locale,
@@ -133,9 +151,20 @@ export function incidentBrief(catalog: Catalog, incident: Incident, query: strin
     responses,
     timeline,
     related,
-    sources: cited.refs(),
+    sources: numbered(cited.refs(), screen),
     asOf: catalog.asOf,
+    screen,
   };
+}
+
+/** The brief's sources in the first screen's numbering (`[n]` is the n-th), then any others. */
+function numbered(refs: SourceRef[], screen: FirstScreen): SourceRef[] {
+  const rank = new Map(screen.sources.map((s) => [s.id, s.n]));
+  const max = screen.sources.length + 1;
+  return refs
+    .map((r, i) => ({ r, k: rank.get(r.id) ?? max + i }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.r);
 }
 
 /** How many entries an actor brief lists per section: the newest, with counts over all in the summary. */
@@ -263,6 +292,16 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
   if (counts) summary.push(locale === 'fr' ? `Réponses recensées : ${counts}.` : `Recorded responses: ${counts}.`);
   if (summary.length === 0) summary.push(`${L.kind[actor.kind]} : ${actor.name[locale]}.`);
 
+  const screen = actorScreen(
+    catalog,
+    {
+      actor,
+      selves,
+      incidents: incidents.map((incident) => ({ incident, role: role(incident) })),
+      devs: [...attributionDevs, ...responseDevs],
+    },
+    locale,
+  );
   return {
     query,
     locale,
@@ -281,7 +320,8 @@ export function actorBrief(catalog: Catalog, actor: Actor, query: string, locale
     responses,
     timeline,
     related: incidents.slice(0, 12).map((i) => ({ id: i.id, name: i.name[locale] })),
-    sources: cited.refs(),
+    sources: numbered(cited.refs(), screen),
+    screen,
     incidents: incidents.map((i) => ({ id: i.id, name: i.name[locale], period: i.period, role: role(i) })),
     asOf: catalog.asOf,
   };

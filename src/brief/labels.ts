@@ -1,6 +1,8 @@
 import type { ActorKind } from '../domain/actor';
 import { precisionOf, type PartialDate } from '../domain/dates';
 import type { DevelopmentType, Stance } from '../domain/development';
+import type { IncidentType } from '../domain/incident';
+import type { SourceKind } from '../domain/source';
 import type { Locale } from '../domain/text';
 
 /** Words every surface needs, in both languages, so renderers never hard-code a label. */
@@ -48,6 +50,41 @@ export const LABELS = {
     digestTitle: 'Cyber-diplomacy digest',
     nothingNew: 'Nothing new since the last digest.',
     ongoing: 'ongoing',
+    incident: 'Incident',
+    incidentType: {
+      ransomware: 'ransomware',
+      wiper: 'wiper',
+      espionage: 'espionage',
+      intrusion: 'intrusion',
+      ddos: 'DDoS',
+      'supply-chain': 'supply chain',
+      sabotage: 'sabotage',
+      'hack-and-leak': 'hack and leak',
+      'election-interference': 'election interference',
+      'data-breach': 'data breach',
+      disinformation: 'disinformation',
+      policy: 'policy',
+      sanctions: 'sanctions',
+    } satisfies Record<IncidentType, string>,
+    sourceKind: {
+      official: 'official',
+      press: 'press',
+      research: 'research',
+      'state-media': 'state media',
+    } satisfies Record<SourceKind, string>,
+    stateMediaOf: (state?: string) =>
+      state ? `state media, voice of ${state}'s government` : 'state media, voice of its government',
+    asOf: (monthYear: string) => `Knowledge base as of ${monthYear}`,
+    suspectedIn: (n: number, span: string) => `Suspected in ${n} known incident${n > 1 ? 's' : ''} (${span}).`,
+    role: { suspected: 'suspected', target: 'targeted', responder: 'responded' },
+    denials: 'Denials',
+    development: (n: number) => `${n} development${n === 1 ? '' : 's'}`,
+    onIncidents: (n: number) => `on ${n} incident${n === 1 ? '' : 's'}`,
+    also: 'also',
+    openBrief: 'Open brief',
+    fullBrief: 'Open full brief',
+    quotes: 'Quoted from the sources',
+    help: 'Help',
   },
   fr: {
     type: {
@@ -94,6 +131,42 @@ export const LABELS = {
     digestTitle: 'Revue cyberdiplomatique',
     nothingNew: 'Rien de nouveau depuis la dernière revue.',
     ongoing: 'en cours',
+    incident: 'Incident',
+    incidentType: {
+      ransomware: 'rançongiciel',
+      wiper: 'effaceur',
+      espionage: 'espionnage',
+      intrusion: 'intrusion',
+      ddos: 'DDoS',
+      'supply-chain': 'chaîne d’approvisionnement',
+      sabotage: 'sabotage',
+      'hack-and-leak': 'piratage et fuite',
+      'election-interference': 'ingérence électorale',
+      'data-breach': 'vol de données',
+      disinformation: 'désinformation',
+      policy: 'politique',
+      sanctions: 'sanctions',
+    } satisfies Record<IncidentType, string>,
+    sourceKind: {
+      official: 'officielle',
+      press: 'presse',
+      research: 'recherche',
+      'state-media': 'média d’État',
+    } satisfies Record<SourceKind, string>,
+    stateMediaOf: (state?: string) =>
+      state ? `média d’État, voix du gouvernement ${state}` : 'média d’État, voix de son gouvernement',
+    asOf: (monthYear: string) => `Base de connaissances arrêtée en ${monthYear}`,
+    suspectedIn: (n: number, span: string) =>
+      `Mis en cause dans ${n} incident${n > 1 ? 's' : ''} connu${n > 1 ? 's' : ''} (${span}).`,
+    role: { suspected: 'mis en cause', target: 'visé', responder: 'a répondu' },
+    denials: 'Démentis',
+    development: (n: number) => `${n} fait${n === 1 ? '' : 's'} nouveau${n === 1 ? '' : 'x'}`,
+    onIncidents: (n: number) => `sur ${n} incident${n === 1 ? '' : 's'}`,
+    also: 'aussi',
+    openBrief: 'Ouvrir la fiche',
+    fullBrief: 'Ouvrir la fiche complète',
+    quotes: 'Extraits des sources',
+    help: 'Aide',
   },
 } as const;
 

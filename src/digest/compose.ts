@@ -6,6 +6,7 @@ import { sourceRef } from '../domain/source';
 import type { SubscriptionFilters } from '../domain/subscription';
 import { type Locale, pickText } from '../domain/text';
 import { DigestIndex, type IndexedDevelopment } from './digest-index';
+import { digestView } from './view';
 
 /** How many developments a digest shows before "and N more": a phone screen's worth. */
 export const DEFAULT_DIGEST_CAP = 12;
@@ -44,12 +45,19 @@ export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions
   // several times are merged first, since the union of their sources changes their score.
   const twins = new Map<string, Item>();
   const top = new TopK<IndexedDevelopment | Item>(cap);
+  const incidentFilter = opts.filters?.incidents ?? [];
+  const homeOf = (d: Development) =>
+    d.incidents.find((id) => incidentFilter.includes(id)) ?? (d.incidents[0] as string);
+  // How many developments each incident has in the period: those the cap leaves out are named.
+  const perIncident = new Map<string, number>();
+  const count = (d: Development) => perIncident.set(homeOf(d), (perIncident.get(homeOf(d)) ?? 0) + 1);
   let total = 0;
   index.forEachIn(since.getTime(), until.getTime(), (r) => {
     if (!accept(r)) return;
     if (!r.hasTwin) {
       if (r.significance >= minSignificance) {
         total += 1;
+        count(r.dev);
         top.offer(r);
       }
       return;
@@ -59,6 +67,7 @@ export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions
   for (const item of twins.values()) {
     if (item.significance < minSignificance) continue;
     total += 1;
+    count(item.dev);
     top.offer(item);
   }
   const shown: Item[] = top
@@ -67,14 +76,18 @@ export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions
       'sources' in x ? x : { dev: x.dev, at: x.at, rank: x.rank, significance: x.significance, sources: x.dev.sources },
     );
 
-  const incidentFilter = opts.filters?.incidents ?? [];
   const groups = new Map<string, Entry[]>();
+  const viewGroups = new Map<string, { dev: Development; significance: number; sources: string[] }[]>();
   const cited: string[] = [];
   const citedSet = new Set<string>();
   for (const item of shown) {
     const d = item.dev;
-    const home = d.incidents.find((id) => incidentFilter.includes(id)) ?? (d.incidents[0] as string);
+    const home = homeOf(d);
     const sources = item.sources.filter((id) => catalog.sources.has(id));
+    perIncident.set(home, (perIncident.get(home) ?? 1) - 1);
+    const v = viewGroups.get(home);
+    if (v) v.push({ dev: d, significance: item.significance, sources });
+    else viewGroups.set(home, [{ dev: d, significance: item.significance, sources }]);
     for (const id of sources) {
       if (!citedSet.has(id)) {
         citedSet.add(id);
@@ -112,6 +125,12 @@ export function composeDigest(source: Catalog | DigestIndex, opts: DigestOptions
     incidents,
     more: total - shown.length,
     sources,
+    view: digestView(
+      catalog,
+      [...viewGroups.entries()].map(([incidentId, items]) => ({ incidentId, items })),
+      new Map([...perIncident.entries()].filter(([, n]) => n > 0)),
+      opts.locale,
+    ),
   };
 }
 

@@ -15,6 +15,8 @@ export function formatInstant(iso: string, locale: Locale, timeZone: string): st
 }
 
 export function developmentCount(d: Digest): number {
+  // What the digest shows, as its headline counts it; the rest is named in "also".
+  if (d.view) return d.view.count.developments;
   let n = d.more;
   for (const g of d.incidents) n += g.developments.length;
   return n;
@@ -25,6 +27,7 @@ export function developmentCount(d: Digest): number {
  * developments and the first incidents, so a phone notification already says what changed.
  */
 export function digestHeadline(d: Digest): string {
+  if (d.view) return d.view.headline;
   const L = labels(d.locale);
   const n = developmentCount(d);
   if (n === 0) return `${L.digestTitle}: ${L.nothingNew}`;
@@ -34,6 +37,6 @@ export function digestHeadline(d: Digest): string {
     others > 0
       ? `${names.join(', ')}${d.locale === 'fr' ? ` et ${others} autre${others > 1 ? 's' : ''}` : ` and ${others} other${others > 1 ? 's' : ''}`}`
       : joinNames(names, d.locale);
-  const count = d.locale === 'fr' ? `${n} nouveauté${n > 1 ? 's' : ''}` : `${n} new development${n > 1 ? 's' : ''}`;
+  const count = L.development(n);
   return `${L.digestTitle}: ${count} (${list})`;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActorKind, ActorRef } from './actor';
 import { DevelopmentType, Stance } from './development';
 import { SourceKind } from './source';
+import { FirstScreen } from './screen';
 import { Locale } from './text';
 
 export const SourceRef = z.object({
@@ -19,6 +20,8 @@ export const Candidate = z.object({
   kind: z.enum(['incident', 'actor']),
   name: z.string(),
   score: z.number(),
+  /** What it is, to tell namesakes apart: "Incident · 2020", "State", "Threat group". */
+  detail: z.string().optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -92,5 +95,7 @@ export const Brief = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
+  /** The first answer every surface lays out, composed once with the brief; `sources` follows its numbering. */
+  screen: FirstScreen.optional(),
 });
 export type Brief = z.infer<typeof Brief>;

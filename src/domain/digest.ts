@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActorRef } from './actor';
 import { DevelopmentType } from './development';
 import { SourceRef } from './brief';
+import { DigestView } from './screen';
 import { Locale } from './text';
 
 /** The neutral value of one digest; the JSON contract of `digest --json`. */
@@ -29,5 +30,7 @@ export const Digest = z.object({
   ),
   more: z.number().int().nonnegative(),
   sources: z.array(SourceRef),
+  /** What every surface shows: merged, cited statements in the digest's language. */
+  view: DigestView.optional(),
 });
 export type Digest = z.infer<typeof Digest>;

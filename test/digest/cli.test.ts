@@ -73,7 +73,7 @@ describe('cyberbrief digest', () => {
   it('renders text for the terminal: headline, ranked entries, language notes and numbered sources', async () => {
     const r = await cli.run('digest');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Cyber-diplomacy digest: 2 new developments \(Operation amber-lake\)\n/);
+    expect(r.out).toMatch(/^Cyber-diplomacy digest: 2 developments on 1 incident\n/);
     expect(r.out).toContain('Sanction: The EU listed two officers <b>here</b>. (EU → China) [1, 2]');
     expect(r.out).toContain('Statement: Paris prend acte. (in French) (France)');
     expect(r.out).toContain('[1] Report wire-1 (2026-03-01, en)');

@@ -165,7 +165,10 @@ describe('composeDigest: ranking', () => {
     const d = composeDigest(catalog, { ...window, locale: 'en', cap: 2 });
     expect(ids(d)).toEqual(['sanction', 'state-attribution']);
     expect(d.more).toBe(3);
-    expect(digestHeadline(d)).toContain('5 new developments');
+    // The headline counts what the digest shows, and names what it leaves out.
+    expect(digestHeadline(d)).toMatch(/^Cyber-diplomacy digest: 2 developments on 1 incident$/);
+    expect(d.view!.count.incidents).toBe(d.incidents.length);
+    expect(d.view!.alsoLabel).toMatch(/^also: Operation (beta|gamma)/);
   });
 });
 

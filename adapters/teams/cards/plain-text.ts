@@ -35,7 +35,12 @@ const MAY_NEED_NEUTRALISING = /[*_`~[\]<>|\\&]|[a-z0-9-]\.[a-z]|:\/\//i;
 
 /** Content text, safe for a TextBlock or a FactSet: one line, inert, at most `max` characters. */
 export function plain(text: string, max = 2000): string {
-  let t = MAY_NEED_SPACING.test(text) ? text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim() : text.trim();
+  let t = MAY_NEED_SPACING.test(text)
+    ? text
+        .replace(INVISIBLE, '')
+        .replace(/[^\S\u00a0\u202f]+/g, ' ')
+        .trim()
+    : text.trim();
   if (MAY_NEED_NEUTRALISING.test(t)) {
     t = t.replace(URLISH, (u) =>
       u.replace(/\./g, '\u2024').replace(/\//g, '\u2215').replace(/:/g, '\uA789').replace(/@/g, '\uFF20'),
