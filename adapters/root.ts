@@ -47,6 +47,7 @@ export async function openApp(opts: OpenOptions = {}): Promise<App> {
   try {
     const store = new KeyvIncidentStore(kv, log);
     const briefing = await BriefingService.open(store, kb, log, opts.now);
+    if (links) briefing.links = links;
     return { config, env, log, kv, store, kb, briefing, links, close: () => kv.close() };
   } catch (e) {
     await kv.close();

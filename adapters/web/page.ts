@@ -1,6 +1,7 @@
 import { formatDate, formatPeriod, joinNames, siteOf } from '../../src/brief/labels';
 import { labels } from '../../src/brief/labels';
 import type { Brief } from '../../src/domain/brief';
+import type { ScreenLine } from '../../src/domain/screen';
 import type { DevelopmentType } from '../../src/domain/development';
 import type { Locale } from '../../src/domain/text';
 import { html, type SafeHtml, trusted } from './html';
@@ -78,37 +79,52 @@ export function renderBriefPage(brief: Brief, links: PageLinks, asOf: string | u
     );
   const langMark = (lang: string) => (lang !== locale ? html` <span class="lang">(${lang})</span>` : '');
   const subjectId = brief.subject?.id ?? '';
+  const screen = brief.screen;
 
   const meta = [
-    brief.period ? formatPeriod(brief.period, locale) : undefined,
+    screen?.periodLabel || (brief.period ? formatPeriod(brief.period, locale) : undefined),
     L.sourcesCount(brief.sources.length),
   ].filter(Boolean);
 
-  const attribution = brief.attribution.map((a) => {
-    const who = a.by.length ? names(a.by) : P.unnamed;
-    const line =
-      a.stance === 'denied'
-        ? html`<strong>${who}</strong> ${P.denied}${a.to.length ? html` (${P.answering} ${names(a.to)})` : ''}`
-        : html`<strong>${who}</strong> ${a.stance === 'suspected' ? P.suspected : P.attributedTo} ${names(a.to)}`;
-    return html`<li><time datetime="${a.date}">${formatDate(a.date, locale)}</time> ${line}${cite(a.sources)}</li>`;
-  });
-  const responses = brief.responses.map(
-    (r) =>
-      html`<li>
-        <time datetime="${r.date}">${formatDate(r.date, locale)}</time>
-        <span class="type">${L.type[r.type]}</span> ${r.text}${langMark(r.lang)}${cite(r.sources)}
-      </li>`,
-  );
-  const timeline = brief.timeline.map(
-    (t) =>
-      html`<li class="t-${LANE[t.type]}">
-        <time datetime="${t.date}">${formatDate(t.date, locale)}</time>
-        <span class="type">${L.type[t.type]}</span> ${t.text}${langMark(t.lang)}${cite(t.sources)}
-      </li>`,
-  );
+  const citeNums = (nums: number[]) =>
+    nums.length ? html` <span class="cite">${nums.map((k) => html`<a href="#source-${k}">[${k}]</a>`)}</span>` : '';
+  const screenLine = (l: ScreenLine) =>
+    html`<li class="t-${LANE[l.type]}"><time datetime="${l.start}">${l.date}</time> ${l.text}${citeNums(l.cites)}</li>`;
+
+  // Statements generated in the reader's language when the brief has them; the raw entries otherwise.
+  const attribution = screen
+    ? [...screen.attribution, ...screen.denials].map(screenLine)
+    : brief.attribution.map((a) => {
+        const who = a.by.length ? names(a.by) : P.unnamed;
+        const line =
+          a.stance === 'denied'
+            ? html`<strong>${who}</strong> ${P.denied}${a.to.length ? html` (${P.answering} ${names(a.to)})` : ''}`
+            : html`<strong>${who}</strong> ${a.stance === 'suspected' ? P.suspected : P.attributedTo} ${names(a.to)}`;
+        return html`<li><time datetime="${a.date}">${formatDate(a.date, locale)}</time> ${line}${cite(a.sources)}</li>`;
+      });
+  const responses = screen
+    ? screen.responses.map(screenLine)
+    : brief.responses.map(
+        (r) =>
+          html`<li>
+            <time datetime="${r.date}">${formatDate(r.date, locale)}</time>
+            <span class="type">${L.type[r.type]}</span> ${r.text}${langMark(r.lang)}${cite(r.sources)}
+          </li>`,
+      );
+  const timeline = screen
+    ? screen.timeline.map(screenLine)
+    : brief.timeline.map(
+        (t) =>
+          html`<li class="t-${LANE[t.type]}">
+            <time datetime="${t.date}">${formatDate(t.date, locale)}</time>
+            <span class="type">${L.type[t.type]}</span> ${t.text}${langMark(t.lang)}${cite(t.sources)}
+          </li>`,
+      );
 
   const timelineSvg = timelineChart(
-    brief.timeline.map((t) => ({ date: t.date, lane: LANE[t.type], label: `${L.type[t.type]}: ${t.text}` })),
+    screen
+      ? screen.timeline.map((l) => ({ date: l.start, lane: LANE[l.type], label: l.text }))
+      : brief.timeline.map((t) => ({ date: t.date, lane: LANE[t.type], label: `${L.type[t.type]}: ${t.text}` })),
     locale,
     'chart-timeline',
   );
@@ -136,16 +152,23 @@ export function renderBriefPage(brief: Brief, links: PageLinks, asOf: string | u
         </section>`
       : '';
 
-  const sources = brief.sources.map((s, i) => {
-    const title = s.title ?? siteOf(s.url) ?? s.id;
-    const kind = s.kind ? html` <span class="kind kind-${s.kind}">${P.kind[s.kind]}</span>` : '';
-    const link = s.url ? html`<a href="${s.url}" rel="noopener noreferrer">${title}</a>` : html`${title}`;
-    const site = s.url ? html` <span class="site">${siteOf(s.url) ?? ''}</span>` : '';
-    return html`<li id="source-${i + 1}">
-      <span class="num">[${i + 1}]</span> ${link}${kind}${site}
-      <span class="meta">${formatDate(s.published, locale)} · ${s.language}</span>
+  const sourceItems = screen
+    ? screen.sources.map((x) => ({ ...x, mark: x.kindLabel, lang: x.langMark ?? x.language }))
+    : brief.sources.map((x, i) => ({ ...x, n: i + 1, mark: x.kind ? P.kind[x.kind] : undefined, lang: x.language }));
+  const sources = sourceItems.map((x) => {
+    const title = x.title ?? siteOf(x.url) ?? x.id;
+    const kind = x.mark ? html` <span class="kind kind-${x.kind ?? 'other'}">${x.mark}</span>` : '';
+    const link = x.url ? html`<a href="${x.url}" rel="noopener noreferrer">${title}</a>` : html`${title}`;
+    const site = x.url ? html` <span class="site">${siteOf(x.url) ?? ''}</span>` : '';
+    return html`<li id="source-${x.n}">
+      <span class="num">[${x.n}]</span> ${link}${kind}${site}
+      <span class="meta">${formatDate(x.published, locale)} · ${x.lang}</span>
     </li>`;
   });
+  const quotes = (screen?.quotes ?? []).map(
+    (q) => html`<li><q lang="${q.lang}">${q.text}</q> <span class="lang">(${q.lang})</span>${citeNums(q.cites)}</li>`,
+  );
+  const gist = screen ? screen.gist : brief.summary;
 
   const body = html`<header class="top">
       <a class="brand" href="${links.subject(subjectId, locale)}">cyberbrief</a
@@ -156,7 +179,7 @@ export function renderBriefPage(brief: Brief, links: PageLinks, asOf: string | u
     <main>
       <h1>${brief.title}</h1>
       <p class="period">${meta.join(' · ')}</p>
-      ${section('gist', P.gist, html`${brief.summary.map((s) => html`<p>${s}</p>`)}`, brief.summary.length > 0)}
+      ${section('gist', P.gist, html`${gist.map((g) => html`<p>${g}</p>`)}`, gist.length > 0)}
       ${section(
         'incidents',
         P.incidents,
@@ -214,8 +237,16 @@ export function renderBriefPage(brief: Brief, links: PageLinks, asOf: string | u
         </ol>`,
         sources.length > 0,
       )}
+      ${section(
+        'quotes',
+        P.quotes,
+        html`<ul class="quotes">
+          ${quotes}
+        </ul>`,
+        quotes.length > 0,
+      )}
     </main>
-    <footer>${asOf ? html`${P.asOf} ${formatDate(asOf.slice(0, 7), locale)}` : ''}</footer>`;
+    <footer>${screen?.asOfLabel ?? (asOf ? `${P.asOf} ${formatDate(asOf.slice(0, 7), locale)}` : '')}</footer>`;
   return documentShell(locale, brief.title, links.stylesheet, body);
 }
 

@@ -5,6 +5,7 @@ import type { Development } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Source } from '../domain/source';
 import type { Locale } from '../domain/text';
+import type { BriefLinks } from '../links/brief-links';
 import { actorBrief, composeBrief, incidentBrief } from '../brief/compose';
 import { composeLatest, type LatestItem } from '../brief/latest';
 import type { KnowledgeBase } from '../kb/types';
@@ -103,7 +104,17 @@ export class BriefingService {
     return this.catalog;
   }
 
+  /**
+   * Signed links to the full brief pages (CYBERBRIEF_PUBLIC_URL), set by the composition root:
+   * every found brief then carries its page's address for the surfaces' "Open full brief".
+   */
+  links?: BriefLinks;
+
   brief(query: string, locale: Locale): Brief {
+    return this.linked(this.composeLookup(query, locale));
+  }
+
+  private composeLookup(query: string, locale: Locale): Brief {
     const outcome = this.index.resolve(query, locale);
     if (outcome.status !== 'found' || outcome.hit.kind !== 'actor')
       return composeBrief(this.catalog, outcome, query, locale);
@@ -118,6 +129,17 @@ export class BriefingService {
    * `query` (or of the id), so an old button still answers something sensible.
    */
   briefForRef(ref: { kind: 'incident' | 'actor'; id: string }, locale: Locale, query = ''): Brief {
+    return this.linked(this.composeRef(ref, locale, query));
+  }
+
+  /** The brief with its page's address, signed from now: cached briefs never carry a stale expiry. */
+  private linked(brief: Brief): Brief {
+    if (!this.links || brief.status !== 'found' || !brief.subject || !brief.screen) return brief;
+    const full = this.links.url(brief.subject.id, brief.locale);
+    return { ...brief, screen: { ...brief.screen, links: { ...brief.screen.links, full } } };
+  }
+
+  private composeRef(ref: { kind: 'incident' | 'actor'; id: string }, locale: Locale, query: string): Brief {
     const echo = query.trim() || ref.id;
     if (ref.kind === 'incident') {
       const incident = this.catalog.incident(ref.id);
@@ -127,7 +149,7 @@ export class BriefingService {
       if (actor)
         return this.cachedActorBrief(actor.id, echo, locale, () => actorBrief(this.catalog, actor, echo, locale));
     }
-    return this.brief(echo, locale);
+    return this.composeLookup(echo, locale);
   }
 
   /**
