@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { startServe, type Serving } from '../../adapters/server/start-serve';
+import { renderBrief as renderSlackBrief } from '../../adapters/slack/render-brief';
+import { renderBrief as renderTeamsBrief } from '../../adapters/teams/render-brief';
 import type { BriefLinks } from '../../src/links/brief-links';
 import { CHROMIUM, launchChromium } from '../support/chromium';
 import { openTempApp } from '../support/temp-app';
@@ -12,10 +14,11 @@ const PUBLIC_URL = 'https://briefs.example.org';
   let serving: Serving;
   let base: string;
   let links: BriefLinks;
+  let app: Awaited<ReturnType<typeof openTempApp>>;
   let browser: Browser;
 
   beforeAll(async () => {
-    const app = await openTempApp({
+    app = await openTempApp({
       CYBERBRIEF_PUBLIC_URL: PUBLIC_URL,
       CYBERBRIEF_LINK_SECRET: 'browser-test-secret-0123456789abcdef0123',
     });
@@ -72,6 +75,29 @@ const PUBLIC_URL = 'https://briefs.example.org';
       await page.close();
     },
   );
+
+  it('opens from the Slack answer’s “Open full brief” button with its timeline picture and every source', async () => {
+    const answer = app.briefing.brief('wannacry', 'en');
+    const message = renderSlackBrief(answer, { ephemeral: true });
+    const urls = JSON.stringify(message.blocks).match(/"url":"(https:[^"]+)"/g) ?? [];
+    expect(urls).toHaveLength(1);
+    const url = JSON.parse(`{${urls[0]}}`).url as string;
+    expect(url.startsWith(`${PUBLIC_URL}/briefs/wannacry?lang=en&exp=`)).toBe(true);
+    const { page, res, errors } = await open(url.replace(PUBLIC_URL, base), 390);
+    expect(res?.status()).toBe(200);
+    expect(errors).toEqual([]);
+    const seen = await page.evaluate(() => ({
+      timeline: document.querySelectorAll('svg.chart.timeline g.mark').length,
+      sources: document.querySelectorAll('ol.sources li').length,
+    }));
+    expect(seen.timeline).toBeGreaterThan(3);
+    expect(seen.sources).toBe(answer.screen!.sources.length);
+    await page.close();
+    // Teams lays out the same address as an Action.OpenUrl.
+    const card = JSON.stringify(renderTeamsBrief(answer).card);
+    expect(card).toContain('"type":"Action.OpenUrl"');
+    expect(card).toContain(`${PUBLIC_URL}/briefs/wannacry?lang=en&exp=`);
+  });
 
   it('shows an altered link as a 403 page without the brief', async () => {
     const url = links
