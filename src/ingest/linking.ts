@@ -1,4 +1,4 @@
-import { endOf, type PartialDate, startOf } from '../domain/dates';
+import { endOf, type PartialDate, precisionOf, startOf } from '../domain/dates';
 import type { DevelopmentType } from '../domain/development';
 import type { Incident } from '../domain/incident';
 import type { Mention } from './entities';
@@ -63,6 +63,7 @@ export function incidentActors(incident: Incident): Set<string> {
  */
 export function keywordScores(tokens: readonly Token[], from: number, to: number, lex: Lexicon): Map<string, number> {
   const scores = new Map<string, number>();
+  const actorPart = new Map<string, number>();
   const seen = new Set<string>();
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
@@ -70,9 +71,16 @@ export function keywordScores(tokens: readonly Token[], from: number, to: number
     seen.add(t.norm);
     const entry = lex.incidentWords.get(t.norm);
     if (!entry || entry.ids.size > 6 || (entry.capOnly && !t.cap)) continue;
-    const weight = (lex.isActorWord(t.norm) ? 0.5 : 1) / entry.ids.size;
-    for (const id of entry.ids) scores.set(id, (scores.get(id) ?? 0) + weight);
+    const actorWord = lex.isActorWord(t.norm);
+    const weight = (actorWord ? 0.5 : 1) / entry.ids.size;
+    for (const id of entry.ids) {
+      if (actorWord) actorPart.set(id, (actorPart.get(id) ?? 0) + weight);
+      else scores.set(id, (scores.get(id) ?? 0) + weight);
+    }
   }
+  // Names of states and bodies in an incident's name say who took part, not which incident it is:
+  // however many of them a sentence repeats, they count as half a word of its own.
+  for (const [id, v] of actorPart) scores.set(id, (scores.get(id) ?? 0) + Math.min(v, 0.5));
   return scores;
 }
 
@@ -116,7 +124,8 @@ export function linkIncidents(q: LinkQuery, lex: Lexicon): string[] {
     const dated = withinPeriod(inc, q.date);
     // Being in the period says little about a campaign that ran for years.
     const [from, to] = periodOf(inc);
-    const short = to - from <= 366 * 86_400_000;
+    // A period known only to the year ("2021") is no short window either: it says when, not how soon.
+    const short = to - from <= 366 * 86_400_000 && precisionOf(inc.period.start) !== 'year';
     const undated = q.type === 'attack' && q.dateKnown === false;
     if (q.type === 'attack' && !dated && kw < 1 && !(undated && kw > 0)) continue;
     if (kw < 1 && (q.attackDates ?? []).some((d) => !withinPeriod(inc, d))) continue;
