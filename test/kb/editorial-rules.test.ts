@@ -41,12 +41,12 @@ const where = (f: IncidentFile, i: number): string => {
 /** Types of development that assign blame or punish: each should rest on an official text. */
 const ACCOUNTABILITY = new Set(['attribution', 'sanction', 'indictment']);
 /**
- * The issue's goal is 90 %; the stored sources reached by the review gave 78.9 % (133 acts, 28
- * without an official text, each listed in briefs/CHANGES-official.md). The floor holds what was
- * reached so no change lowers it; raise it as official texts are found, up to the goal.
+ * The issue's goal is 90 %; the review reached 85.1 % (134 acts, 20 without an official text, each
+ * listed in briefs/CHANGES-official.md). The floor holds what was reached so no change lowers it;
+ * raise it as official texts are found, up to the goal.
  */
 const OFFICIAL_SHARE_GOAL = 0.9;
-const OFFICIAL_SHARE_FLOOR = 0.78;
+const OFFICIAL_SHARE_FLOOR = 0.85;
 
 /**
  * Outlets controlled by a government, by host: the state whose voice they are. A state-media
