@@ -17,7 +17,7 @@ import { messagesHandler } from '../teams/http-endpoint';
 
 export interface TeamsDeps {
   /** Without `kb` (benches), the `sources` command says feeds are not managed from chat. */
-  app: Pick<App, 'briefing' | 'kv' | 'log' | 'env' | 'config'> & Partial<Pick<App, 'kb'>>;
+  app: Pick<App, 'briefing' | 'kv' | 'log' | 'env' | 'config'> & Partial<Pick<App, 'kb' | 'links'>>;
   /** Defaults to the keyv stores on the app's store; `serve` passes the ones the scheduler uses. */
   subscriptions?: SubscriptionStore;
   channelSettings?: ChannelSettingsStore;
@@ -100,6 +100,7 @@ export function mountTeams(http: HttpServer, deps: TeamsDeps): TeamsMount | unde
     conversations,
     log,
     deps.deliveryRetry,
+    app.links,
   );
   return { mode: config.mode, delivery, adapter, bot };
 }

@@ -186,7 +186,7 @@ export function createSlackApp(deps: SlackDeps): SlackRuntime {
 
   const token = c.SLACK_BOT_TOKEN;
   const tokenFor: TokenSource = installations ? (team) => installations.botToken(team) : async () => token;
-  const delivery = new SlackDeliveryPort(app.client, tokenFor, deps.log);
+  const delivery = new SlackDeliveryPort(app.client, tokenFor, deps.log, deps.links);
 
   return {
     app,

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { DeliveryPort, DeliveryResult } from '../../src/digest/delivery-port';
 import type { Digest } from '../../src/domain/digest';
 import type { Subscription } from '../../src/domain/subscription';
+import type { BriefLinks } from '../../src/links/brief-links';
 import type { Logger } from '../../src/log';
 import type { SlackMessage } from './blocks';
 import { escapeMrkdwn, mentionChannel } from './escape';
@@ -30,12 +31,18 @@ export class SlackDeliveryPort implements DeliveryPort {
     private readonly client: webApi.WebClient,
     private readonly tokenFor: TokenSource,
     private readonly log: Logger,
+    /** Signed full-brief pages: each incident of a digest links to its own. */
+    private readonly links?: BriefLinks,
   ) {
     this.rateLimits = new RateLimitWatch(client);
   }
 
   async deliver(subscription: Subscription, digest: Digest): Promise<DeliveryResult> {
-    const { headline, thread } = renderDigest(digest, { timeZone: subscription.timezone });
+    const links = this.links;
+    const { headline, thread } = renderDigest(digest, {
+      timeZone: subscription.timezone,
+      ...(links ? { linkOf: (id: string) => links.url(id, digest.locale) } : {}),
+    });
     return this.send(subscription, headline, thread);
   }
 

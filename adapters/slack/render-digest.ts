@@ -23,6 +23,8 @@ export interface DigestRenderOptions {
   timeZone?: string;
   /** Most thread messages per digest: beyond, entries are counted in the closing "more" note. */
   maxThreadMessages?: number;
+  /** The signed address of an incident's full brief page, when the deployment serves pages. */
+  linkOf?: (incidentId: string) => string | undefined;
 }
 
 const TOP_IN_HEADLINE = 5;
@@ -50,10 +52,14 @@ export function renderDigest(digest: Digest, opts: DigestRenderOptions = {}): Re
     text: fitMrkdwn(escapeMrkdwn(digestHeadline(digest)), LIMITS.fallbackText),
     blocks: headlineBlocks,
   };
-  return { headline, thread: threadMessages(digest, opts.maxThreadMessages ?? 5) };
+  return { headline, thread: threadMessages(digest, opts.maxThreadMessages ?? 5, opts.linkOf) };
 }
 
-function threadMessages(digest: Digest, maxMessages: number): SlackMessage[] {
+function threadMessages(
+  digest: Digest,
+  maxMessages: number,
+  linkOf?: (incidentId: string) => string | undefined,
+): SlackMessage[] {
   const locale = digest.locale;
   const sources = new Map(digest.sources.map((s) => [s.id, s]));
   const messages: SlackMessage[] = [];
@@ -70,7 +76,8 @@ function threadMessages(digest: Digest, maxMessages: number): SlackMessage[] {
   };
   for (const group of digest.incidents) {
     const lines = group.developments.map((d) => entryLine(d, locale, sources));
-    let chunk = `*${escapeInline(group.incident.name)}*`;
+    const link = linkOf?.(group.incident.id);
+    let chunk = link ? `*${mrkdwnLink(link, group.incident.name)}*` : `*${escapeInline(group.incident.name)}*`;
     let pending = 0;
     const push = (): boolean => {
       if (blocks.length >= perMessage) flush();

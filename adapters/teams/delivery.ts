@@ -4,6 +4,7 @@ import { backOff } from 'exponential-backoff';
 import type { DeliveryPort, DeliveryResult } from '../../src/digest/delivery-port';
 import type { Digest } from '../../src/domain/digest';
 import type { Subscription } from '../../src/domain/subscription';
+import type { BriefLinks } from '../../src/links/brief-links';
 import type { Logger } from '../../src/log';
 import { cardActivity } from './bot/replies';
 import type { KeyvConversationStore } from './conversation-store';
@@ -36,6 +37,8 @@ export class TeamsDeliveryPort implements DeliveryPort {
     private readonly conversations: KeyvConversationStore,
     private readonly log: Logger,
     retry: Partial<DeliveryRetry> = {},
+    /** Signed full-brief pages: each incident of a digest links to its own. */
+    private readonly links?: BriefLinks,
   ) {
     this.retry = { ...DEFAULT_RETRY, ...retry };
   }
@@ -43,7 +46,11 @@ export class TeamsDeliveryPort implements DeliveryPort {
   async deliver(subscription: Subscription, digest: Digest): Promise<DeliveryResult> {
     const ref = await this.reference(subscription);
     if (!ref) return noReference(subscription);
-    const opts = { timeZone: subscription.timezone };
+    const links = this.links;
+    const opts = {
+      timeZone: subscription.timezone,
+      ...(links ? { linkOf: (id: string) => links.url(id, digest.locale) } : {}),
+    };
     try {
       if (ref.conversation?.conversationType !== 'channel') {
         const id = await this.send(ref, cardActivity(renderDigest(digest, opts)));

@@ -4,7 +4,17 @@ import type { ActorRef } from '../../src/domain/actor';
 import type { Digest } from '../../src/domain/digest';
 import type { Locale } from '../../src/domain/text';
 import { type Budget, fitCard } from './cards/budget';
-import { type AdaptiveCard, type CardElement, card, container, factSet, showCard, text } from './cards/elements';
+import {
+  type AdaptiveCard,
+  type CardElement,
+  card,
+  container,
+  factSet,
+  openUrl,
+  safeUrl,
+  showCard,
+  text,
+} from './cards/elements';
 import { plain, truncate } from './cards/plain-text';
 import { messages } from './messages';
 import type { RenderedCard } from './render-brief';
@@ -13,6 +23,8 @@ import { sourceRows } from './render-brief';
 export interface DigestRenderOptions {
   /** The subscription's IANA zone: the period reads in the channel's local time. */
   timeZone?: string;
+  /** The signed address of an incident's full brief page, when the deployment serves pages. */
+  linkOf?: (incidentId: string) => string | undefined;
 }
 
 /** The whole digest in one card: incidents with their developments, sources behind a button. */
@@ -106,10 +118,13 @@ function digestCard(digest: Digest, b: Budget, opts: DigestRenderOptions): Adapt
         b.factText,
       ),
     }));
+    const link = safeUrl(opts.linkOf?.(group.incident.id));
     body.push(
       container([text(plain(group.incident.name, 200), { weight: 'Bolder' }), factSet(facts)], {
         separator: true,
         spacing: 'Medium',
+        // The whole group opens the incident's full brief page.
+        ...(link ? { selectAction: openUrl(labels(digest.locale).fullBrief, link) } : {}),
       }),
     );
   }
