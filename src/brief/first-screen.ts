@@ -62,12 +62,11 @@ function build(catalog: Catalog, p: Parts): FirstScreen {
       nResp,
       (f) => (RESPONSE_RANK[f.type] ?? 9) * 100 - f.by.length - f.against.length,
     );
-    // Citations are numbered in reading order: the first screen's statements, then the timeline's.
+    // Citations are numbered in reading order: the first screen's statements, then the timeline's (in finish).
     const cit = new Citations(catalog);
     const attribution = shownAttr.map((f) => toLine(f, p.namer, cit));
     const den = shownDen.map((f) => toLine(f, p.namer, cit));
     const resp = shownResp.map((f) => toLine(f, p.namer, cit));
-    const timeline = [...p.facts].sort(byDate).map((f) => toLine(f, p.namer, cit));
     const shownDates = [...shownAttr, ...shownDen, ...shownResp].flatMap((f) => [f.start, f.end]);
     const period = coverPeriod(p.basePeriod, shownDates);
     const incidents = p.incidents?.slice(0, nInc);
@@ -87,15 +86,23 @@ function build(catalog: Catalog, p: Parts): FirstScreen {
         responses: responses.length - shownResp.length,
         incidents: (p.incidents?.length ?? 0) - (incidents?.length ?? 0),
       },
-      timeline,
+      timeline: [],
+      sources: [],
+      quotes: [],
+      related: p.related,
+      ...(asOf ? { asOf, asOfLabel: tidy(L.asOf(formatDate(asOf.slice(0, 7), p.locale)), p.locale) } : {}),
+    };
+    // The timeline, sources and quotes are what the buttons open: they do not count against the
+    // budget, so they are told once, when the first screen fits (numbered after its own lines).
+    const finish = (): FirstScreen => ({
+      ...screen,
+      timeline: [...p.facts].sort(byDate).map((f) => toLine(f, p.namer, cit)),
       sources: cit.list(p.locale, (id) =>
         p.locale === 'fr' ? p.namer.actor(id).forms.of : p.namer.actor(id).forms.bare,
       ),
       quotes: p.facts.flatMap((f) => f.quotes.map((q) => ({ text: q.text, lang: q.lang, cites: cit.cite(q.sources) }))),
-      related: p.related,
-      ...(asOf ? { asOf, asOfLabel: tidy(L.asOf(formatDate(asOf.slice(0, 7), p.locale)), p.locale) } : {}),
-    };
-    if (screenChars(screen) <= SCREEN_TEXT_BUDGET) return screen;
+    });
+    if (screenChars(screen) <= SCREEN_TEXT_BUDGET) return finish();
     // Shed what the Timeline button still offers, least telling first.
     if (nGist > 2) nGist--;
     else if (nResp > 2 && resp.length > 2) nResp = resp.length - 1;
@@ -109,7 +116,7 @@ function build(catalog: Catalog, p: Parts): FirstScreen {
     else if (nResp > 0 && resp.length > 0) nResp = 0;
     else if (nGist > 0) nGist = 0;
     else if ((p.namer.maxNames ?? 6) > 3) p.namer.maxNames = 3;
-    else return screen;
+    else return finish();
   }
 }
 
