@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../adapters/cli/main';
+import { runCliCapturing } from '../support/run-cli';
 import { silentLogger } from '../../src/log';
 
 let dir: string;
@@ -17,16 +18,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(
-    args,
-    { env, log: silentLogger },
-    { out: (t) => void (out += t), err: (t) => void (err += t) },
-  );
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCliCapturing(args, env);
 
 describe('cyberbrief CLI', () => {
   it('prints a readable, cited brief', async () => {

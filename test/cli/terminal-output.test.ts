@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../adapters/cli/main';
-import { silentLogger } from '../../src/log';
+import { runCliCapturing } from '../support/run-cli';
 import { oneLine, stripControl } from '../../src/text/terminal-text';
 
 const ESC = '\u001b';
@@ -17,16 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(
-    args,
-    { env, log: silentLogger },
-    { out: (t) => void (out += t), err: (t) => void (err += t) },
-  );
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCliCapturing(args, env);
 
 const clean = (r: { out: string; err: string }) => {
   for (const text of [r.out, r.err]) {

@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../adapters/cli/main';
+import { runCliCapturing } from '../support/run-cli';
 import { articleFiles, readArticleFile } from '../../src/ingest/files';
-import { silentLogger } from '../../src/log';
 
 const STORY = readFileSync(join(__dirname, '..', 'fixtures', 'articles', 'en-06-viasat.txt'), 'utf8');
 
@@ -16,16 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(
-    args,
-    { env, log: silentLogger },
-    { out: (t) => void (out += t), err: (t) => void (err += t) },
-  );
-  return { code, out, err };
-}
+const cli = (...args: string[]) => runCliCapturing(args, env);
 
 async function list(...paths: string[]): Promise<{ path: string; problem?: string }[]> {
   const out: { path: string; problem?: string }[] = [];
